@@ -1,0 +1,25 @@
+"""Inspector core: plain Python, no Qt. The GUI, the CLI and the tests go through these names."""
+from __future__ import annotations
+
+from .answers import Answer, AnswerInput, answers_for_visit, display, parse_value, set_answer, set_answers
+from .checklist import Checklist, Item
+from .db import atomic, open_db
+from .errors import (
+    Ambiguous,
+    ChecklistError,
+    InspectorError,
+    InvalidInput,
+    InvalidValue,
+    NotFound,
+    NotOurFile,
+    SchemaTooNew,
+    VisitFrozen,
+)
+from .inspections import Finding, Inspection, Member, Visit
+
+__all__ = [
+    "Answer", "AnswerInput", "answers_for_visit", "display", "parse_value", "set_answer", "set_answers",
+    "Checklist", "Item", "atomic", "open_db", "Ambiguous", "ChecklistError", "InspectorError", "InvalidInput",
+    "InvalidValue", "NotFound", "NotOurFile", "SchemaTooNew", "VisitFrozen", "Finding", "Inspection", "Member",
+    "Visit",
+]

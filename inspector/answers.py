@@ -1,0 +1,289 @@
+"""Answers: parsing and checking values by item type, writing them, reading a visit's answers."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from . import checklist as cl
+from . import events
+from .errors import InvalidValue, VisitFrozen
+from .text import clean, fold, percent
+
+NO_DATA = "khong_co_so_lieu"  # count or ratio: the commune could not give the figure
+
+ASSESSMENT = {
+    "dat": "Đạt",
+    "dat_mot_phan": "Đạt một phần",
+    "khong_dat": "Không đạt",
+    "khong_ap_dung": "Không áp dụng",
+}
+ASSESSMENT_EN = {"dat": "Met", "dat_mot_phan": "Partly met", "khong_dat": "Not met", "khong_ap_dung": "Not applicable"}
+YESNO = {"co": "Có", "khong": "Không"}
+YESNO_EN = {"co": "Yes", "khong": "No"}
+
+_ASSESS_WORDS = {fold(v).replace(" ", "_"): k for k, v in ASSESSMENT.items()} | {
+    "d": "dat", "p": "dat_mot_phan", "k": "khong_dat", "kad": "khong_ap_dung", "na": "khong_ap_dung",
+    "1": "dat", "2": "dat_mot_phan", "3": "khong_dat", "4": "khong_ap_dung",
+    "met": "dat", "partly_met": "dat_mot_phan", "not_met": "khong_dat", "not_applicable": "khong_ap_dung",
+}
+_YESNO_WORDS = {"co": "co", "khong": "khong", "yes": "co", "no": "khong", "y": "co", "n": "khong",
+                "c": "co", "k": "khong", "1": "co", "0": "khong", "true": "co", "false": "khong"}
+_RATIO = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*", re.ASCII)
+_STORED = {"assessment": frozenset(ASSESSMENT), "yesno": frozenset(YESNO)}
+_NO_DATA_WORDS = {"khong_co_so_lieu", "kcsl", "no_data", "nodata"}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", fold(text)).strip("_")
+
+
+def parse_value(item: cl.Item, raw: str | int | None) -> str | None:
+    """The stored form of a value typed by a person, or None to clear the answer.
+
+    assessment: dat, dat-mot-phan, khong-dat, khong-ap-dung or the Vietnamese words;
+    yesno: co/khong (có/không, yes/no); count: an integer ≥ 0; ratio: "118/120" with
+    numerator ≤ denominator; count and ratio also accept "không có số liệu". Raises InvalidValue.
+    """
+    if raw is None:
+        return None
+    if type(raw) is str and raw in _STORED.get(item.type, ()):
+        return raw  # already in stored form (batches copied from another visit)
+    text = clean(str(raw)).strip()
+    if text == "":
+        return None
+    if item.type == "text":
+        return text
+    if item.type == "count" and text.isdigit() and text.isascii():
+        return str(int(text))
+    if item.type == "ratio":
+        m = _RATIO.fullmatch(text)
+        if m:
+            num, den = int(m.group(1)), int(m.group(2))
+            if num > den:
+                raise InvalidValue(item.code, text, "the numerator is larger than the denominator")
+            return f"{num}/{den}"
+    key = _key(text)
+    if item.type == "assessment":
+        if key in ASSESSMENT:
+            return key
+        if key in _ASSESS_WORDS:
+            return _ASSESS_WORDS[key]
+        raise InvalidValue(item.code, text, "expected dat, dat-mot-phan, khong-dat or khong-ap-dung")
+    if item.type == "yesno":
+        if key in _YESNO_WORDS:
+            return _YESNO_WORDS[key]
+        raise InvalidValue(item.code, text, "expected co or khong")
+    if item.type in ("count", "ratio") and key in _NO_DATA_WORDS:
+        return NO_DATA
+    if item.type == "count":
+        compact = text.replace(".", "").replace(" ", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", text) else text
+        if not re.fullmatch(r"\d+", compact):
+            raise InvalidValue(item.code, text, "expected a whole number 0 or more")
+        return str(int(compact))
+    if item.type == "ratio":
+        raise InvalidValue(item.code, text, "expected two whole numbers like 118/120")
+    return text
+
+
+def ratio_parts(value: str | None) -> tuple[int, int] | None:
+    if not value or "/" not in value:
+        return None
+    a, _, b = value.partition("/")
+    return int(a), int(b)
+
+
+def display(item: cl.Item, value: str | None, lang: str = "vi") -> str:
+    """How a stored value is shown and printed: "Đạt", "12 máy", "118/120 (98,3%)"."""
+    if value is None or value == "":
+        return "" if lang == "vi" else ""
+    if value == NO_DATA:
+        return "Không có số liệu" if lang == "vi" else "No data"
+    if item.type == "assessment":
+        return (ASSESSMENT if lang == "vi" else ASSESSMENT_EN).get(value, value)
+    if item.type == "yesno":
+        return (YESNO if lang == "vi" else YESNO_EN).get(value, value)
+    if item.type == "count":
+        return f"{value} {item.unit}".strip()
+    if item.type == "ratio":
+        parts = ratio_parts(value)
+        if parts:
+            return f"{parts[0]}/{parts[1]} ({percent(*parts)})"
+    return value
+
+
+def is_failed(item: cl.Item, value: str | None) -> bool:
+    """An answer that counts as a shortcoming: not met, or 'no' to a yes/no criterion."""
+    if item.type == "assessment":
+        return value in ("khong_dat", "dat_mot_phan")
+    if item.type == "yesno":
+        return value == "khong"
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    id: str
+    visit_id: str
+    item_code: str
+    value: str | None
+    note: str
+    suggested: str | None
+    author: str
+    updated: str
+
+
+def _row_to_answer(r) -> Answer:
+    return Answer(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "", r[7] or "")
+
+
+def answers_for_visit(db: sqlite_utils.Database, visit_id: str) -> dict[str, Answer]:
+    return {
+        r[2]: _row_to_answer(r)
+        for r in db.execute(
+            "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers WHERE visit_id = ?",
+            [visit_id],
+        )
+    }
+
+
+def _answers_of(db: sqlite_utils.Database, visit_ids: list[str]) -> dict[str, dict[str, Answer]]:
+    out: dict[str, dict[str, Answer]] = {}
+    for start in range(0, len(visit_ids), 500):
+        chunk = visit_ids[start:start + 500]
+        for r in db.execute(
+            "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers "
+            f"WHERE visit_id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            out.setdefault(r[1], {})[r[2]] = _row_to_answer(r)
+    return out
+
+
+def get_answer(db: sqlite_utils.Database, visit_id: str, item_code: str) -> Answer | None:
+    r = db.execute(
+        "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers WHERE id = ?",
+        [events.answer_id(visit_id, item_code)],
+    ).fetchone()
+    return _row_to_answer(r) if r else None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerInput:
+    item_code: str
+    value: str | int | None
+    note: str | None = None  # None: leave the note as it is
+
+
+_UNSET = object()
+
+
+def set_answers(
+    db: sqlite_utils.Database,
+    visit_id: str,
+    inputs: list[AnswerInput],
+    *,
+    author: str | None = None,
+    reason: str | None = None,
+    suggested: bool = False,
+) -> list[Answer]:
+    """Check and record several answers of one visit as one transaction.
+
+    Every value is checked against its item's type before anything is written; a value
+    equal to the stored one writes no event. With suggested=True the values go to the
+    'suggested' field (taken from a previous visit, shown until a person confirms them).
+    Raises InvalidValue, NotFound (visit or item) or VisitFrozen (signed minutes, no reason).
+    """
+    from .inspections import get_visit
+
+    visit = get_visit(db, visit_id)
+    set_many(db, {visit.id: inputs}, author=author, reason=reason, suggested=suggested)
+    after = answers_for_visit(db, visit.id)
+    return [after[i.item_code] for i in inputs if i.item_code in after]
+
+
+def set_many(
+    db: sqlite_utils.Database,
+    batch: dict[str, list[AnswerInput]],
+    *,
+    author: str | None = None,
+    reason: str | None = None,
+    suggested: bool = False,
+) -> int:
+    """Record answers of several visits (of one inspection) in one transaction; returns events written.
+
+    All values are checked first: one bad value and nothing is written.
+    """
+    from .inspections import get_visit
+
+    changes: list[events.Change] = []
+    inspection_id = None
+    visits = {vid: get_visit(db, vid) for vid in batch}
+    existing = _answers_of(db, [v.id for v in visits.values()])
+    for visit_id, inputs in batch.items():
+        visit = visits[visit_id]
+        if inspection_id not in (None, visit.inspection_id):
+            raise ValueError("set_many takes visits of one inspection")
+        inspection_id = visit.inspection_id
+        if visit.frozen and not (reason and reason.strip()):
+            raise VisitFrozen(visit.id, visit.commune)
+        checklist = cl.get(db, visit.checklist_version)
+        current = existing.get(visit.id, {})
+        field = "suggested" if suggested else "value"
+        for inp in inputs:
+            item = checklist.item(inp.item_code)
+            value = parse_value(item, inp.value)
+            aid = events.answer_id(visit.id, item.code)
+            ctx = {"visit_id": visit.id, "item_code": item.code}
+            old = current.get(item.code)
+            old_value = (old.suggested if suggested else old.value) if old else None
+            if value != old_value:
+                changes.append(events.Change("answer", aid, field, value, ctx))
+            if not suggested and old is not None and old.suggested is not None and value is not None:
+                changes.append(events.Change("answer", aid, "suggested", None, ctx))
+            if inp.note is not None:
+                note = clean(inp.note).strip()
+                if note != (old.note if old else ""):
+                    changes.append(events.Change("answer", aid, "note", note, ctx))
+    if inspection_id is None:
+        return 0
+    events.record(db, changes, inspection_id=inspection_id, author=author, reason=reason)
+    return len(changes)
+
+
+def set_answer(
+    db: sqlite_utils.Database,
+    visit_id: str,
+    item_code: str,
+    value: str | int | None,
+    *,
+    note: str | None = None,
+    author: str | None = None,
+    reason: str | None = None,
+) -> Answer | None:
+    """Check and record one answer; returns the stored answer."""
+    out = set_answers(db, visit_id, [AnswerInput(item_code, value, note)], author=author, reason=reason)
+    return out[0] if out else None
+
+
+def confirm_suggestions(db: sqlite_utils.Database, visit_id: str, item_codes: list[str] | None = None,
+                        *, author: str | None = None) -> int:
+    """Accept suggested values (from the previous visit) as answers; returns how many."""
+    current = answers_for_visit(db, visit_id)
+    inputs = [
+        AnswerInput(code, a.suggested)
+        for code, a in current.items()
+        if a.suggested is not None and (item_codes is None or code in item_codes)
+    ]
+    set_answers(db, visit_id, inputs, author=author)
+    return len(inputs)
+
+
+def to_json(a: Answer) -> dict:
+    return {"item": a.item_code, "value": a.value, "note": a.note, "suggested": a.suggested,
+            "author": a.author, "updated": a.updated}
+
+
+__all__ = ["Answer", "AnswerInput", "set_answer", "set_answers", "set_many", "answers_for_visit", "parse_value",
+           "display", "is_failed"]

@@ -1,0 +1,208 @@
+"""Checklists: the data file format, its validation, and the items of a version."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from . import db as dbmod
+from .errors import ChecklistError, NotFound
+from .paths import checklist_dir
+from .text import clean, clean_line
+
+TYPES = ("assessment", "yesno", "count", "ratio", "text")
+GROUP_ORDER = "ABCDEFG"
+DEFAULT_VERSION = "CCHC-XA-2025.1"
+CODE_RE = re.compile(r"^[A-Z][A-Z]?\d{1,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    version_id: str
+    code: str
+    group: str
+    position: int
+    text_vi: str
+    text_en: str
+    type: str
+    unit: str
+    photo_required: bool
+    photo_suggested: bool
+    basis: str
+    evidence_hint: str
+
+    def text(self, lang: str = "vi") -> str:
+        return self.text_en if lang == "en" and self.text_en else self.text_vi
+
+    def ratio_labels(self) -> tuple[str, str]:
+        """The two input labels of a ratio item: the criterion text split at " / "."""
+        num, sep, den = self.text_vi.partition(" / ")
+        return (num, den) if sep else ("Tử số", "Mẫu số")
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    code: str
+    title_vi: str
+    title_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    id: str
+    title: str
+    date: str
+    groups: tuple[Group, ...]
+    items: tuple[Item, ...]
+    data: dict
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def item(self, code: str) -> Item:
+        try:
+            return self.by_code[code]
+        except KeyError:
+            raise NotFound("checklist item", code) from None
+
+    @property
+    def by_code(self) -> dict[str, Item]:
+        index = self._index.get("by_code")
+        if index is None:
+            index = self._index["by_code"] = {it.code: it for it in self.items}
+        return index
+
+    def group_title(self, code: str) -> str:
+        for g in self.groups:
+            if g.code == code:
+                return g.title_vi
+        return code
+
+
+def parse(data: Any, source: str = "checklist") -> Checklist:
+    """Validate a checklist's data and build it; raises ChecklistError naming the problem."""
+    if not isinstance(data, dict):
+        raise ChecklistError(source, "the file does not hold a checklist object")
+    vid = clean_line(data.get("id"))
+    if not vid:
+        raise ChecklistError(source, "the version has no id")
+    title = clean_line(data.get("title"))
+    if not title:
+        raise ChecklistError(source, "the version has no title")
+    raw_groups = data.get("groups") or []
+    groups = []
+    for g in raw_groups:
+        if not isinstance(g, dict) or not clean_line(g.get("code")) or not clean_line(g.get("title_vi")):
+            raise ChecklistError(source, f"group {g!r} needs a code and a title_vi")
+        groups.append(Group(clean_line(g["code"]), clean_line(g["title_vi"]), clean_line(g.get("title_en"))))
+    group_codes = {g.code for g in groups}
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise ChecklistError(source, "the version has no items")
+    seen: set[str] = set()
+    items = []
+    for n, raw in enumerate(raw_items, 1):
+        if not isinstance(raw, dict):
+            raise ChecklistError(source, f"item {n} is not an object")
+        code = clean_line(raw.get("code"))
+        where = f"item {n}" + (f" ({code})" if code else "")
+        if not code:
+            raise ChecklistError(source, f"{where} has no code")
+        if not CODE_RE.match(code):
+            raise ChecklistError(source, f"{where}: code {code!r} is not of the form B3 or BL1")
+        if code in seen:
+            raise ChecklistError(source, f"duplicate code {code}")
+        seen.add(code)
+        typ = clean_line(raw.get("type"))
+        if typ not in TYPES:
+            raise ChecklistError(source, f"{where}: unknown type {typ!r} (expected one of {', '.join(TYPES)})")
+        text_vi = clean_line(raw.get("text_vi"))
+        if not text_vi:
+            raise ChecklistError(source, f"{where} has empty text")
+        group = clean_line(raw.get("group")) or code[0]
+        if group_codes and group not in group_codes:
+            raise ChecklistError(source, f"{where}: unknown group {group!r}")
+        if raw.get("retired_in_version"):
+            continue
+        try:
+            position = int(raw.get("position") or n)
+        except (TypeError, ValueError):
+            raise ChecklistError(source, f"{where}: position {raw.get('position')!r} is not a number") from None
+        items.append(Item(
+            vid, code, group, position, text_vi, clean_line(raw.get("text_en")), typ,
+            clean_line(raw.get("unit")) if typ == "count" else "",
+            bool(raw.get("photo_required")), bool(raw.get("photo_suggested")),
+            clean_line(raw.get("basis")), clean(raw.get("evidence_hint") or "").strip(),
+        ))
+    if not groups:
+        groups = [Group(c, c) for c in sorted({i.group for i in items})]
+    order = {g.code: k for k, g in enumerate(groups)}
+    items.sort(key=lambda i: (order.get(i.group, 99), i.position, i.code))
+    return Checklist(vid, title, clean_line(data.get("date")), tuple(groups), tuple(items), data)
+
+
+def load_file(path: str | Path) -> Checklist:
+    """Read and validate a checklist file (JSON)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ChecklistError(path.name, f"cannot be read ({exc.strerror or exc})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ChecklistError(path.name, f"is not valid JSON ({exc})") from exc
+    return parse(data, path.name)
+
+
+def default_checklist() -> Checklist:
+    return load_file(checklist_dir() / "cchc-xa-2025.1.json")
+
+
+def install(db: sqlite_utils.Database, checklist: Checklist) -> None:
+    """Store a checklist version in the database (a version already there is kept as is)."""
+    with dbmod.atomic(db):
+        exists = db.execute("SELECT 1 FROM checklist_versions WHERE id = ?", [checklist.id]).fetchone()
+        if exists:
+            return
+        db.execute(
+            "INSERT INTO checklist_versions(id, title, date, data) VALUES (?, ?, ?, ?)",
+            [checklist.id, checklist.title, checklist.date, json.dumps(checklist.data, ensure_ascii=False)],
+        )
+        db.conn.executemany(
+            "INSERT INTO checklist_items(version_id, code, grp, position, text_vi, text_en, type, unit,"
+            " photo_required, photo_suggested, basis, evidence_hint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(i.version_id, i.code, i.group, i.position, i.text_vi, i.text_en, i.type, i.unit,
+              int(i.photo_required), int(i.photo_suggested), i.basis, i.evidence_hint) for i in checklist.items],
+        )
+
+
+def ensure_default(db: sqlite_utils.Database) -> Checklist:
+    cl = default_checklist()
+    install(db, cl)
+    return cl
+
+
+_cache: dict[str, Checklist] = {}
+
+
+def get(db: sqlite_utils.Database, version_id: str | None) -> Checklist:
+    """The checklist version stored in the database (the default one when none is named)."""
+    version_id = version_id or DEFAULT_VERSION
+    key = version_id  # a version id always names the same content
+    if key in _cache:
+        return _cache[key]
+    row = db.execute("SELECT data FROM checklist_versions WHERE id = ?", [version_id]).fetchone()
+    if row is None:
+        if version_id == DEFAULT_VERSION:
+            cl = ensure_default(db)
+        else:
+            raise NotFound("checklist version", version_id)
+    else:
+        cl = parse(json.loads(row[0]), version_id)
+    _cache[key] = cl
+    return cl
+
+
+def versions(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in db.execute("SELECT id, title FROM checklist_versions ORDER BY id")]

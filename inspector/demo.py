@@ -1,0 +1,111 @@
+"""A demo inspection with real commune names, answers and findings, for trying the app."""
+from __future__ import annotations
+
+import random
+
+import sqlite_utils
+
+from . import answers as ans
+from . import checklist as cl
+from . import inspections as ins
+
+COMMUNES = [
+    ("Ninh Xuân", "Khánh Hòa", "2026-11-17"),
+    ("Ninh Đa", "Khánh Hòa", "2026-11-18"),
+    ("Đồng Hóa", "Ninh Bình", "2026-11-19"),
+    ("Đại Cương", "Ninh Bình", "2026-11-20"),
+    ("Tòng Bạt", "Hà Nội", "2026-11-23"),
+]
+
+NOTES = {
+    "B1": "Quyết định công bố số 1520/QĐ-UBND ngày 12/8/2025 của Chủ tịch UBND tỉnh",
+    "B7": "Đã gọi thử, có người nghe máy",
+    "C8": "Hồ sơ trễ hạn thuộc lĩnh vực đất đai",
+    "E1": "Báo cáo từ Hệ thống thông tin giải quyết TTHC tỉnh, kỳ 01/01–31/10/2026",
+}
+
+FINDINGS_TON_TAI = [
+    ("Niêm yết TTHC chưa đầy đủ, còn niêm yết một số TTHC đã bị bãi bỏ", "B1, B3"),
+    ("Một số hồ sơ trễ hạn chưa có Phiếu xin lỗi và hẹn lại ngày trả kết quả", "C9"),
+    ("Tỷ lệ hồ sơ nộp trực tuyến toàn trình còn thấp", "E2"),
+    ("Máy lấy số thứ tự tự động hỏng, chưa được sửa chữa", "D6"),
+]
+RECOMMENDATIONS = [
+    ("Cập nhật niêm yết đầy đủ TTHC theo Quyết định công bố mới của Chủ tịch UBND tỉnh", "Văn phòng HĐND và UBND xã", "trước ngày 31/12/2026", "B1, B3"),
+    ("Thực hiện đầy đủ việc gửi Phiếu xin lỗi đối với hồ sơ trễ hạn", "Trung tâm Phục vụ hành chính công xã", "thường xuyên", "C9"),
+    ("Tăng cường hướng dẫn người dân nộp hồ sơ trực tuyến, kích hoạt tài khoản VNeID", "Tổ công nghệ số cộng đồng", "Quý I/2027", "E2, E12"),
+]
+
+
+def _value(item: cl.Item, rng: random.Random) -> str | None:
+    if item.type == "assessment":
+        return rng.choices(["dat", "dat_mot_phan", "khong_dat", "khong_ap_dung"], [70, 15, 12, 3])[0]
+    if item.type == "yesno":
+        return rng.choices(["co", "khong"], [80, 20])[0]
+    if item.type == "count":
+        return str({"D1": rng.randint(40, 160), "C2": rng.randint(3, 9)}.get(item.code, rng.randint(0, 12)))
+    if item.type == "ratio":
+        den = rng.randint(40, 1500)
+        low = {"C8": 0.0, "E2": 0.1, "E3": 0.2}.get(item.code, 0.85)
+        high = {"C8": 0.05, "E2": 0.6, "E3": 0.7}.get(item.code, 1.0)
+        return f"{int(den * rng.uniform(low, high))}/{den}"
+    if item.code == "G1":
+        return "Lãnh đạo UBND xã quan tâm chỉ đạo công tác CCHC; Trung tâm Phục vụ hành chính công bố trí khoa học, sạch sẽ."
+    if item.code == "G3":
+        return "Cơ sở vật chất còn hạn chế; một số công chức kiêm nhiệm nhiều việc."
+    return None
+
+
+def create_demo(db: sqlite_utils.Database, *, seed: int = 2026, communes: int | None = None,
+                author: str = "Demo") -> ins.Inspection:
+    """Create the demo inspection: a delegation, 5 visited communes, answers and findings.
+
+    Every call adds a new, separate inspection. Returns it.
+    """
+    rng = random.Random(seed)
+    checklist = cl.ensure_default(db)
+    insp = ins.create_inspection(
+        db,
+        title="Kiểm tra công tác cải cách hành chính năm 2026",
+        kind="kiem_tra",
+        decision_no="245/QĐ-UBND",
+        decision_date="2026-10-30",
+        legal_basis="Kế hoạch số 120/KH-UBND ngày 15/01/2026 của UBND tỉnh về cải cách hành chính năm 2026;\n"
+                    "Quyết định số 245/QĐ-UBND ngày 30/10/2026 của Chủ tịch UBND tỉnh về việc thành lập Đoàn kiểm tra",
+        issuing_agency="Sở Nội vụ",
+        parent_agency="UBND tỉnh",
+        home_office="Sở Nội vụ",
+        period="01/01/2026 – 31/10/2026",
+        author=author,
+    )
+    for name, role, position in [
+        ("Nguyễn Văn Hùng", "truong_doan", "Phó Giám đốc Sở Nội vụ"),
+        ("Trần Thị Mai", "pho_truong_doan", "Trưởng phòng Cải cách hành chính"),
+        ("Lê Minh Đức", "thanh_vien", "Chuyên viên Văn phòng UBND tỉnh"),
+        ("Phạm Thu Hà", "thu_ky", "Chuyên viên Sở Nội vụ"),
+    ]:
+        ins.add_member(db, insp.id, name=name, role=role, position=position, agency="Sở Nội vụ", author=author)
+    for commune, province, day in COMMUNES[: communes or len(COMMUNES)]:
+        visit = ins.add_visit(
+            db, insp.id, commune=commune, province=province, date=day, start_time="08:00", end_time="11:30",
+            place=f"Trụ sở UBND xã {commune}",
+            representatives=[{"name": "Hoàng Văn Nam", "position": f"Chủ tịch UBND xã {commune}"},
+                             {"name": "Đỗ Thị Lan", "position": "Công chức Văn phòng - Thống kê"}],
+            status="done" if day < "2026-11-23" else "in_progress", author=author,
+        )
+        inputs = []
+        for item in checklist.items:
+            if day >= "2026-11-23" and rng.random() < 0.4:
+                continue  # today's visit is half done
+            value = _value(item, rng)
+            if value is not None:
+                inputs.append(ans.AnswerInput(item.code, value, NOTES.get(item.code)))
+        ans.set_answers(db, visit.id, inputs, author=author)
+        for text, items in rng.sample(FINDINGS_TON_TAI, 2):
+            ins.add_finding(db, visit.id, kind="ton_tai", text=text, items=items, author=author)
+        for text, who, when, items in rng.sample(RECOMMENDATIONS, 2):
+            ins.add_finding(db, visit.id, kind="kien_nghi", text=text, responsible=who, deadline=when,
+                            items=items, author=author)
+        ins.update_visit(db, visit.id, author=author,
+                         opinion="UBND xã thống nhất với nội dung biên bản và sẽ khắc phục các tồn tại đã nêu.")
+    return insp

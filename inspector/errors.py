@@ -1,0 +1,57 @@
+"""The core's exceptions: one base, a subclass per kind of problem, each readable as one line."""
+from __future__ import annotations
+
+
+class InspectorError(Exception):
+    """Base of every error the core raises on purpose; str() is a readable sentence."""
+
+
+class NotOurFile(InspectorError):
+    def __init__(self, path, reason: str = "") -> None:
+        self.path = path
+        super().__init__(f"{path} is not an Inspector database" + (f" ({reason})" if reason else ""))
+
+
+class SchemaTooNew(InspectorError):
+    def __init__(self, path, found: int, supported: int) -> None:
+        self.path, self.found, self.supported = path, found, supported
+        super().__init__(
+            f"{path} was written by a newer version of Inspector (schema {found}, this version reads up to {supported}); "
+            "update Inspector to open it"
+        )
+
+
+class NotFound(InspectorError):
+    def __init__(self, what: str, key: str) -> None:
+        self.what, self.key = what, key
+        super().__init__(f"no {what} matches {key!r}")
+
+
+class Ambiguous(InspectorError):
+    def __init__(self, what: str, key: str, count: int) -> None:
+        self.what, self.key, self.count = what, key, count
+        super().__init__(f"{count} {what}s match {key!r}; give more of the id")
+
+
+class InvalidValue(InspectorError):
+    def __init__(self, item: str, value: str, reason: str) -> None:
+        self.item, self.value, self.reason = item, value, reason
+        super().__init__(f"{item}: {value!r} is not a valid answer: {reason}")
+
+
+class ChecklistError(InspectorError):
+    def __init__(self, source: str, problem: str) -> None:
+        self.source, self.problem = source, problem
+        super().__init__(f"checklist {source}: {problem}")
+
+
+class VisitFrozen(InspectorError):
+    def __init__(self, visit_id: str, commune: str = "") -> None:
+        self.visit_id, self.commune = visit_id, commune
+        super().__init__(
+            f"the minutes of visit {commune or visit_id} were signed; a change needs an amendment reason"
+        )
+
+
+class InvalidInput(InspectorError):
+    """A field value that cannot be stored (empty title, bad date…)."""

@@ -1,0 +1,319 @@
+"""Every change is an immutable event; the record tables are derived from the events.
+
+An event sets one field of one entity. Its parents are the events of that field it knew
+of (the heads when it was written), so events form a graph per field. The heads of a
+field are its events that no other event names as a parent. One head: that is the value.
+Several heads with different values: a conflict for a person to decide; meanwhile the
+table shows the head with the greatest (clock, device, id), the same on every laptop.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, NamedTuple
+
+import sqlite_utils
+
+from . import db as dbmod
+
+# entity -> (table, fixed context columns, fields that events may set)
+ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
+    "inspection": ("inspections", (), frozenset({
+        "kind", "title", "decision_no", "decision_date", "legal_basis", "issuing_agency",
+        "parent_agency", "home_office", "period", "checklist_version", "deleted"})),
+    "member": ("members", ("inspection_id",), frozenset({
+        "name", "position", "agency", "role", "ord", "deleted"})),
+    "visit": ("visits", ("inspection_id",), frozenset({
+        "commune", "province", "date", "start_time", "end_time", "place", "representatives",
+        "opinion", "status", "signed_at", "version_code", "based_on", "deleted"})),
+    "answer": ("answers", ("visit_id", "item_code"), frozenset({"value", "note", "suggested"})),
+    "finding": ("findings", ("visit_id",), frozenset({
+        "kind", "text", "responsible", "deadline", "items", "ord", "deleted"})),
+    "attachment": ("attachments", ("visit_id",), frozenset({
+        "photo_sha256", "item_code", "caption", "ord", "confirmed", "deleted"})),
+}
+
+ANSWER_NS = uuid.UUID("6f1c3c1e-7d8a-4d1b-9a43-0c3b6a1e2f55")
+
+
+_NS_BYTES = ANSWER_NS.bytes
+
+
+def _fmt(h: str) -> str:
+    return f"{h[0:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
+
+
+def answer_id(visit_id: str, item_code: str) -> str:
+    """The same answer made on two laptops is the same record: uuid5(visit id, item code).
+
+    Equal to str(uuid.uuid5(ANSWER_NS, f"{visit_id}/{item_code}")), computed without
+    building UUID objects (this runs once per answer in large batches).
+    """
+    b = bytearray(hashlib.sha1(_NS_BYTES + f"{visit_id}/{item_code}".encode()).digest()[:16])
+    b[6] = (b[6] & 0x0F) | 0x50
+    b[8] = (b[8] & 0x3F) | 0x80
+    return _fmt(b.hex())
+
+
+def new_id() -> str:
+    """A random (version 4) UUID as text."""
+    return new_ids(1)[0]
+
+
+def new_ids(n: int) -> list[str]:
+    """n random (version 4) UUIDs as text, from one call to the system's random source."""
+    h = os.urandom(16 * n).hex()
+    return [
+        f"{h[k:k + 8]}-{h[k + 8:k + 12]}-4{h[k + 13:k + 16]}-{_VARIANT[h[k + 16]]}{h[k + 17:k + 20]}-{h[k + 20:k + 32]}"
+        for k in range(0, 32 * n, 32)
+    ]
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_encode_str = json.encoder.py_encode_basestring if json.encoder.c_make_encoder is None else json.JSONEncoder(ensure_ascii=False).encode
+
+
+def dump(value: Any) -> str:
+    """JSON text of an event value; the same value always gives the same text."""
+    if value is None:
+        return "null"
+    if type(value) is str:
+        return _encode_str(value)
+    if type(value) is dict and all(type(k) is str and type(v) is str for k, v in value.items()):
+        # the common case of ctx: same text as _encode, without the general encoder
+        return "{" + ", ".join(f"{_encode_str(k)}: {_encode_str(value[k])}" for k in sorted(value)) + "}"
+    return _encode(value)
+
+
+class Change(NamedTuple):
+    """One field of one entity set to a value (JSON-able)."""
+
+    entity: str
+    entity_id: str
+    field: str
+    value: Any
+    ctx: dict[str, str] | None = None  # fixed parent keys, e.g. {"visit_id": …, "item_code": …}
+
+
+# ---- hybrid logical clock -------------------------------------------------------------
+
+def _format_hlc(ms: int, counter: int) -> str:
+    return f"{ms:013d}.{counter:06d}"
+
+
+def _parse_hlc(text: str) -> tuple[int, int]:
+    ms, _, counter = text.partition(".")
+    return int(ms), int(counter or 0)
+
+
+def next_hlcs(db: sqlite_utils.Database, n: int) -> list[str]:
+    """n increasing clock values after everything this database has seen (call inside a write)."""
+    last = dbmod.meta_get(db, "hlc") or _format_hlc(0, 0)
+    last_ms, last_c = _parse_hlc(last)
+    now = int(time.time() * 1000)
+    if now > last_ms:
+        ms, c = now, 0
+    else:
+        ms, c = last_ms, last_c + 1
+    out = [_format_hlc(ms, c + i) for i in range(n)]
+    if out:
+        dbmod.meta_set(db, "hlc", out[-1])
+    return out
+
+
+def observe_hlc(db: sqlite_utils.Database, seen: str) -> None:
+    """Move the clock past a value received from another laptop."""
+    last = dbmod.meta_get(db, "hlc") or _format_hlc(0, 0)
+    if seen > last:
+        dbmod.meta_set(db, "hlc", seen)
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+def _check(change: Change) -> tuple[str, tuple[str, ...]]:
+    try:
+        table, ctx_cols, fields = ENTITIES[change.entity]
+    except KeyError:
+        raise ValueError(f"unknown entity {change.entity!r}") from None
+    if change.field not in fields:
+        raise ValueError(f"{change.entity} has no field {change.field!r}")
+    return table, ctx_cols
+
+
+def record(
+    db: sqlite_utils.Database,
+    changes: list[Change],
+    *,
+    inspection_id: str,
+    author: str | None = None,
+    reason: str | None = None,
+) -> list[str]:
+    """Write the events for changes and update the derived tables; one transaction.
+
+    Each event's parents are the current heads of its field. Returns the event ids.
+    """
+    if not changes:
+        return []
+    for ch in changes:
+        _check(ch)
+    author = author if author is not None else dbmod.author(db)
+    with dbmod.atomic(db):
+        device = dbmod.device_id(db)
+        heads = current_heads(db, {(c.entity_id, c.field) for c in changes})
+        hlcs = next_hlcs(db, len(changes))
+        event_rows = []
+        parent_rows = []
+        ids = new_ids(len(changes))
+        for ch, hlc, eid in zip(changes, hlcs, ids):
+            event_rows.append((
+                eid, inspection_id, ch.entity, ch.entity_id, ch.field,
+                dump(ch.value),
+                dump(ch.ctx) if ch.ctx else None,
+                author, device, hlc, reason,
+            ))
+            parents = heads.pop((ch.entity_id, ch.field), ())
+            parent_rows.extend((eid, p) for p in parents)
+            heads[(ch.entity_id, ch.field)] = (eid,)  # a later change in the batch follows this one
+        if parent_rows:
+            db.conn.executemany("UPDATE events SET is_head = 0 WHERE id = ?", [(p,) for _, p in parent_rows])
+            db.conn.executemany("INSERT INTO event_parents(child, parent) VALUES (?, ?)", parent_rows)
+        db.conn.executemany(
+            "INSERT INTO events(id, inspection_id, entity, entity_id, field, value, ctx, author, device, hlc, reason)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            event_rows,
+        )
+        _project(db, [(ch, hlc) for ch, hlc in zip(changes, hlcs)])
+    return ids
+
+
+def current_heads(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Head event ids of each (entity_id, field)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    if not keys:
+        return {}
+    entity_ids = sorted({k[0] for k in keys})
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for eid, entity_id, field in db.execute(
+            f"SELECT id, entity_id, field FROM events WHERE is_head = 1 AND entity_id IN ({marks})", chunk
+        ):
+            if (entity_id, field) in keys:
+                out[(entity_id, field)].append(eid)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _project(db: sqlite_utils.Database, items: Iterable[tuple[Change, str]]) -> None:
+    """Write values into the derived tables, grouped into one executemany per (entity, field)."""
+    groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for ch, hlc in items:
+        table, ctx_cols = _check(ch)
+        ctx = ch.ctx or {}
+        value = ch.value
+        if isinstance(value, (list, dict)):
+            value = json.dumps(value, ensure_ascii=False)
+        groups[(ch.entity, ch.field)].append(
+            (ch.entity_id, *[ctx.get(c) for c in ctx_cols], value, hlc)
+        )
+    for (entity, field), rows in groups.items():
+        table, ctx_cols, _ = ENTITIES[entity]
+        cols = ["id", *ctx_cols, field, "updated"]
+        marks = ",".join("?" * len(cols))
+        db.conn.executemany(
+            f"INSERT INTO {table}({', '.join(cols)}) VALUES ({marks}) "
+            f"ON CONFLICT(id) DO UPDATE SET {field} = excluded.{field}, "
+            f"updated = max(coalesce(updated, ''), excluded.updated)",
+            rows,
+        )
+
+
+def reproject(db: sqlite_utils.Database, keys: Iterable[tuple[str, str, str]]) -> None:
+    """Recompute the derived value of each (entity, entity_id, field) from its heads.
+
+    Used after events arrive from another laptop. With several heads the winner is the
+    greatest (hlc, device, id): deterministic, so every laptop shows the same value, and
+    the conflict stays listed until a person decides.
+    """
+    items = []
+    for entity, entity_id, field in keys:
+        row = db.execute(
+            "SELECT value, ctx, hlc FROM events WHERE entity_id = ? AND field = ? AND is_head = 1 "
+            "ORDER BY hlc DESC, device DESC, id DESC LIMIT 1",
+            [entity_id, field],
+        ).fetchone()
+        if row is None:
+            continue
+        value, ctx, hlc = row
+        items.append((Change(entity, entity_id, field, json.loads(value), json.loads(ctx) if ctx else None), hlc))
+    _project(db, items)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadValue:
+    event_id: str
+    value: Any
+    author: str
+    device: str
+    hlc: str
+
+    @property
+    def time(self) -> str:
+        """Local wall time of the change, as its laptop's clock said."""
+        ms, _ = _parse_hlc(self.hlc)
+        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ms / 1000))
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    inspection_id: str
+    entity: str
+    entity_id: str
+    field: str
+    heads: tuple[HeadValue, ...]
+
+
+def conflict_id(entity_id: str, field: str) -> str:
+    return str(uuid.uuid5(ANSWER_NS, f"conflict/{entity_id}/{field}"))[:8]
+
+
+def conflicts(db: sqlite_utils.Database, inspection_id: str | None = None) -> list[Conflict]:
+    """Fields whose heads hold different values."""
+    sql = (
+        "SELECT entity, entity_id, field, inspection_id FROM events WHERE is_head = 1"
+        + (" AND inspection_id = ?" if inspection_id else "")
+        + " GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1"
+    )
+    out = []
+    for entity, entity_id, field, insp in db.execute(sql, [inspection_id] if inspection_id else []).fetchall():
+        heads = tuple(
+            HeadValue(r[0], json.loads(r[1]), r[2] or "", r[3], r[4])
+            for r in db.execute(
+                "SELECT id, value, author, device, hlc FROM events "
+                "WHERE entity_id = ? AND field = ? AND is_head = 1 ORDER BY hlc, device, id",
+                [entity_id, field],
+            )
+        )
+        out.append(Conflict(conflict_id(entity_id, field), insp, entity, entity_id, field, heads))
+    return out
+
+
+def history(db: sqlite_utils.Database, entity_id: str, field: str | None = None) -> list[dict]:
+    """Every event of an entity (or one of its fields), oldest first."""
+    sql = "SELECT id, field, value, author, device, hlc, reason FROM events WHERE entity_id = ?"
+    args: list[Any] = [entity_id]
+    if field:
+        sql += " AND field = ?"
+        args.append(field)
+    return [
+        {"id": r[0], "field": r[1], "value": json.loads(r[2]), "author": r[3], "device": r[4], "hlc": r[5], "reason": r[6]}
+        for r in db.execute(sql + " ORDER BY hlc, device, id", args)
+    ]

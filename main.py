@@ -1,0 +1,9 @@
+"""Start the Inspector window: python main.py [--db PATH]."""
+from __future__ import annotations
+
+import sys
+
+from inspector.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

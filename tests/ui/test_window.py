@@ -1,0 +1,25 @@
+from PySide6.QtWidgets import QMessageBox
+
+import inspector
+from ui.mainwindow import MainWindow
+
+
+def test_window_opens_on_an_empty_database(qtbot, db, db_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    w = MainWindow(db, db_path)
+    qtbot.addWidget(w)
+    w.show()
+    w.offer_demo_if_empty()
+    assert asked, "an empty database offers the demo data"
+    assert w.model.rowCount() == 0
+
+
+def test_window_shows_the_demo_inspection(qtbot, demo_db, demo_path):
+    w = MainWindow(demo_db, demo_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.model.rowCount() == 1
+    assert w.model.item(0).rowCount() == 5
+    names = [w.model.item(0).child(i).text() for i in range(5)]
+    assert any("Ninh Xuân" in n for n in names)
