@@ -55,3 +55,35 @@ class VisitFrozen(InspectorError):
 
 class InvalidInput(InspectorError):
     """A field value that cannot be stored (empty title, bad date…)."""
+
+
+class PhotoRejected(InspectorError):
+    """A file that cannot be imported as a photo: not an image, truncated, too large, unsupported."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name, self.reason = name, reason
+        super().__init__(f"{name}: {reason}")
+
+
+class TemplateError(InspectorError):
+    """A Word template that cannot be used: names the problem and where it is."""
+
+
+class OutputLocked(InspectorError):
+    """The output file is open in another program (Word) and cannot be replaced."""
+
+    def __init__(self, path) -> None:
+        self.path = path
+        super().__init__(f"{path} is open in another program; close it or choose another name")
+
+
+class PackageRejected(InspectorError):
+    """A sync package that fails verification; nothing was changed."""
+
+    def __init__(self, path, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}; nothing was changed")
+
+
+class Cancelled(InspectorError):
+    """A long job was cancelled by the user; what was completed is kept."""

@@ -1,13 +1,14 @@
 """The `inspector` command: a thin layer over the core. Without a command it opens the GUI.
 
-Each area keeps its commands in a module of this package; the module registers them on
-`cli` when imported below.
+Each area keeps its commands in a module of this package (core, photos, documents, sync…);
+every module found here is imported below and registers its commands on `cli`.
 """
 from __future__ import annotations
 
 import importlib
 import json
 import logging
+import pkgutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -63,7 +64,8 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
         sys.exit(app.run(db_path))
 
 
-for _module in ("core",):
+# Every module of this package registers its commands on import.
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
     importlib.import_module(f"{__name__}.{_module}")
 
 
