@@ -85,3 +85,18 @@ def test_every_command_has_help():
             for sub in cmd.commands.values():
                 assert sub.help, f"{name} {sub.name}"
     assert ctx
+
+
+def test_checklist_load_checks_the_file(db_path, tmp_path, capsys):
+    from inspector import checklist as cl
+    data = dict(cl.default_checklist().data)
+    data["id"] = "CCHC-XA-TEST.1"
+    good = tmp_path / "mine.json"
+    good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "checklist", "--load", str(good))
+    assert code == 0 and "CCHC-XA-TEST.1" in out
+    data["items"] = data["items"] + [dict(data["items"][0])]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db_path), "checklist", "--load", str(bad))
+    assert code == 1 and "duplicate code A1" in err

@@ -72,14 +72,25 @@ def list_(ctx: Context, as_json: bool) -> None:
 @cli.command()
 @click.argument("inspection", required=False)
 @click.option("--version", "version_id", help="A checklist version id instead of an inspection's.")
+@click.option("--load", "load_file", type=click.Path(exists=True, dir_okay=False),
+              help="Check an office's own checklist file (JSON) and add it to the database.")
 @json_option
 @pass_ctx
-def checklist(ctx: Context, inspection: str | None, version_id: str | None, as_json: bool) -> None:
-    """Show the checklist items of an inspection (or the default checklist).
+def checklist(ctx: Context, inspection: str | None, version_id: str | None, load_file: str | None,
+              as_json: bool) -> None:
+    """Show the checklist items of an inspection (or the default checklist), or load a new version.
 
     Example: inspector checklist --json
+    Example: inspector checklist --load khanh-hoa-2026.json
     """
     db = ctx.db
+    if load_file:
+        loaded = cl.load_file(load_file)
+        cl.install(db, loaded)
+        version_id = loaded.id
+        if not as_json:
+            click.echo(f"Loaded checklist {loaded.id} ({len(loaded.items)} items)")
+            return
     if inspection:
         version_id = ins.get_inspection(db, inspection).checklist_version
     c = cl.get(db, version_id)
