@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 
@@ -88,10 +89,11 @@ def test_clock_skew_never_decides_silently(tmp_path, office, monkeypatch):
     ahead, normal = laptop(tmp_path, "ahead"), laptop(tmp_path, "normal")
     for lap in (ahead, normal):
         sync.merge_packages(lap, [tmp_path / "plan.cchc"])
-    real = events.time.time
-    monkeypatch.setattr(events.time, "time", lambda: real() + 5 * 86400)  # five days ahead
+    real = events.time
+    skewed = SimpleNamespace(time=lambda: real.time() + 5 * 86400, strftime=real.strftime, localtime=real.localtime)
+    monkeypatch.setattr(events, "time", skewed)  # this laptop's clock is five days ahead
     ans.set_answer(ahead, v1, "B2", "dat")
-    monkeypatch.setattr(events.time, "time", real)
+    monkeypatch.setattr(events, "time", real)
     ans.set_answer(normal, v1, "B2", "khong_dat")  # written later, but its clock is behind
     sync.export_package(ahead, tmp_path / "ahead.cchc", insp)
     r = sync.merge_packages(normal, [tmp_path / "ahead.cchc"])

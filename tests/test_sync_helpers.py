@@ -17,7 +17,7 @@ def jpeg(seed: int, size: int = 64) -> bytes:
     from PIL import Image
 
     rng = random.Random(seed)
-    img = Image.frombytes("RGB", (size, size), bytes(rng.getrandbits(8) for _ in range(size * size * 3)))
+    img = Image.frombytes("RGB", (size, size), rng.randbytes(size * size * 3))
     out = io.BytesIO()
     img.save(out, "JPEG", quality=80)
     return out.getvalue()
