@@ -24,7 +24,7 @@ import sqlite_utils
 from . import checklist as cl
 from . import db as dbmod
 from . import events
-from .errors import Cancelled, InspectorError, InvalidInput, NotFound, PackageRejected
+from .errors import Cancelled, InspectorError, InvalidInput, NotFound, PackageRejected, VisitFrozen
 from .text import clean, clean_line
 
 PACKAGE_APPLICATION_ID = 0x43434850  # "CCHP": a CCHC package (the database is "CCHC")
@@ -542,6 +542,16 @@ def merge_packages(db: sqlite_utils.Database, paths: Iterable[str | Path], progr
     return report
 
 
+def _attach_read_only(conn: sqlite3.Connection, path: Path) -> None:
+    """ATTACH a package as pkg, read-only where this SQLite understands URI file names."""
+    options = {r[0] for r in conn.execute("PRAGMA compile_options")}
+    target = path.resolve().as_uri() + "?mode=ro" if "USE_URI=1" in options else str(path)
+    conn.execute("ATTACH DATABASE ? AS pkg", [target])
+    if conn.execute("PRAGMA pkg.application_id").fetchone()[0] != PACKAGE_APPLICATION_ID:
+        conn.execute("DETACH DATABASE pkg")
+        raise PackageRejected(path.name, "the file changed while it was being merged")
+
+
 def _conflict_keys(db: sqlite_utils.Database) -> set[tuple[str, str]]:
     """Fields among temp._sync_keys whose heads hold different values."""
     return {(r[0], r[1]) for r in db.execute(
@@ -556,7 +566,7 @@ def _apply(db: sqlite_utils.Database, info: PackageInfo, cancelled: Check) -> Pa
         raise RuntimeError("merge_packages cannot run inside a transaction")
     prev = conn.execute("SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1",
                         [info.sha256]).fetchone()
-    conn.execute("ATTACH DATABASE ? AS pkg", [str(info.path)])
+    _attach_read_only(conn, info.path)
     try:
         with dbmod.atomic(db):
             # the file may have changed since it was verified: same bytes or nothing
@@ -741,13 +751,19 @@ def resolve(db: sqlite_utils.Database, conflict_id: str, value: Any, *, author: 
             reason: str | None = None) -> str:
     """Decide a conflict: a new event with the chosen (or a new) value whose parents are all heads.
 
-    Answer values are checked with answers.parse_value (InvalidValue on a bad one). The
+    Answer values are checked with answers.parse_value (InvalidValue on a bad one); a field
+    of a visit whose minutes were signed needs a reason (VisitFrozen otherwise). The
     decision is an event like any other, so it travels with the next package. Returns its id.
     """
     c = find_conflict(db, conflict_id)
     stored = _parse(db, c, value)
     ctx_row = db.execute("SELECT ctx FROM events WHERE id = ?", [c.heads[0]["event_id"]]).fetchone()
     ctx = json.loads(ctx_row[0]) if ctx_row and ctx_row[0] else None
+    visit_id = (ctx or {}).get("visit_id") or (c.entity_id if c.entity == "visit" else None)
+    if visit_id and c.field not in ("status", "signed_at", "version_code") and not (reason and reason.strip()):
+        row = db.execute("SELECT status, commune FROM visits WHERE id = ?", [visit_id]).fetchone()
+        if row and row[0] == "signed":
+            raise VisitFrozen(visit_id, row[1] or "")
     with dbmod.atomic(db):
         heads = events.current_heads(db, {(c.entity_id, c.field)}).get((c.entity_id, c.field), ())
         if set(heads) != {h["event_id"] for h in c.heads}:

@@ -354,3 +354,20 @@ def test_zip_named_cchc_is_rejected(tmp_path, office):
     with zipfile.ZipFile(p, "w") as z:
         z.writestr("a.txt", "x")
     _rejected(office[0], tmp_path, p, "ZIP")
+
+
+def test_deciding_a_conflict_on_signed_minutes_needs_a_reason(tmp_path, office):
+    db, insp, (v1, _, _) = office
+    sync.export_package(db, tmp_path / "plan.cchc", insp)
+    other = laptop(tmp_path, "other")
+    sync.merge_packages(other, [tmp_path / "plan.cchc"])
+    ans.set_answer(db, v1, "B2", "dat")
+    ans.set_answer(other, v1, "B2", "khong_dat")
+    sync.export_package(other, tmp_path / "other.cchc", insp)
+    (c,) = sync.merge_packages(db, [tmp_path / "other.cchc"]).conflicts
+    ins.update_visit(db, v1, status="signed")
+    with pytest.raises(inspector.errors.VisitFrozen):
+        sync.resolve(db, c.id, "dat")
+    sync.resolve(db, c.id, "dat", reason="Đối chiếu hồ sơ gốc")
+    assert sync.conflicts(db) == []
+    assert events.history(db, events.answer_id(v1, "B2"), "value")[-1]["reason"] == "Đối chiếu hồ sơ gốc"

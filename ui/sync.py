@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -441,9 +442,19 @@ class ConflictsWidget(QWidget):
             return True
         return False
 
-    def _resolve(self, cid: str, value) -> bool:
+    def _resolve(self, cid: str, value, reason: str | None = None) -> bool:
         try:
-            sync.resolve(self.db, cid, value)
+            sync.resolve(self.db, cid, value, reason=reason)
+        except E.VisitFrozen as exc:
+            if reason is None:
+                text, ok = QInputDialog.getText(
+                    self, _tr("Biên bản đã ký"),
+                    _tr("Biên bản của xã %s đã ký. Lý do điều chỉnh:") % exc.commune)
+                if ok and text.strip():
+                    return self._resolve(cid, value, text.strip())
+                return False
+            errors.show(self, exc, _tr("Giải quyết xung đột"))
+            return False
         except E.InspectorError as exc:
             errors.show(self, exc, _tr("Giải quyết xung đột"))
             return False
