@@ -441,7 +441,8 @@ class ConflictInfo:
     @property
     def label(self) -> str:
         where = self.commune or self.inspection
-        what = f"{self.item_code} {self.item_text}".strip() if self.item_code else self.field_label
+        text = self.item_text if len(self.item_text) <= 70 else self.item_text[:69].rstrip() + "…"
+        what = f"{self.item_code} {text}".strip() if self.item_code else self.field_label
         if self.item_code and self.field != "value":
             what += f" ({self.field_label})"
         return f"{where}: {what}" if where else what
@@ -538,6 +539,7 @@ def merge_packages(db: sqlite_utils.Database, paths: Iterable[str | Path], progr
             raise
     _step(progress, total, total)
     if not report.packages and first_error is not None:
+        first_error.report = report  # type: ignore[attr-defined]  # every file's reason
         raise first_error
     return report
 

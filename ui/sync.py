@@ -271,7 +271,8 @@ def report_html(report: sync.MergeReport) -> str:
             out.append(escape(_tr("Cập nhật: %s.") % counts_text(upd)) + "<br>")
         out.append(escape(_tr("Đã có từ trước: %d thay đổi.") % p.known_events))
         if p.already_merged:
-            out.append("<br><i>" + escape(_tr("Tệp này đã được hợp nhất lúc %s.") % p.already_merged) + "</i>")
+            out.append("<br><i>" + escape(_tr("Tệp này đã được hợp nhất lúc %s.") % p.already_merged.replace("T", " "))
+                       + "</i>")
         out.append("</p>")
     for f, reason in report.rejected:
         out.append(f"<p style='color:#a00'><b>{escape(f)}</b>: "
@@ -292,7 +293,12 @@ class MergeReportDialog(QDialog):
         super().__init__(parent)
         self.report, self.db = report, db
         self.setWindowTitle(_tr("Kết quả hợp nhất"))
-        head = QLabel(_tr("Đã hợp nhất %d gói: %s.") % (len(report.packages), counts_text(report.added)))
+        text = _tr("Đã hợp nhất %d gói: %s.") % (len(report.packages), counts_text(report.added))
+        if report.rejected:
+            text += " " + _tr("%d tệp bị từ chối.") % len(report.rejected)
+        if report.conflicts:
+            text += " " + _tr("%d xung đột mới.") % len(report.conflicts)
+        head = QLabel(text)
         head.setWordWrap(True)
         body = QTextBrowser()
         body.setHtml(report_html(report))
@@ -478,7 +484,7 @@ class ConflictsDialog(QDialog):
 # ---- merge log ---------------------------------------------------------------------------
 
 class MergeLogWidget(QTreeView):
-    HEADERS = ("Thời điểm", "Tệp", "Mã SHA-256", "Thêm mới", "Xung đột")
+    HEADERS = ("Thời điểm", "Tệp", "Mã SHA-256", "Thêm mới", "Cập nhật", "Xung đột")
 
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -496,6 +502,8 @@ class MergeLogWidget(QTreeView):
             added = {k: v for k, v in (e.counts.get("added") or {}).items() if k != "events"}
             row = [QStandardItem(e.merged_at.replace("T", " ")), QStandardItem(e.file_name),
                    QStandardItem(e.sha256[:12]), QStandardItem(counts_text(added)),
+                   QStandardItem(counts_text(e.counts.get("updated") or {}) if any(
+                       (e.counts.get("updated") or {}).values()) else ""),
                    QStandardItem(str(e.counts.get("conflicts", 0)))]
             row[2].setToolTip(e.sha256)
             for it in row:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .. import sync
+from ..errors import PackageRejected
 from . import Context, cli, emit_json, json_option, pass_ctx
 
 
@@ -39,14 +40,24 @@ def merge(ctx: Context, files: tuple[Path, ...], as_json: bool) -> None:
 
     Example: inspector merge lan.cchc minh.cchc
     """
-    report = sync.merge_packages(ctx.db, files)
+    try:
+        report = sync.merge_packages(ctx.db, files)
+    except PackageRejected as exc:
+        rejected = getattr(exc, "report", None)
+        if rejected is not None and len(rejected.rejected) > 1:
+            for f, reason in rejected.rejected[1:]:
+                click.echo(f"Error: {f}: {reason}; nothing was changed", err=True)
+        raise
     if as_json:
         emit_json(report.to_json())
     else:
         for p in report.packages:
-            added = ", ".join(f"{v} {k}" for k, v in p.added.items() if v) or "nothing new"
+            added = ", ".join(f"{v} {k}" for k, v in p.added.items() if v and k != "events")
+            updated = ", ".join(f"{v} {k}" for k, v in p.updated.items() if v)
             again = f" (already merged {p.already_merged})" if p.already_merged else ""
-            click.echo(f"{p.file}{again}: {added}; {p.known_events} known")
+            parts = [f"added {added}" if added else "", f"updated {updated}" if updated else "",
+                     f"{p.added['events']} new and {p.known_events} known changes"]
+            click.echo(f"{p.file}{again}: " + "; ".join(x for x in parts if x))
             for c in p.conflicts:
                 click.echo(f"  conflict {c.id}  {c.label}: " + " | ".join(h["display"] for h in c.heads))
         for f, reason in report.rejected:
