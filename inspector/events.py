@@ -344,7 +344,7 @@ def recompute_heads(db: sqlite_utils.Database, new_ids_table: str) -> None:
     )
     db.execute(
         f"UPDATE events SET is_head = 0 WHERE is_head = 1 AND id IN (SELECT id FROM {new_ids_table}) "
-        "AND id IN (SELECT parent FROM event_parents)"
+        "AND EXISTS (SELECT 1 FROM event_parents p WHERE p.parent = events.id)"
     )
 
 

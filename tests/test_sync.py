@@ -371,3 +371,19 @@ def test_deciding_a_conflict_on_signed_minutes_needs_a_reason(tmp_path, office):
     sync.resolve(db, c.id, "dat", reason="Đối chiếu hồ sơ gốc")
     assert sync.conflicts(db) == []
     assert events.history(db, events.answer_id(v1, "B2"), "value")[-1]["reason"] == "Đối chiếu hồ sơ gốc"
+
+
+def test_cancel_between_packages_keeps_what_was_merged(tmp_path, office, demo_db):
+    db, insp, _ = office
+    sync.export_package(demo_db, tmp_path / "demo.cchc")
+    sync.export_package(db, tmp_path / "plan.cchc", insp)
+    target = laptop(tmp_path, "t")
+
+    def cancelled():  # the person presses Cancel once the first package is in
+        return bool(sync.merge_log(target))
+
+    with pytest.raises(inspector.errors.Cancelled) as e:
+        sync.merge_packages(target, [tmp_path / "plan.cchc", tmp_path / "demo.cchc"], cancelled=cancelled)
+    assert [p.file for p in e.value.report.packages] == ["plan.cchc"]
+    assert [i.title for i in ins.list_inspections(target)] == ["Kiểm tra CCHC 2026"]
+    assert len(sync.merge_log(target)) == 1 and inspector.db.integrity_errors(target) == []
