@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import random
-import sqlite3
 import sys
 import tempfile
 import time

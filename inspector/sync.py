@@ -40,7 +40,7 @@ _PHOTO_COLS = ("sha256, data, thumb, width, height, source_sha256, source_name, 
 _CHECKLIST_ITEM_COLS = ("version_id, code, grp, position, text_vi, text_en, type, unit, photo_required, "
                         "photo_suggested, basis, evidence_hint")
 
-PACKAGE_SCHEMA = f"""
+PACKAGE_SCHEMA = """
 CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE checklist_versions (id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, data TEXT NOT NULL);
 CREATE TABLE checklist_items (
@@ -389,10 +389,10 @@ def _verify_open(conn: sqlite3.Connection, path: Path, digest: str, db: sqlite_u
         reject(f"the change {bad[0][:8]} names a parent of another field")
     # what the events name: photos and checklist versions
     for kind, sql, table, col in (
-        ("photo", "SELECT DISTINCT json_extract(value, '$') FROM events WHERE entity = 'attachment' "
-                  "AND field = 'photo_sha256' AND json_type(value) = 'text'", "photos", "sha256"),
-        ("checklist version", "SELECT DISTINCT json_extract(value, '$') FROM events WHERE entity = 'inspection' "
-                              "AND field = 'checklist_version' AND json_type(value) = 'text'",
+        ("photo", ("SELECT DISTINCT json_extract(value, '$') FROM events WHERE entity = 'attachment' "
+                   "AND field = 'photo_sha256' AND json_type(value) = 'text'"), "photos", "sha256"),
+        ("checklist version", ("SELECT DISTINCT json_extract(value, '$') FROM events WHERE entity = 'inspection' "
+                               "AND field = 'checklist_version' AND json_type(value) = 'text'"),
          "checklist_versions", "id"),
     ):
         named = [r[0] for r in conn.execute(sql)]

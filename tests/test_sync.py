@@ -387,3 +387,13 @@ def test_cancel_between_packages_keeps_what_was_merged(tmp_path, office, demo_db
     assert [p.file for p in e.value.report.packages] == ["plan.cchc"]
     assert [i.title for i in ins.list_inspections(target)] == ["Kiểm tra CCHC 2026"]
     assert len(sync.merge_log(target)) == 1 and inspector.db.integrity_errors(target) == []
+
+
+def test_cancel_inside_a_package_changes_nothing(tmp_path, demo_db):
+    sync.export_package(demo_db, tmp_path / "demo.cchc")
+    target = laptop(tmp_path, "t")
+    before = state(target)
+    calls = []
+    with pytest.raises(inspector.errors.Cancelled):
+        sync.merge_packages(target, [tmp_path / "demo.cchc"], cancelled=lambda: calls.append(1) or len(calls) > 1)
+    assert state(target) == before and sync.merge_log(target) == []
