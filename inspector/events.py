@@ -319,3 +319,69 @@ def history(db: sqlite_utils.Database, entity_id: str, field: str | None = None)
         {"id": r[0], "field": r[1], "value": json.loads(r[2]), "author": r[3], "device": r[4], "hlc": r[5], "reason": r[6]}
         for r in db.execute(sql + " ORDER BY hlc, device, id", args)
     ]
+
+
+# ---- set-based heads and projection (merging packages) --------------------------------
+
+def _json_text(value: str) -> str:
+    """The text _project stores for a list or dict value."""
+    return json.dumps(json.loads(value), ensure_ascii=False)
+
+
+def _sql_value(col: str) -> str:
+    """SQL giving the same stored value as _project does for the JSON text in col."""
+    return (f"CASE WHEN json_type({col}) IN ('array', 'object') THEN _inspector_json_text({col}) "
+            f"ELSE json_extract({col}, '$') END")
+
+
+def recompute_heads(db: sqlite_utils.Database, new_ids_table: str) -> None:
+    """Fix is_head after events (ids in the temp table new_ids_table(id)) were inserted.
+
+    An event is a head iff no event names it as a parent: the parents of the new events stop
+    being heads, and a new event that some known event already names is not a head.
+    """
+    db.execute(
+        "UPDATE events SET is_head = 0 WHERE is_head = 1 AND id IN ("
+        f"SELECT p.parent FROM event_parents p WHERE p.child IN (SELECT id FROM {new_ids_table}))"
+    )
+    db.execute(
+        f"UPDATE events SET is_head = 0 WHERE is_head = 1 AND id IN (SELECT id FROM {new_ids_table}) "
+        "AND EXISTS (SELECT 1 FROM event_parents p WHERE p.parent = events.id)"
+    )
+
+
+def reproject_table(db: sqlite_utils.Database, keys_table: str) -> int:
+    """reproject() for every (entity, entity_id, field) in the temp table keys_table, set-based.
+
+    Same result as reproject(db, keys): the winner among a field's heads is the greatest
+    (hlc, device, id). Returns the number of fields projected.
+    """
+    db.conn.create_function("_inspector_json_text", 1, _json_text, deterministic=True)
+    db.execute("DROP TABLE IF EXISTS temp._inspector_winners")
+    db.execute(
+        "CREATE TEMP TABLE _inspector_winners AS "
+        "SELECT entity, entity_id, field, value, ctx, hlc FROM ("
+        " SELECT e.entity, e.entity_id, e.field, e.value, e.ctx, e.hlc, row_number() OVER ("
+        "  PARTITION BY e.entity_id, e.field ORDER BY e.hlc DESC, e.device DESC, e.id DESC) AS rn"
+        f" FROM (SELECT DISTINCT entity_id, field FROM {keys_table}) k"
+        " JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1"
+        ") WHERE rn = 1"
+    )
+    groups = db.execute("SELECT DISTINCT entity, field FROM temp._inspector_winners").fetchall()
+    total = 0
+    for entity, field in groups:
+        if entity not in ENTITIES or field not in ENTITIES[entity][2]:
+            raise ValueError(f"unknown entity or field {entity}.{field}")
+        table, ctx_cols, _ = ENTITIES[entity]
+        cols = ["id", *ctx_cols, field, "updated"]
+        exprs = ["entity_id", *[f"json_extract(ctx, '$.{c}')" for c in ctx_cols], _sql_value("value"), "hlc"]
+        cur = db.execute(
+            f"INSERT INTO {table}({', '.join(cols)}) SELECT {', '.join(exprs)} FROM temp._inspector_winners "
+            "WHERE entity = ? AND field = ? "
+            f"ON CONFLICT(id) DO UPDATE SET {field} = excluded.{field}, "
+            "updated = max(coalesce(updated, ''), excluded.updated)",
+            [entity, field],
+        )
+        total += cur.rowcount
+    db.execute("DROP TABLE temp._inspector_winners")
+    return total
