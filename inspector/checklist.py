@@ -187,21 +187,22 @@ _cache: dict[str, Checklist] = {}
 
 
 def get(db: sqlite_utils.Database, version_id: str | None) -> Checklist:
-    """The checklist version stored in the database (the default one when none is named)."""
+    """The checklist version stored in the database (the default one when none is named).
+
+    The default version is stored on first use. Parsed versions are cached by id: a version
+    id always names the same content.
+    """
     version_id = version_id or DEFAULT_VERSION
-    key = version_id  # a version id always names the same content
-    if key in _cache:
-        return _cache[key]
     row = db.execute("SELECT data FROM checklist_versions WHERE id = ?", [version_id]).fetchone()
     if row is None:
-        if version_id == DEFAULT_VERSION:
-            cl = ensure_default(db)
-        else:
+        if version_id != DEFAULT_VERSION:
             raise NotFound("checklist version", version_id)
-    else:
-        cl = parse(json.loads(row[0]), version_id)
-    _cache[key] = cl
-    return cl
+        cl = ensure_default(db)
+        _cache.setdefault(version_id, cl)
+        return _cache[version_id]
+    if version_id not in _cache:
+        _cache[version_id] = parse(json.loads(row[0]), version_id)
+    return _cache[version_id]
 
 
 def versions(db: sqlite_utils.Database) -> list[tuple[str, str]]:

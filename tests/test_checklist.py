@@ -58,3 +58,12 @@ def test_broken_json_file_is_named(tmp_path):
     path.write_text('{"id": "x", "items": [', encoding="utf-8")
     with pytest.raises(ChecklistError, match="broken.json.*not valid JSON"):
         cl.load_file(path)
+
+
+def test_each_database_gets_the_default_checklist(tmp_path):
+    import inspector
+    for name in ("a.sqlite3", "b.sqlite3"):
+        d = inspector.open_db(tmp_path / name)
+        assert cl.get(d, None).id == cl.DEFAULT_VERSION
+        assert d.execute("SELECT count(*) FROM checklist_items").fetchone()[0] == 70
+        d.conn.close()
