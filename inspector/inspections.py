@@ -460,3 +460,14 @@ def progress(db: sqlite_utils.Database, visit_id: str) -> dict[str, tuple[int, i
 def to_json(obj) -> dict:
     d = asdict(obj)
     return d
+
+
+def answered_counts(db: sqlite_utils.Database, inspection_id: str | None = None) -> dict[str, int]:
+    """How many items each visit has answered (for the progress shown beside each commune)."""
+    sql = ("SELECT a.visit_id, count(*) FROM answers a JOIN visits v ON v.id = a.visit_id "
+           "WHERE a.value IS NOT NULL AND coalesce(v.deleted, 0) = 0")
+    args: list[Any] = []
+    if inspection_id:
+        sql += " AND v.inspection_id = ?"
+        args.append(inspection_id)
+    return {r[0]: r[1] for r in db.execute(sql + " GROUP BY a.visit_id", args)}

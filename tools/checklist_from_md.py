@@ -14,6 +14,54 @@ ROOT = Path(__file__).resolve().parent.parent
 TYPE_RE = re.compile(r"`(assessment|yesno|count|ratio|text)`(?:\s*\(([^)]*)\))?")
 REFS = {}
 
+# The description's evidence notes are written for developers, partly in English; inspectors
+# read these Vietnamese ones beside each item.
+HINTS_VI = {
+    "A1": "Số, ngày kế hoạch; chụp trang 1",
+    "A2": "Kế hoạch và quyết định phân công công chức đầu mối",
+    "A3": "Số, ngày kế hoạch",
+    "A4": "Ghi vào ghi chú các báo cáo còn thiếu hoặc gửi muộn",
+    "A5": "Số lần tự kiểm tra, văn bản kèm theo",
+    "A6": "Đối chiếu với tồn tại và kiến nghị của lần kiểm tra trước",
+    "A7": "Biên bản họp, thông báo kết luận",
+    "B1": "Ghi số quyết định công bố; chụp bảng hoặc sổ niêm yết",
+    "B2": "Kiểm tra ngẫu nhiên 3–5 thủ tục, ghi tên vào ghi chú",
+    "B3": "Quyết định công bố gần nhất và ngày cập nhật niêm yết gần nhất",
+    "B4": "Ghi các hình thức niêm yết đang dùng; chụp toàn cảnh khu vực niêm yết",
+    "B5": "Chụp ảnh", "B6": "Chụp ảnh",
+    "B7": "Chụp ảnh; ghi kết quả gọi thử vào ghi chú",
+    "B8": "Chụp ảnh",
+    "B9": "Chụp ảnh; ngày mở hòm thư gần nhất",
+    "B10": "Chụp ảnh", "B11": "Chụp ảnh",
+    "B12": "Chụp ảnh; đối chiếu với C11, C12",
+    "C1": "Số, ngày văn bản",
+    "C2": "Ghi họ tên và lĩnh vực vào ghi chú",
+    "C3": "Chụp ảnh", "C4": "Chụp ảnh",
+    "C5": "Chụp một trang sổ",
+    "C6": "Kiểm tra ngẫu nhiên; ghi mẫu phiếu còn thiếu; phiếu xin lỗi: xem C9",
+    "C7": "Nguồn: báo cáo của hệ thống thông tin giải quyết TTHC",
+    "C8": "Ghi các lĩnh vực có hồ sơ trễ hạn",
+    "C9": "Chụp một phiếu xin lỗi, che thông tin cá nhân",
+    "C10": "Nguồn: thiết bị đánh giá hoặc hệ thống",
+    "C11": "Quan sát khi đến làm việc",
+    "C13": "Kiểm tra ngẫu nhiên hồ sơ; hỏi người dân đang chờ",
+    "D1": "Chụp toàn cảnh Trung tâm",
+    "D10": "Ghi các lần mất kết nối vào ghi chú",
+    "D14": "Chụp lối vào",
+    "E1": "Đối chiếu ngẫu nhiên hồ sơ giấy với hệ thống",
+    "E8": "Chỉ tiêu theo kế hoạch của tỉnh",
+    "E9": "Ghi chứng thư số của cơ quan vào ghi chú",
+    "E10": "Chụp màn hình",
+    "E11": "Quyết định, hồ sơ hoạt động",
+    "F1": "Ghi các kênh tiếp nhận và sổ theo dõi",
+    "F4": "Chụp ảnh",
+    "F5": "Ghi số tin, bài hoặc số buổi phát thanh",
+    "G1": "Viết thành đoạn ngắn; sáng kiến, mô hình hay ghi ở đây",
+    "G2": "Mỗi dòng một nội dung; có thể ghi mã tiêu chí liên quan",
+    "G4": "Mỗi dòng: nội dung, đơn vị/người chịu trách nhiệm, thời hạn",
+    "G5": "Ghi hoặc đọc tại chỗ trước khi ký",
+}
+
 
 def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("**", "").strip())
@@ -65,7 +113,8 @@ def main(src: Path) -> None:
             "photo_required": "bắt buộc" in photo,
             "photo_suggested": "nên có" in photo,
             "basis": clean(basis_part) if group != "G" else "",
-            "evidence_hint": clean(hint) if group != "G" else clean(basis),
+            "evidence_hint": HINTS_VI.get(code, ""),
+            "evidence_hint_en": clean(hint) if group != "G" else clean(basis),
             "since_version": "CCHC-XA-2025.1",
             "retired_in_version": "",
         })

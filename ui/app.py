@@ -1,16 +1,38 @@
-"""Starting the GUI: QApplication, the database, the main window."""
+"""Starting the GUI: QApplication, the language, the database, the main window."""
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import inspector
 from inspector import paths
 
 logger = logging.getLogger(__name__)
+
+I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Vietnamese is the source language; English loads our .qm and Qt's own."""
+    installed: list[QTranslator] = []
+    if lang == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        qt = QTranslator(app)
+        if qt.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+        return installed
+    ours = QTranslator(app)
+    if ours.load(f"inspector_{lang}", str(I18N)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        logger.warning("no translation for %s in %s", lang, I18N)
+    return installed
 
 
 def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
@@ -19,15 +41,20 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Inspector")
     app.setOrganizationName("Inspector")
+    app._translators = install_translations(app, str(QSettings().value("language", "vi")))  # type: ignore[attr-defined]
     from .mainwindow import MainWindow
 
     path = Path(db_path) if db_path else paths.default_db_path()
     try:
         db = inspector.open_db(path)
     except inspector.InspectorError as exc:
-        QMessageBox.critical(None, "Inspector", QApplication.translate("app", "Không mở được cơ sở dữ liệu:\n%s") % exc)
+        from .errors import message
+
+        QMessageBox.critical(None, "Inspector", QApplication.translate("app", "Không mở được cơ sở dữ liệu:\n%s")
+                             % message(exc))
         return 1
     window = MainWindow(db, path)
+    window.restore_layout()
     window.show()
     window.offer_demo_if_empty()
     return app.exec()

@@ -1,59 +1,1064 @@
-"""The main window: inspections and their visits on the left, the selected visit on the right."""
+"""The main window: inspections and their communes on the left, the selected visit's checklist in
+the middle, the selected item (guidance, answer, note, photos) on the right.
+
+Every change is written at once through the core (no Save button); the status bar says when.
+"""
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTreeView
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from inspector import demo, inspections as ins
+from inspector import answers as ans
+from inspector import checklist as cl
+from inspector import demo
+from inspector import errors as E
+from inspector import inspections as ins
+
+from . import errors, workers
+from .answer_editor import AnswerEditor
+from .checklist_model import ChecklistFilter, ChecklistModel, CodeRole, ItemRole
+from .widgets import FoldFilter
+
+logger = logging.getLogger(__name__)
 
 IdRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 12   # "inspection" | "visit"
 
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _vn_date(iso: str) -> str:
+    if len(iso or "") == 10:
+        return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+    return iso or ""
+
+
+# ---- the checklist view: keyboard first ------------------------------------------------------
+
+class ChecklistView(QTreeView):
+    """Up/Down move between items (group rows are skipped), 1–4 answer, Enter goes to the note,
+    Delete clears the answer, digits on a number item start typing the number."""
+
+    choice_key = Signal(int)
+    enter_key = Signal()
+    clear_key = Signal()
+    type_key = Signal(str)
+
+    def keyPressEvent(self, e) -> None:
+        key, mods = e.key(), e.modifiers()
+        plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        if plain and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.choice_key.emit(key - Qt.Key.Key_0)
+            return
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_key.emit()
+            return
+        if plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear_key.emit()
+            return
+        super().keyPressEvent(e)
+
+    def moveCursor(self, action, modifiers):
+        idx = super().moveCursor(action, modifiers)
+        if action not in (QAbstractItemView.CursorAction.MoveUp, QAbstractItemView.CursorAction.MoveDown):
+            return idx
+        seen = 0
+        while idx.isValid() and not idx.parent().isValid() and seen < 50:  # a group row: step over it
+            self.setCurrentIndex(idx)
+            nxt = super().moveCursor(action, modifiers)
+            if nxt == idx:
+                break
+            idx = nxt
+            seen += 1
+        return idx
+
+
+# ---- undo ---------------------------------------------------------------------------------
+
+class AnswerCommand(QUndoCommand):
+    """One answer change already written; undo writes the previous value and note back."""
+
+    def __init__(self, window: "MainWindow", visit_id: str, code: str, old: tuple, new: tuple) -> None:
+        super().__init__(_tr("%s: sửa kết quả") % code)
+        self.window, self.visit_id, self.code, self.old, self.new = window, visit_id, code, old, new
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.window.write_answer(self.visit_id, self.code, *self.new, undoable=False)
+
+    def undo(self) -> None:
+        self.window.write_answer(self.visit_id, self.code, *self.old, undoable=False)
+
+
+# ---- the item panel ------------------------------------------------------------------------
+
+class ItemPanel(QWidget):
+    """The selected item: its criterion and guidance, the answer editor, the note, the photos."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("item_title")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.guidance = QLabel()
+        self.guidance.setObjectName("guidance")
+        self.guidance.setWordWrap(True)
+        self.guidance.setStyleSheet("color: #555")
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.suggestion = QFrame()
+        self.suggestion.setObjectName("suggestion")
+        self.suggestion.setStyleSheet("#suggestion { background: #fff6d5; border: 1px solid #e3c96b; border-radius: 4px; }")
+        s_lay = QHBoxLayout(self.suggestion)
+        s_lay.setContentsMargins(6, 3, 6, 3)
+        self.suggestion_text = QLabel()
+        self.suggestion_text.setWordWrap(True)
+        self.confirm_button = QPushButton(_tr("Xác nhận"))
+        self.confirm_button.setToolTip(_tr("Dùng kết quả lần trước cho lần này (Ctrl+Enter)"))
+        s_lay.addWidget(self.suggestion_text, 1)
+        s_lay.addWidget(self.confirm_button)
+        self.suggestion.hide()
+        self.previous = QLabel()
+        self.previous.setObjectName("previous")
+        self.previous.setStyleSheet("color: #6b6b6b")
+        self.previous.hide()
+        self.editor = AnswerEditor()
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(_tr("Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)"))
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(60)
+        self.photos_box = QVBoxLayout()
+        self.photos_box.setContentsMargins(0, 0, 0, 0)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.title)
+        lay.addWidget(self.guidance)
+        lay.addWidget(self.suggestion)
+        lay.addWidget(QLabel(_tr("Kết quả")))
+        lay.addWidget(self.editor)
+        lay.addWidget(self.previous)
+        lay.addWidget(QLabel(_tr("Ghi chú")))
+        lay.addWidget(self.note, 1)
+        lay.addLayout(self.photos_box)
+        self.set_item(None, None, None)
+
+    def set_item(self, item: cl.Item | None, answer: ans.Answer | None, previous: str | None,
+                 lang: str = "vi") -> None:
+        enabled = item is not None
+        for w in (self.editor, self.note):
+            w.setEnabled(enabled)
+        if item is None:
+            self.title.setText(_tr("Chọn một tiêu chí trong danh sách."))
+            self.guidance.setText("")
+            self.editor.set_item(None, None)
+            self.note.blockSignals(True)
+            self.note.setPlainText("")
+            self.note.blockSignals(False)
+            self.suggestion.hide()
+            self.previous.hide()
+            return
+        self.title.setText(f"{item.code}. {item.text(lang)}")
+        guide = []
+        if item.evidence_hint:
+            guide.append(item.evidence_hint)
+        if item.basis:
+            guide.append(_tr("Căn cứ: %s") % item.basis)
+        if item.photo_required:
+            guide.append(_tr("Cần ảnh minh chứng."))
+        self.guidance.setText("\n".join(guide))
+        self.guidance.setVisible(bool(guide))
+        value = answer.value if answer else None
+        self.editor.set_item(item, value)
+        self.note.blockSignals(True)
+        self.note.setPlainText(answer.note if answer else "")
+        self.note.blockSignals(False)
+        sugg = answer.suggested if answer else None
+        if sugg is not None and value is None:
+            self.suggestion_text.setText(_tr("Gợi ý từ lần kiểm tra trước: <b>%s</b>") % ans.display(item, sugg, lang))
+            self.suggestion.show()
+        else:
+            self.suggestion.hide()
+        if previous is not None and (sugg is None or value is not None):
+            self.previous.setText(_tr("Lần kiểm tra trước: %s") % (ans.display(item, previous, lang) or "—"))
+            self.previous.show()
+        else:
+            self.previous.hide()
+
+
+# ---- the main window -----------------------------------------------------------------------
 
 class MainWindow(QMainWindow):
+    visit_changed = Signal(object)   # visit id or None
+
     def __init__(self, db, path: Path) -> None:
         super().__init__()
         self.db = db
-        self.path = path
-        self.setWindowTitle(self.tr("Inspector — %s") % path.name)
-        self.model = QStandardItemModel(self)
-        self.tree = QTreeView()
-        self.tree.setHeaderHidden(True)
-        self.tree.setModel(self.model)
-        self.detail = QLabel(self.tr("Chọn một xã để xem bảng kiểm tra."))
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        split = QSplitter()
-        split.addWidget(self.tree)
-        split.addWidget(self.detail)
-        split.setStretchFactor(1, 3)
-        self.setCentralWidget(split)
-        self.resize(1280, 720)
-        self.reload()
+        self.path = Path(path)
+        self.settings = QSettings()
+        self.lang = str(self.settings.value("language", "vi"))
+        self.visit: ins.Visit | None = None
+        self.checklist: cl.Checklist | None = None
+        self.previous_answers: dict[str, ans.Answer] = {}
+        self.previous: ins.Visit | None = None
+        self.item: cl.Item | None = None
+        self._amend_reason: dict[str, str] = {}
+        self.undo = QUndoStack(self)
+        self.setWindowTitle(_tr("Inspector — %s") % self.path.name)
 
-    def reload(self) -> None:
+        # left: inspections and communes
+        self.model = QStandardItemModel(self)
+        self.nav_filter = FoldFilter(self)
+        self.nav_filter.setSourceModel(self.model)
+        self.tree = QTreeView()
+        self.tree.setObjectName("nav")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.nav_filter)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("nav_filter")
+        self.filter_box.setPlaceholderText(_tr("Lọc xã, đợt kiểm tra…"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._filter_nav)
+        left = QWidget()
+        l_lay = QVBoxLayout(left)
+        l_lay.setContentsMargins(4, 4, 0, 4)
+        l_lay.addWidget(self.filter_box)
+        l_lay.addWidget(self.tree)
+
+        # middle: the checklist
+        self.cl_model = ChecklistModel(self)
+        self.cl_model.lang = self.lang
+        self.cl_filter = ChecklistFilter(self)
+        self.cl_filter.setSourceModel(self.cl_model)
+        self.view = ChecklistView()
+        self.view.setObjectName("checklist")
+        self.view.setModel(self.cl_filter)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAllColumnsShowFocus(True)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 150)
+        header.resizeSection(2, 44)
+        self.visit_title = QLabel(_tr("Chọn một xã ở danh sách bên trái."))
+        self.visit_title.setObjectName("visit_title")
+        f = self.visit_title.font()
+        f.setBold(True)
+        self.visit_title.setFont(f)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(_tr("Tìm tiêu chí (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_items)
+        self.search.returnPressed.connect(self._search_done)
+        self.mode_buttons = QButtonGroup(self)
+        modes = QHBoxLayout()
+        modes.setSpacing(2)
+        for mode, label in ((ChecklistFilter.ALL, _tr("Tất cả")), (ChecklistFilter.UNANSWERED, _tr("Chưa trả lời")),
+                            (ChecklistFilter.FAILED, _tr("Không đạt"))):
+            b = QPushButton(label)
+            b.setCheckable(True)
+            b.setChecked(mode == ChecklistFilter.ALL)
+            b.setObjectName(f"mode_{mode}")
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.mode_buttons.addButton(b, mode)
+            modes.addWidget(b)
+        self.mode_buttons.idClicked.connect(self._set_mode)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addLayout(modes)
+        middle = QWidget()
+        m_lay = QVBoxLayout(middle)
+        m_lay.setContentsMargins(0, 4, 0, 4)
+        m_lay.addWidget(self.visit_title)
+        m_lay.addLayout(top)
+        m_lay.addWidget(self.view)
+
+        # right: the item
+        self.panel = ItemPanel()
+        self.panel.setMinimumWidth(360)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        self.photo_strip = self._make_photo_strip()
+
+        split = QSplitter()
+        split.setObjectName("split")
+        split.addWidget(left)
+        split.addWidget(middle)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setSizes([250, 640, 430])
+        split.setChildrenCollapsible(False)
+        self.split = split
+        self.setCentralWidget(split)
+
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.progress_label = QLabel()
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self._note_timer = QTimer(self, singleShot=True, interval=700)
+        self._note_timer.timeout.connect(self._save_note)
+        self.panel.note.textChanged.connect(self._note_timer.start)
+        self.panel.note.installEventFilter(self)
+        self.panel.editor.committed.connect(self._editor_committed)
+        self.panel.confirm_button.clicked.connect(self.confirm_current)
+        self.view.choice_key.connect(self._choice_key)
+        self.view.enter_key.connect(self._focus_note)
+        self.view.clear_key.connect(lambda: self.set_current_value(None))
+        self.tree.selectionModel().currentChanged.connect(self._nav_changed)
+        self.view.selectionModel().currentChanged.connect(self._item_changed)
+        self.cl_filter.rowsRemoved.connect(self._keep_a_current_item)
+
+        self._build_actions()
+        self.resize(1366, 768)
+        self.reload()
+        self._update_actions()
+
+    # ---- optional parts (photos, documents, sync) --------------------------------------------
+
+    def _make_photo_strip(self):
+        try:
+            from . import photos
+        except ImportError:
+            return None
+        strip = photos.PhotoStrip(self.db, self.path)
+        strip.setObjectName("photo_strip")
+        strip.changed.connect(self._photos_changed)
+        self.panel.photos_box.addWidget(QLabel(_tr("Ảnh minh chứng")))
+        self.panel.photos_box.addWidget(strip)
+        return strip
+
+    def _photo_counts(self) -> dict[str, int]:
+        if self.visit is None:
+            return {}
+        try:
+            from inspector import photos
+        except ImportError:
+            return {}
+        counts: dict[str, int] = {}
+        for a in photos.attachments(self.db, self.visit.id):
+            if a.item_code:
+                counts[a.item_code] = counts.get(a.item_code, 0) + 1
+        return counts
+
+    def _photos_changed(self) -> None:
+        self.cl_model.set_photo_counts(self._photo_counts())
+
+    # ---- actions and menus -------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        a.triggered.connect(slot)
+        if name:
+            a.setObjectName(name)
+        return a
+
+    def _build_actions(self) -> None:
+        mb = self.menuBar()
+        self.file_menu = mb.addMenu(_tr("&Tệp"))
+        self.act_new = self._action(_tr("Đợt kiểm tra &mới…"), self.new_inspection, QKeySequence.StandardKey.New, "new")
+        self.act_quit = self._action(_tr("&Thoát"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.file_menu.addAction(self.act_new)
+        self.file_menu.addSeparator()
+        self._sync_anchor = self.file_menu.addSeparator()
+        try:
+            from . import sync as sync_ui
+            sync_ui.add_sync_actions(self, self.file_menu, self.db, self.path, self.refresh,
+                                     lambda: self.current_inspection_id())
+        except ImportError:  # pragma: no cover - sync is part of the app
+            pass
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+        edit = mb.addMenu(_tr("&Sửa"))
+        self.act_undo = self.undo.createUndoAction(self, _tr("&Hoàn tác"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setObjectName("undo")
+        self.act_redo = self.undo.createRedoAction(self, _tr("&Làm lại"))
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        edit.addSeparator()
+        self.act_find = self._action(_tr("&Tìm tiêu chí"), self._focus_search, QKeySequence.StandardKey.Find, "find")
+        edit.addAction(self.act_find)
+        self.act_confirm = self._action(_tr("Xác nhận &gợi ý của tiêu chí này"), self.confirm_current,
+                                        QKeySequence("Ctrl+Return"), "confirm")
+        self.act_confirm_all = self._action(_tr("Xác nhận tất cả gợi ý"), self.confirm_all, None, "confirm_all")
+        edit.addAction(self.act_confirm)
+        edit.addAction(self.act_confirm_all)
+        edit.addSeparator()
+        self.act_settings = self._action(_tr("&Cài đặt…"), self.open_settings, QKeySequence.StandardKey.Preferences,
+                                         "settings")
+        edit.addAction(self.act_settings)
+
+        self.inspection_menu = mb.addMenu(_tr("Đợt &kiểm tra"))
+        self.act_edit_inspection = self._action(_tr("&Sửa đợt kiểm tra, thành viên, các xã…"), self.edit_inspection,
+                                                "Ctrl+Shift+E", "edit_inspection")
+        self.act_delete_inspection = self._action(_tr("&Xóa đợt kiểm tra…"), self.delete_inspection, None,
+                                                  "delete_inspection")
+        self.inspection_menu.addAction(self.act_new)
+        self.inspection_menu.addAction(self.act_edit_inspection)
+        self.inspection_menu.addAction(self.act_delete_inspection)
+
+        self.visit_menu = mb.addMenu(_tr("&Xã"))
+        self.act_edit_visit = self._action(_tr("&Buổi làm việc, đại diện xã, tồn tại, kiến nghị…"), self.edit_visit,
+                                           "Ctrl+E", "edit_visit")
+        self.act_previous = self._action(_tr("Lấy &kết quả lần kiểm tra trước làm gợi ý"), self.start_from_previous,
+                                         None, "start_from_previous")
+        self.act_delete_visit = self._action(_tr("&Xóa xã khỏi đợt kiểm tra…"), self.delete_visit, None, "delete_visit")
+        self.visit_menu.addAction(self.act_edit_visit)
+        self.visit_menu.addAction(self.act_previous)
+        self.visit_menu.addSeparator()
+        self._documents_anchor = self.visit_menu.addSeparator()
+        self.visit_menu.addAction(self.act_delete_visit)
+        try:
+            from . import minutes as minutes_ui
+            minutes_ui.add_minutes_actions(self, self.visit_menu, self.db, self.path,
+                                           lambda: self.visit.id if self.visit else None, self.refresh)
+        except ImportError:
+            pass
+
+        self.view_menu = mb.addMenu(_tr("&Xem"))
+        self.act_next_unanswered = self._action(_tr("Tiêu chí &chưa trả lời tiếp theo"), self.next_unanswered, "F3",
+                                                "next_unanswered")
+        self.view_menu.addAction(self.act_next_unanswered)
+        for mode, text, key in ((ChecklistFilter.ALL, _tr("Tất cả tiêu chí"), "Alt+1"),
+                                (ChecklistFilter.UNANSWERED, _tr("Chỉ tiêu chí chưa trả lời"), "Alt+2"),
+                                (ChecklistFilter.FAILED, _tr("Chỉ tiêu chí không đạt"), "Alt+3")):
+            self.view_menu.addAction(self._action(text, lambda _=False, m=mode: self._set_mode(m, True), key))
+        try:
+            from . import summary_view  # noqa: F401
+            self.act_summary = self._action(_tr("&Tổng hợp các xã…"), self.open_summary, "Ctrl+T", "summary")
+            self.view_menu.addSeparator()
+            self.view_menu.addAction(self.act_summary)
+        except ImportError:
+            self.act_summary = None
+
+        help_menu = mb.addMenu(_tr("&Trợ giúp"))
+        help_menu.addAction(self._action(_tr("&Phím tắt"), self.show_keys, QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self._action(_tr("&Giới thiệu Inspector"), self.show_about))
+
+        for a in (self.act_edit_visit, self.act_previous, self.act_edit_inspection):
+            self.tree.addAction(a)
+        QShortcut(QKeySequence("Esc"), self.search, activated=self._search_done, context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _update_actions(self) -> None:
+        has_insp = self.current_inspection_id() is not None
+        has_visit = self.visit is not None
+        self.act_edit_inspection.setEnabled(has_insp)
+        self.act_delete_inspection.setEnabled(has_insp)
+        self.act_edit_visit.setEnabled(has_visit)
+        self.act_delete_visit.setEnabled(has_visit and not self.visit.frozen)
+        self.act_previous.setEnabled(has_visit and self.previous is not None and not self.visit.based_on
+                                     and not self.visit.frozen)
+        sugg = has_visit and any(a.suggested is not None and a.value is None for a in self.cl_model.answers.values())
+        self.act_confirm_all.setEnabled(bool(sugg))
+        a = self.cl_model.answers.get(self.item.code) if self.item else None
+        self.act_confirm.setEnabled(bool(a and a.suggested is not None and a.value is None))
+        self.act_next_unanswered.setEnabled(has_visit)
+        if self.act_summary is not None:
+            self.act_summary.setEnabled(has_insp)
+
+    # ---- the left tree ------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Rebuild the tree of inspections and communes, keeping (or moving to) a selection."""
+        keep = select or (self.visit.id if self.visit else self.current_inspection_id())
         self.model.clear()
+        counts = ins.answered_counts(self.db)
+        totals: dict[str, int] = {}
         for insp in ins.list_inspections(self.db):
-            parent = QStandardItem(insp.title)
+            label = insp.title
+            if insp.decision_no:
+                label += f" ({insp.decision_no})"
+            parent = QStandardItem(label)
             parent.setData(insp.id, IdRole)
-            parent.setEditable(False)
+            parent.setData("inspection", KindRole)
+            parent.setToolTip(f"{insp.kind_label.capitalize()}: {insp.title}")
+            if insp.checklist_version not in totals:
+                try:
+                    totals[insp.checklist_version] = len(cl.get(self.db, insp.checklist_version).items)
+                except E.InspectorError:
+                    totals[insp.checklist_version] = 0
+            total = totals[insp.checklist_version]
             for v in ins.visits(self.db, insp.id):
-                child = QStandardItem(f"{v.commune} ({v.date})" if v.date else v.commune)
+                child = QStandardItem(self._visit_label(v, counts.get(v.id, 0), total))
                 child.setData(v.id, IdRole)
-                child.setEditable(False)
+                child.setData("visit", KindRole)
+                child.setToolTip(f"{v.commune}, {v.province}" if v.province else v.commune)
                 parent.appendRow(child)
             self.model.appendRow(parent)
         self.tree.expandAll()
-        self.statusBar().showMessage(self.tr("%n đợt kiểm tra", "", self.model.rowCount()))
+        n = self.model.rowCount()
+        self.statusBar().showMessage(_tr("%d đợt kiểm tra") % n, 4000)
+        if keep and not self._select_nav(keep):
+            self._show_visit(None)
+
+    def _visit_label(self, v: ins.Visit, done: int, total: int) -> str:
+        mark = "✔ " if v.frozen else ""
+        when = f" · {_vn_date(v.date)[:5]}" if v.date else ""
+        return f"{mark}{v.commune}{when} · {done}/{total}"
+
+    def _select_nav(self, entity_id: str) -> bool:
+        for r in range(self.model.rowCount()):
+            parent = self.model.item(r)
+            candidates = [parent] + [parent.child(i) for i in range(parent.rowCount())]
+            for it in candidates:
+                if it.data(IdRole) == entity_id:
+                    idx = self.nav_filter.mapFromSource(it.index())
+                    if idx.isValid():
+                        self.tree.setCurrentIndex(idx)
+                        return True
+        return False
+
+    def _filter_nav(self, text: str) -> None:
+        self.nav_filter.set_text(text)
+        self.tree.expandAll()
+
+    def current_inspection_id(self) -> str | None:
+        idx = self.tree.currentIndex()
+        if not idx.isValid():
+            return self.visit.inspection_id if self.visit else None
+        if idx.parent().isValid():
+            return idx.parent().data(IdRole)
+        return idx.data(IdRole)
+
+    def _nav_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid() and current.parent().isValid():
+            self._show_visit(current.data(IdRole))
+        elif current.isValid():
+            self._show_visit(None, keep_inspection=True)
+        self._update_actions()
+
+    def refresh(self) -> None:
+        """After something outside the window changed the database (merge, documents)."""
+        vid = self.visit.id if self.visit else None
+        self.reload(vid)
+        if vid:
+            self._show_visit(vid, force=True)
+
+    # ---- the visit ----------------------------------------------------------------------------
+
+    def _show_visit(self, visit_id: str | None, keep_inspection: bool = False, force: bool = False) -> None:
+        if not force and self.visit is not None and visit_id == self.visit.id:
+            return
+        self._flush()
+        code = self.item.code if self.item else None
+        self.item = None
+        if visit_id is None:
+            self.visit = None
+            self.checklist = None
+            self.previous, self.previous_answers = None, {}
+            self.cl_model.set_visit(None, {})
+            self.visit_title.setText(_tr("Chọn một xã ở danh sách bên trái."))
+            self.progress_label.setText("")
+        else:
+            try:
+                self.visit = ins.get_visit(self.db, visit_id)
+                self.checklist = cl.get(self.db, self.visit.checklist_version)
+            except E.InspectorError as exc:
+                errors.show(self, exc)
+                return
+            self.previous = ins.previous_visit(self.db, self.visit.id)
+            base = self.visit.based_on or (self.previous.id if self.previous else None)
+            self.previous_answers = ans.answers_for_visit(self.db, base) if base else {}
+            self.cl_model.set_visit(self.checklist, ans.answers_for_visit(self.db, self.visit.id), self._photo_counts())
+            self.view.expandAll()
+            self._show_title()
+            target = self.cl_filter.mapFromSource(self.cl_model.index_of(code)) if (force and code) else QModelIndex()
+            if not target.isValid():
+                target = self._first_item()
+            if target.isValid():
+                self.view.setCurrentIndex(target)
+        self._load_item()
+        self.visit_changed.emit(self.visit.id if self.visit else None)
+        self._update_actions()
+
+    def _show_title(self) -> None:
+        v = self.visit
+        if v is None:
+            return
+        parts = [v.commune]
+        if v.province:
+            parts[0] += f", {v.province}"
+        if v.date:
+            parts.append(_vn_date(v.date))
+        if v.frozen:
+            parts.append(_tr("đã ký biên bản"))
+        self.visit_title.setText(" — ".join(parts))
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        done, total = self.cl_model.total_progress()
+        self.progress_label.setText(_tr("Đã trả lời %d/%d") % (done, total))
+
+    def _first_item(self) -> QModelIndex:
+        for r in range(self.cl_filter.rowCount()):
+            g = self.cl_filter.index(r, 0)
+            if self.cl_filter.rowCount(g):
+                return self.cl_filter.index(0, 0, g)
+        return QModelIndex()
+
+    # ---- the item -----------------------------------------------------------------------------
+
+    def _item_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if previous.isValid() and previous.data(ItemRole) is not None:
+            self._flush()
+        self._load_item()
+        self._update_actions()
+
+    def _load_item(self) -> None:
+        idx = self.view.currentIndex()
+        item = idx.data(ItemRole) if idx.isValid() else None
+        if item is None and idx.isValid() and self.cl_filter.rowCount(idx):
+            item = None
+        self.item = item
+        a = self.cl_model.answers.get(item.code) if item else None
+        prev = self.previous_answers.get(item.code) if item else None
+        self.panel.set_item(item, a, prev.value if prev else None, self.lang)
+        frozen = bool(self.visit and self.visit.frozen)
+        self.panel.editor.setToolTip(_tr("Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.") if frozen else "")
+        if self.photo_strip is not None:
+            self.photo_strip.set_item(self.visit.id if self.visit else None, item.code if item else None)
+
+    def _keep_a_current_item(self, *args) -> None:
+        if not self.view.currentIndex().isValid():
+            QTimer.singleShot(0, self._select_after_filter)
+
+    def _select_after_filter(self) -> None:
+        if not self.view.currentIndex().isValid():
+            self.view.expandAll()
+            idx = self._first_item()
+            if idx.isValid():
+                self.view.setCurrentIndex(idx)
+
+    def _flush(self) -> None:
+        """Write what is typed and not yet saved (note, number, text) before moving on."""
+        if self._note_timer.isActive():
+            self._save_note()
+        self.panel.editor.flush()
+
+    # ---- writing ------------------------------------------------------------------------------
+
+    def _editor_committed(self, value) -> None:
+        if self.item is not None:
+            self.set_current_value(value)
+
+    def set_current_value(self, value) -> None:
+        if self.visit is None or self.item is None:
+            return
+        a = self.cl_model.answers.get(self.item.code)
+        if (a.value if a else None) == value:
+            return
+        self.write_answer(self.visit.id, self.item.code, value, None)
+
+    def _save_note(self) -> None:
+        self._note_timer.stop()
+        if self.visit is None or self.item is None:
+            return
+        note = self.panel.note.toPlainText()
+        a = self.cl_model.answers.get(self.item.code)
+        if note.strip() == (a.note if a else ""):
+            return
+        self.write_answer(self.visit.id, self.item.code, a.value if a else None, note)
+
+    def write_answer(self, visit_id: str, code: str, value, note, *, undoable: bool = True) -> bool:
+        """Write one answer (value, and the note unless None) now; the status bar confirms it."""
+        before = ans.get_answer(self.db, visit_id, code)
+        reason = self._amend_reason.get(visit_id)
+        try:
+            try:
+                after = ans.set_answer(self.db, visit_id, code, value, note=note, reason=reason)
+            except E.VisitFrozen:
+                reason = self._ask_reason(visit_id)
+                if reason is None:
+                    self._show_item_again()
+                    return False
+                after = ans.set_answer(self.db, visit_id, code, value, note=note, reason=reason)
+        except E.InspectorError as exc:
+            self.statusBar().showMessage(errors.message(exc), 8000)
+            errors.show(self, exc)
+            self._show_item_again()
+            return False
+        if undoable:
+            old = (before.value if before else None, before.note if before else "")
+            new = (after.value if after else None, after.note if after else "")
+            if old != new:
+                self.undo.push(AnswerCommand(self, visit_id, code, old, new))
+        if self.visit is not None and self.visit.id == visit_id:
+            self.cl_model.update_answer(code, after)
+            if not undoable or (self.item is None or self.item.code != code):
+                self._reveal(code)
+            self._show_progress()
+            self._update_nav_count()
+        self.saved_label.setText(_tr("Đã lưu %s lúc %s") % (code, time.strftime("%H:%M:%S")))
+        self._update_actions()
+        return True
+
+    def _ask_reason(self, visit_id: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, _tr("Điều chỉnh biên bản đã ký"),
+            _tr("Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.\nLý do điều chỉnh:"))
+        if not ok or not text.strip():
+            return None
+        self._amend_reason[visit_id] = text.strip()
+        return text.strip()
+
+    def _show_item_again(self) -> None:
+        self._load_item()
+
+    def _reveal(self, code: str) -> None:
+        """After an undo: select the changed item so the user sees what came back."""
+        idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code))
+        if idx.isValid():
+            self.view.setCurrentIndex(idx)
+        if self.item is not None and self.item.code == code:
+            self._load_item()
+
+    def _update_nav_count(self) -> None:
+        if self.visit is None:
+            return
+        done, total = self.cl_model.total_progress()
+        for r in range(self.model.rowCount()):
+            parent = self.model.item(r)
+            for i in range(parent.rowCount()):
+                child = parent.child(i)
+                if child.data(IdRole) == self.visit.id:
+                    child.setText(self._visit_label(self.visit, done, total))
+                    return
+
+    # ---- keyboard -----------------------------------------------------------------------------
+
+    def _choice_key(self, n: int) -> None:
+        choice = self.panel.editor.choice_for_key(n)
+        if choice is False:
+            self.panel.editor.focus_input(str(n))
+            return
+        self.set_current_value(choice)
+
+    def _focus_note(self) -> None:
+        if self.item is not None:
+            self.panel.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.panel.note.moveCursor(self.panel.note.textCursor().MoveOperation.End)
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if obj is self.panel.note:
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+                self._save_note()
+                self.view.setFocus()
+                return True
+            if event.type() == QEvent.Type.FocusOut:
+                self._save_note()
+        return super().eventFilter(obj, event)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_items(self, text: str) -> None:
+        self.cl_filter.set_search(text)
+        self.view.expandAll()
+        if not self.view.currentIndex().isValid():
+            idx = self._first_item()
+            if idx.isValid():
+                self.view.setCurrentIndex(idx)
+
+    def _search_done(self) -> None:
+        if not self.search.text():
+            self.view.setFocus()
+            return
+        if self.sender() is not None and isinstance(self.sender(), QShortcut):
+            self.search.clear()
+        self.view.setFocus()
+
+    def _set_mode(self, mode: int, from_menu: bool = False) -> None:
+        self.mode_buttons.button(mode).setChecked(True)
+        code = self.item.code if self.item else None
+        self.cl_filter.set_mode(mode)
+        self.view.expandAll()
+        idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code)) if code else QModelIndex()
+        self.view.setCurrentIndex(idx if idx.isValid() else self._first_item())
+        self.view.setFocus()
+
+    def next_unanswered(self) -> None:
+        if self.checklist is None:
+            return
+        codes = [it.code for its in self.cl_model.items for it in its]
+        start = codes.index(self.item.code) + 1 if self.item and self.item.code in codes else 0
+        for code in codes[start:] + codes[:start]:
+            a = self.cl_model.answers.get(code)
+            if a is None or a.value is None:
+                idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code))
+                if not idx.isValid():
+                    self._set_mode(ChecklistFilter.ALL)
+                    idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code))
+                self.view.setCurrentIndex(idx)
+                self.view.setFocus()
+                return
+        self.statusBar().showMessage(_tr("Đã trả lời hết các tiêu chí."), 4000)
+
+    # ---- suggestions from the previous visit ---------------------------------------------------
+
+    def confirm_current(self) -> None:
+        if self.visit is None or self.item is None:
+            return
+        a = self.cl_model.answers.get(self.item.code)
+        if a and a.suggested is not None and a.value is None:
+            self.set_current_value(a.suggested)
+
+    def confirm_all(self) -> None:
+        if self.visit is None:
+            return
+        n = sum(1 for a in self.cl_model.answers.values() if a.suggested is not None and a.value is None)
+        from .dialogs import confirm
+
+        if not n or not confirm(self, _tr("Xác nhận gợi ý"),
+                                _tr("Dùng %d kết quả của lần kiểm tra trước cho lần này?") % n):
+            return
+        try:
+            ans.confirm_suggestions(self.db, self.visit.id)
+        except E.InspectorError as exc:
+            errors.show(self, exc)
+            return
+        self.undo.clear()
+        self.saved_label.setText(_tr("Đã lưu %d kết quả lúc %s") % (n, time.strftime("%H:%M:%S")))
+        self._show_visit(self.visit.id, force=True)
+        self._update_nav_count()
+
+    def start_from_previous(self) -> None:
+        if self.visit is None or self.previous is None:
+            return
+        prev = self.previous
+        from .dialogs import confirm
+
+        if not confirm(self, _tr("Lấy kết quả lần trước"),
+                       _tr("Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính "
+                           "khi anh/chị xác nhận từng tiêu chí.") % (prev.commune, _vn_date(prev.date))):
+            return
+        visit_id = self.visit.id
+        job = workers.Job(_start_from_previous_job, str(self.path), visit_id, prev.id)
+        dialog = QProgressDialog(_tr("Đang chép kết quả lần trước…"), _tr("Hủy"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(job.cancel)
+
+        def done(n: int) -> None:
+            dialog.close()
+            self.saved_label.setText(_tr("Đã chép %d gợi ý lúc %s") % (n, time.strftime("%H:%M:%S")))
+            self._show_visit(visit_id, force=True)
+
+        def failed(exc: BaseException) -> None:
+            dialog.close()
+            errors.show(self, exc)
+
+        workers.start(job, on_done=done, on_error=failed)
+
+    # ---- dialogs --------------------------------------------------------------------------------
+
+    def new_inspection(self) -> None:
+        from .dialogs import InspectionDialog
+
+        d = InspectionDialog(self.db, None, self)
+        if d.exec():
+            self.reload(d.saved_id)
+            idx = self.tree.currentIndex()
+            if idx.isValid() and self.nav_filter.rowCount(idx):
+                self.tree.setCurrentIndex(self.nav_filter.index(0, 0, idx))
+
+    def edit_inspection(self) -> None:
+        iid = self.current_inspection_id()
+        if iid is None:
+            return
+        from .dialogs import InspectionDialog
+
+        d = InspectionDialog(self.db, iid, self)
+        if d.exec():
+            self.refresh()
+
+    def delete_inspection(self) -> None:
+        iid = self.current_inspection_id()
+        if iid is None:
+            return
+        from .dialogs import confirm
+
+        insp = ins.get_inspection(self.db, iid)
+        if confirm(self, _tr("Xóa đợt kiểm tra"),
+                   _tr("Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)")
+                   % insp.title):
+            ins.delete_inspection(self.db, iid)
+            self.visit = None
+            self.reload()
+            self._show_visit(None)
+
+    def edit_visit(self) -> None:
+        if self.visit is None:
+            return
+        from .dialogs import VisitDialog
+
+        d = VisitDialog(self.db, self.visit.id, self)
+        if d.exec():
+            self.refresh()
+
+    def delete_visit(self) -> None:
+        if self.visit is None:
+            return
+        from .dialogs import confirm
+
+        if confirm(self, _tr("Xóa xã"), _tr("Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?") % self.visit.commune):
+            try:
+                ins.delete_visit(self.db, self.visit.id)
+            except E.InspectorError as exc:
+                errors.show(self, exc)
+                return
+            iid = self.visit.inspection_id
+            self.visit = None
+            self.reload(iid)
+            self._show_visit(None)
+
+    def open_settings(self) -> None:
+        from .settings import SettingsDialog
+
+        SettingsDialog(self.db, self).exec()
+
+    def open_summary(self) -> None:
+        iid = self.current_inspection_id()
+        if iid is None:
+            return
+        from . import summary_view
+
+        view = summary_view.SummaryView(self.db)
+        view.setWindowFlag(Qt.WindowType.Window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.setWindowTitle(_tr("Tổng hợp kết quả các xã"))
+        view.set_inspection(iid)
+        view.answer_activated.connect(self.open_answer)
+        view.resize(1200, 640)
+        view.show()
+        self._summary = view
+
+    def open_answer(self, visit_id: str, code: str) -> None:
+        """Select a commune and one of its items (from the summary view)."""
+        self._select_nav(visit_id)
+        self._show_visit(visit_id)
+        self._set_mode(ChecklistFilter.ALL)
+        idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code))
+        if idx.isValid():
+            self.view.setCurrentIndex(idx)
+        self.raise_()
+        self.activateWindow()
+
+    def show_keys(self) -> None:
+        QMessageBox.information(self, _tr("Phím tắt"), _tr(
+            "↑ ↓  chuyển tiêu chí\n"
+            "1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)\n"
+            "số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ\n"
+            "Enter  viết ghi chú; Esc  quay lại danh sách\n"
+            "Delete  xóa kết quả của tiêu chí\n"
+            "Ctrl+Enter  xác nhận gợi ý lần trước\n"
+            "F3  tiêu chí chưa trả lời tiếp theo\n"
+            "Ctrl+F  tìm tiêu chí\n"
+            "Ctrl+Z / Ctrl+Y  hoàn tác / làm lại\n"
+            "Alt+1 / Alt+2 / Alt+3  tất cả / chưa trả lời / không đạt"))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _tr("Giới thiệu Inspector"), _tr(
+            "Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.\n"
+            "Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:\n%s") % self.path)
+
+    # ---- demo and closing ---------------------------------------------------------------------------
 
     def offer_demo_if_empty(self) -> None:
         if self.model.rowCount():
             return
-        answer = QMessageBox.question(
-            self, self.tr("Dữ liệu mẫu"),
-            self.tr("Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?"),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        from .dialogs import confirm
+
+        if confirm(self, _tr("Dữ liệu mẫu"),
+                   _tr("Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?")):
             demo.create_demo(self.db)
             self.reload()
+            self._select_first_visit()
+
+    def _select_first_visit(self) -> None:
+        if self.nav_filter.rowCount():
+            parent = self.nav_filter.index(0, 0)
+            if self.nav_filter.rowCount(parent):
+                self.tree.setCurrentIndex(self.nav_filter.index(0, 0, parent))
+
+    def closeEvent(self, e) -> None:
+        self._flush()
+        workers.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/split", self.split.saveState())
+        super().closeEvent(e)
+
+    def restore_layout(self) -> None:
+        geo = self.settings.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        state = self.settings.value("window/split")
+        if state is not None:
+            self.split.restoreState(state)
+
+
+def _start_from_previous_job(db_path: str, visit_id: str, previous_id: str, progress=None, cancelled=None) -> int:
+    import inspector
+
+    db = inspector.open_db(db_path)
+    try:
+        return ins.start_from_previous(db, visit_id, previous_id=previous_id, progress=progress, cancelled=cancelled)
+    finally:
+        db.conn.close()
+
+
+__all__ = ["MainWindow"]

@@ -1,18 +1,27 @@
-from PySide6.QtWidgets import QMessageBox
-
-import inspector
+import ui.dialogs
 from ui.mainwindow import MainWindow
 
 
 def test_window_opens_on_an_empty_database(qtbot, db, db_path, monkeypatch):
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(ui.dialogs, "confirm", lambda *a, **k: asked.append(a) or False)
     w = MainWindow(db, db_path)
     qtbot.addWidget(w)
     w.show()
     w.offer_demo_if_empty()
     assert asked, "an empty database offers the demo data"
     assert w.model.rowCount() == 0
+
+
+def test_accepting_the_demo_offer_fills_the_window(qtbot, db, db_path, monkeypatch):
+    monkeypatch.setattr(ui.dialogs, "confirm", lambda *a, **k: True)
+    w = MainWindow(db, db_path)
+    qtbot.addWidget(w)
+    w.show()
+    w.offer_demo_if_empty()
+    assert w.model.rowCount() == 1
+    assert w.visit is not None, "the first commune opens"
+    assert w.cl_model.rowCount() == 7, "groups A–G"
 
 
 def test_window_shows_the_demo_inspection(qtbot, demo_db, demo_path):
