@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -187,10 +188,9 @@ class _Ratio(QWidget):
             self.result.setStyleSheet("")
 
     def _commit(self) -> None:
-        if self.num.hasFocus() or self.den.hasFocus():
-            # moving between the two boxes is not the end of the entry
-            if self.value() is None:
-                return
+        focus = QApplication.focusWidget()
+        if focus in (self.num, self.den) and focus is not self.sender():
+            return  # moving from one number to the other is not the end of the entry
         v = self.value()
         if not self.valid() or v == self._value:
             return

@@ -26,6 +26,15 @@ GOOD = QColor("#1b6e20")
 SUGGESTED = QColor("#6b6b6b")
 
 
+def _refilter(proxy: QSortFilterProxyModel) -> None:
+    """Re-run filterAcceptsRow on every row after the filter's settings changed."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # Qt < 6.10
+        proxy.invalidateRowsFilter()
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ChecklistModel", text)
 
@@ -245,11 +254,11 @@ class ChecklistFilter(QSortFilterProxyModel):
 
     def set_mode(self, mode: int) -> None:
         self.mode = mode
-        self.invalidateRowsFilter()
+        _refilter(self)
 
     def set_search(self, text: str) -> None:
         self.words = fold(text).split()
-        self.invalidateRowsFilter()
+        _refilter(self)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not source_parent.isValid():

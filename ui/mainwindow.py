@@ -177,6 +177,28 @@ class ItemPanel(QWidget):
         lay.addLayout(self.photos_box)
         self.set_item(None, None, None)
 
+    def refresh_answer(self, item: cl.Item, answer: ans.Answer | None, previous: str | None,
+                       lang: str = "vi") -> None:
+        """After a write to the shown item: the buttons, the suggestion and the previous value."""
+        value = answer.value if answer else None
+        if item.type in ("assessment", "yesno") or not self.editor.currentWidget().hasFocus():
+            self.editor.set_value(value)
+        self._show_history(item, answer, previous, lang)
+
+    def _show_history(self, item: cl.Item, answer: ans.Answer | None, previous: str | None, lang: str) -> None:
+        value = answer.value if answer else None
+        sugg = answer.suggested if answer else None
+        if sugg is not None and value is None:
+            self.suggestion_text.setText(_tr("Gợi ý từ lần kiểm tra trước: <b>%s</b>") % ans.display(item, sugg, lang))
+            self.suggestion.show()
+        else:
+            self.suggestion.hide()
+        if previous is not None and (sugg is None or value is not None):
+            self.previous.setText(_tr("Lần kiểm tra trước: %s") % (ans.display(item, previous, lang) or "—"))
+            self.previous.show()
+        else:
+            self.previous.hide()
+
     def set_item(self, item: cl.Item | None, answer: ans.Answer | None, previous: str | None,
                  lang: str = "vi") -> None:
         enabled = item is not None
@@ -207,17 +229,7 @@ class ItemPanel(QWidget):
         self.note.blockSignals(True)
         self.note.setPlainText(answer.note if answer else "")
         self.note.blockSignals(False)
-        sugg = answer.suggested if answer else None
-        if sugg is not None and value is None:
-            self.suggestion_text.setText(_tr("Gợi ý từ lần kiểm tra trước: <b>%s</b>") % ans.display(item, sugg, lang))
-            self.suggestion.show()
-        else:
-            self.suggestion.hide()
-        if previous is not None and (sugg is None or value is not None):
-            self.previous.setText(_tr("Lần kiểm tra trước: %s") % (ans.display(item, previous, lang) or "—"))
-            self.previous.show()
-        else:
-            self.previous.hide()
+        self._show_history(item, answer, previous, lang)
 
 
 # ---- the main window -----------------------------------------------------------------------
@@ -352,6 +364,7 @@ class MainWindow(QMainWindow):
         self.view.enter_key.connect(self._focus_note)
         self.view.clear_key.connect(lambda: self.set_current_value(None))
         self.tree.selectionModel().currentChanged.connect(self._nav_changed)
+        self.tree.activated.connect(self._nav_activated)
         self.view.selectionModel().currentChanged.connect(self._item_changed)
         self.cl_filter.rowsRemoved.connect(self._keep_a_current_item)
 
@@ -579,6 +592,13 @@ class MainWindow(QMainWindow):
             self._show_visit(None, keep_inspection=True)
         self._update_actions()
 
+    def _nav_activated(self, idx: QModelIndex) -> None:
+        """Enter (or a double click) on a commune: the keyboard goes to its checklist."""
+        if idx.parent().isValid():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.edit_inspection()
+
     def refresh(self) -> None:
         """After something outside the window changed the database (merge, documents)."""
         vid = self.visit.id if self.visit else None
@@ -670,6 +690,19 @@ class MainWindow(QMainWindow):
         if self.photo_strip is not None:
             self.photo_strip.set_item(self.visit.id if self.visit else None, item.code if item else None)
 
+    def _select_near(self, group_row: int, row: int) -> None:
+        f = self.cl_filter
+        for g in range(max(group_row, 0), f.rowCount()):
+            parent = f.index(g, 0)
+            n = f.rowCount(parent)
+            if n:
+                self.view.expand(parent)
+                self.view.setCurrentIndex(f.index(min(row, n - 1) if g == group_row else 0, 0, parent))
+                return
+        idx = self._first_item()
+        if idx.isValid():
+            self.view.setCurrentIndex(idx)
+
     def _keep_a_current_item(self, *args) -> None:
         if not self.view.currentIndex().isValid():
             QTimer.singleShot(0, self._select_after_filter)
@@ -735,9 +768,17 @@ class MainWindow(QMainWindow):
             if old != new:
                 self.undo.push(AnswerCommand(self, visit_id, code, old, new))
         if self.visit is not None and self.visit.id == visit_id:
+            pos = self.view.currentIndex()
+            place = (pos.parent().row(), pos.row()) if pos.isValid() and pos.parent().isValid() else None
             self.cl_model.update_answer(code, after)
+            now = self.view.currentIndex()
+            if place is not None and (not now.isValid() or now.data(ItemRole) is None):
+                self._select_near(*place)  # the item left a filtered list: go on with the next one
             if not undoable or (self.item is None or self.item.code != code):
                 self._reveal(code)
+            elif self.item is not None and self.item.code == code:
+                prev = self.previous_answers.get(code)
+                self.panel.refresh_answer(self.item, after, prev.value if prev else None, self.lang)
             self._show_progress()
             self._update_nav_count()
         self.saved_label.setText(_tr("Đã lưu %s lúc %s") % (code, time.strftime("%H:%M:%S")))

@@ -26,6 +26,15 @@ KeyRole = Qt.ItemDataRole.UserRole + 1   # the stored key of a choice cell, or a
 FoldRole = Qt.ItemDataRole.UserRole + 2
 
 
+def _refilter(proxy: QSortFilterProxyModel) -> None:
+    """Re-run filterAcceptsRow on every row after the filter's settings changed."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # Qt < 6.10
+        proxy.invalidateRowsFilter()
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("widgets", text)
 
@@ -211,7 +220,7 @@ class FoldFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.words = fold(text).split()
-        self.invalidateRowsFilter()
+        _refilter(self)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self.words:

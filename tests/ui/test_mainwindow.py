@@ -1,0 +1,271 @@
+"""The window driven as a user would: keyboard, dialogs, quit and reopen."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+import inspector
+import ui.dialogs
+from inspector import answers as ans
+from inspector import inspections as ins
+from ui.dialogs import InspectionDialog, VisitDialog
+from ui.mainwindow import MainWindow
+
+
+def _window(qtbot, db, path) -> MainWindow:
+    w = MainWindow(db, path)
+    qtbot.addWidget(w)
+    w.show()
+    _activate(qtbot, w)
+    return w
+
+
+def _activate(qtbot, w) -> None:
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
+
+
+def _select_visit(w: MainWindow, commune: str) -> None:
+    for r in range(w.nav_filter.rowCount()):
+        parent = w.nav_filter.index(r, 0)
+        for i in range(w.nav_filter.rowCount(parent)):
+            idx = w.nav_filter.index(i, 0, parent)
+            if idx.data().startswith(commune):
+                w.tree.setCurrentIndex(idx)
+                return
+    raise AssertionError(f"{commune} not in the tree")
+
+
+def _fill_inspection_dialog(qtbot, d: InspectionDialog) -> None:
+    d.title.insert("Kiểm tra CCHC quý IV")   # QTest cannot type beyond Latin-1
+    d.decision_no.insert("125/QĐ-UBND")
+    qtbot.keyClicks(d.decision_date, "10/11/2026")
+    d.members.add_row(["Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh", "UBND tỉnh", "truong_doan"], edit=False)
+    d.communes.add_row(["Ninh Xuân", "Khánh Hòa", "23/11/2026"], edit=False)
+    d.communes.add_row(["Đồng Hóa", "Khánh Hòa", "24/11/2026"], edit=False)
+
+
+def test_create_answer_by_keyboard_quit_and_reopen(qtbot, db, db_path):
+    w = _window(qtbot, db, db_path)
+    d = InspectionDialog(db, None, w)
+    qtbot.addWidget(d)
+    _fill_inspection_dialog(qtbot, d)
+    d.accept()
+    assert d.result() == QDialog.DialogCode.Accepted, d.error.text()
+    w.reload(d.saved_id)
+    assert w.model.rowCount() == 1 and w.model.item(0).rowCount() == 2
+    _activate(qtbot, w)
+
+    _select_visit(w, "Ninh Xuân")
+    assert w.visit is not None and w.visit.commune == "Ninh Xuân"
+    w.view.setFocus()
+    assert w.item.code == "A1"
+    qtbot.keyClick(w.view, Qt.Key.Key_1)                 # A1 Đạt
+    qtbot.keyClick(w.view, Qt.Key.Key_Down)
+    qtbot.keyClick(w.view, Qt.Key.Key_3)                 # A2 Không đạt
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)            # → the note of A2
+    assert w.panel.note.hasFocus()
+    w.panel.note.insertPlainText("Chưa có quyết định phân công")
+    qtbot.keyClick(w.panel.note, Qt.Key.Key_Escape)      # saves the note, back to the list
+    assert w.view.hasFocus()
+    for _ in range(6):
+        qtbot.keyClick(w.view, Qt.Key.Key_Down)          # A3 … A7, then the group row is skipped: B1
+    assert w.item.code == "B1", "Down steps over the group row"
+    qtbot.keyClick(w.view, Qt.Key.Key_1)                 # a ratio: a digit starts the numerator
+    assert w.panel.editor.ratio.num.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "18")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "120")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert "98,3%" in w.panel.editor.ratio.result.text()
+    assert "Đã lưu" in w.saved_label.text()
+    visit_id = w.visit.id
+    w.close()
+    db.conn.close()
+
+    db2 = inspector.open_db(db_path)
+    got = ans.answers_for_visit(db2, visit_id)
+    assert got["A1"].value == "dat"
+    assert got["A2"].value == "khong_dat" and got["A2"].note == "Chưa có quyết định phân công"
+    assert got["B1"].value == "118/120"
+    w2 = _window(qtbot, db2, db_path)
+    _select_visit(w2, "Ninh Xuân")
+    assert w2.cl_model.answers["A2"].value == "khong_dat"
+    assert w2.visit_title.text().startswith("Ninh Xuân")
+    assert "3/70" in w2.model.item(0).child(1).text() or "3/70" in w2.model.item(0).child(0).text()
+    db2.conn.close()
+
+
+def test_filter_finds_a_commune_without_diacritics(qtbot, demo_db, demo_path):
+    w = _window(qtbot, demo_db, demo_path)
+    qtbot.keyClicks(w.filter_box, "ninh xuan")
+    parent = w.nav_filter.index(0, 0)
+    shown = [w.nav_filter.index(i, 0, parent).data() for i in range(w.nav_filter.rowCount(parent))]
+    assert len(shown) == 1 and shown[0].startswith("Ninh Xuân")
+    w.filter_box.clear()
+    qtbot.keyClicks(w.filter_box, "dong hoa")
+    parent = w.nav_filter.index(0, 0)
+    assert [w.nav_filter.index(i, 0, parent).data()[:8] for i in range(w.nav_filter.rowCount(parent))] == ["Đồng Hóa"]
+
+
+def test_undo_restores_the_previous_value_and_redo_reapplies(qtbot, demo_db, demo_path):
+    w = _window(qtbot, demo_db, demo_path)
+    _select_visit(w, "Ninh Xuân")
+    w.open_answer(w.visit.id, "B2")
+    before = w.cl_model.answers["B2"].value
+    assert before == "dat"
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_3)
+    assert ans.get_answer(demo_db, w.visit.id, "B2").value == "khong_dat"
+    qtbot.keyClick(w.view, Qt.Key.Key_Down)   # move away: undo brings the item back into view
+    qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ans.get_answer(demo_db, w.visit.id, "B2").value == "dat"
+    assert w.item.code == "B2", "undo selects the item it changed"
+    assert w.panel.editor.assessment.buttons["dat"].isChecked()
+    w.undo.redo()
+    assert ans.get_answer(demo_db, w.visit.id, "B2").value == "khong_dat"
+
+
+def test_search_and_filters(qtbot, demo_db, demo_path):
+    w = _window(qtbot, demo_db, demo_path)
+    _select_visit(w, "Tòng Bạt")        # the visit still in progress: 40/70 answered
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.search.hasFocus()
+    qtbot.keyClicks(w.search, "duong day nong")
+    codes = _visible_codes(w)
+    assert codes and all(code.startswith("B") for code in codes), codes
+    assert "B7" in codes and "B8" in codes
+    qtbot.keyClick(w.search, Qt.Key.Key_Escape)
+    assert w.search.text() == "" and w.view.hasFocus()
+    w.mode_buttons.button(1).click()      # chưa trả lời
+    unanswered = _visible_codes(w)
+    assert len(unanswered) == 30
+    assert all(w.cl_model.answers.get(c) is None or w.cl_model.answers[c].value is None for c in unanswered)
+    first = w.item.code
+    qtbot.keyClick(w.view, Qt.Key.Key_1) if w.item.type in ("assessment", "yesno") else w.set_current_value("0")
+    assert first not in _visible_codes(w), "an answered item leaves the unanswered list"
+    assert w.item is not None, "the keyboard stays on an item"
+    w.mode_buttons.button(2).click()      # không đạt
+    failed = _visible_codes(w)
+    cl = w.checklist
+    assert failed and all(ans.is_failed(cl.item(c), w.cl_model.answers[c].value) for c in failed)
+
+
+def _visible_codes(w: MainWindow) -> list[str]:
+    out = []
+    for r in range(w.cl_filter.rowCount()):
+        g = w.cl_filter.index(r, 0)
+        for i in range(w.cl_filter.rowCount(g)):
+            out.append(w.cl_filter.index(i, 0, g).data(Qt.ItemDataRole.UserRole + 3))
+    return out
+
+
+def test_count_item_by_keyboard_and_clear(qtbot, demo_db, demo_path):
+    w = _window(qtbot, demo_db, demo_path)
+    _select_visit(w, "Tòng Bạt")
+    w.open_answer(w.visit.id, "D2")       # số quầy (count)
+    w.view.setFocus()
+    qtbot.keyClicks(w.view, "7")
+    assert w.panel.editor.count.spin.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert ans.get_answer(demo_db, w.visit.id, "D2").value == "7"
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Delete)
+    assert ans.get_answer(demo_db, w.visit.id, "D2").value is None
+
+
+def test_ratio_with_numerator_above_denominator_is_not_saved(qtbot, demo_db, demo_path):
+    w = _window(qtbot, demo_db, demo_path)
+    _select_visit(w, "Tòng Bạt")
+    w.open_answer(w.visit.id, "C7")
+    old = ans.get_answer(demo_db, w.visit.id, "C7")
+    r = w.panel.editor.ratio
+    r.num.setFocus()
+    r.num.lineEdit().setText("130")
+    r.den.setFocus()
+    r.den.lineEdit().setText("120")
+    w.view.setFocus()
+    assert "tử số lớn hơn mẫu số" in r.result.text()
+    now = ans.get_answer(demo_db, w.visit.id, "C7")
+    assert (now.value if now else None) == (old.value if old else None)
+
+
+def test_start_from_previous_visit_shows_suggestions_until_confirmed(qtbot, demo_db, demo_path, monkeypatch):
+    monkeypatch.setattr(ui.dialogs, "confirm", lambda *a, **k: True)
+    old = next(v for v in ins.visits(demo_db) if v.commune == "Ninh Xuân")
+    new_insp = ins.create_inspection(demo_db, title="Kiểm tra CCHC năm 2027")
+    new = ins.add_visit(demo_db, new_insp.id, commune="Ninh Xuân", province="Khánh Hòa", date="2027-11-20")
+    w = _window(qtbot, demo_db, demo_path)
+    _select_visit(w, "Ninh Xuân · 20/11")
+    assert w.visit.id == new.id and w.previous.id == old.id
+    assert w.act_previous.isEnabled()
+    w.start_from_previous()
+    qtbot.waitUntil(lambda: w.cl_model.answers.get("A1") is not None, timeout=10000)
+    a1 = w.cl_model.answers["A1"]
+    assert a1.value is None and a1.suggested == "dat", "copied as a suggestion, not an answer"
+    w.open_answer(new.id, "A1")
+    assert w.panel.suggestion.isVisible() or not w.isVisible()
+    assert "(gợi ý" in w.cl_model.index_of("A1").siblingAtColumn(1).data()
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert ans.get_answer(demo_db, new.id, "A1").value == "dat"
+    w.open_answer(new.id, "A4")
+    qtbot.keyClick(w.view, Qt.Key.Key_1)
+    assert "Lần kiểm tra trước: Không đạt" in w.panel.previous.text(), "the old value beside the new one"
+
+
+def test_visit_dialog_saves_session_findings_and_refuses_a_bad_time(qtbot, demo_db, demo_path):
+    v = next(v for v in ins.visits(demo_db) if v.commune == "Tòng Bạt")
+    d = VisitDialog(demo_db, v.id)
+    qtbot.addWidget(d)
+    d.start.setText("25:00")
+    d.accept()
+    assert d.result() != QDialog.DialogCode.Accepted and "25:00" in d.error.text()
+    assert ins.get_visit(demo_db, v.id).start_time == v.start_time, "nothing written"
+    d.start.setText("8h")
+    d.reps.add_row(["Lê Thị Hoa", "Chủ tịch UBND xã"], edit=False)
+    d.findings.add_row(["kien_nghi", "Niêm yết số điện thoại đường dây nóng", "UBND xã", "31/12/2026"], edit=False)
+    d.accept()
+    assert d.result() == QDialog.DialogCode.Accepted, d.error.text()
+    got = ins.get_visit(demo_db, v.id)
+    assert got.start_time == "08:00"
+    assert any(r.name == "Lê Thị Hoa" for r in got.representatives)
+    assert any(f.text.startswith("Niêm yết số điện thoại") and f.kind == "kien_nghi" for f in ins.findings(demo_db, v.id))
+
+
+def test_giam_sat_words_follow_the_kind(qtbot, db):
+    d = InspectionDialog(db)
+    qtbot.addWidget(d)
+    d.kind.setCurrentIndex(d.kind.findData("giam_sat"))
+    assert "giám sát" in d.windowTitle()
+    assert d.issuing_label.text() == "Đoàn giám sát"
+
+
+@pytest.mark.parametrize("size", [(1366, 768)])
+def test_usable_on_a_small_laptop_screen(qtbot, demo_db, demo_path, size):
+    w = _window(qtbot, demo_db, demo_path)
+    w.resize(*size)
+    _select_visit(w, "Ninh Xuân")
+    w.open_answer(w.visit.id, "B3")
+    QApplication.processEvents()
+    assert w.width() <= size[0] and w.height() <= size[1]
+    # the checklist, the item's editor and the note are all on screen together, none squeezed
+    for widget in (w.view, w.panel.editor, w.panel.note, w.tree):
+        assert widget.isVisible()
+        assert widget.width() >= widget.minimumSizeHint().width() - 1
+        top_left = widget.mapTo(w, widget.rect().topLeft())
+        bottom_right = widget.mapTo(w, widget.rect().bottomRight())
+        assert 0 <= top_left.x() and bottom_right.x() <= w.width()
+        assert 0 <= top_left.y() and bottom_right.y() <= w.height()
+    for b in w.panel.editor.assessment.buttons.values():
+        assert b.width() >= b.sizeHint().width(), f"button «{b.text()}» clipped"
+    assert w.view.header().sectionSize(0) > 300, "criterion text has room"
+
+
+def test_no_dead_actions_without_a_selection(qtbot, db, db_path):
+    w = _window(qtbot, db, db_path)
+    assert not w.act_edit_visit.isEnabled()
+    assert not w.act_previous.isEnabled()
+    assert not w.act_confirm_all.isEnabled()
+    QTimer.singleShot(0, lambda: None)
