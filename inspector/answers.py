@@ -5,8 +5,8 @@ import json
 import re
 from dataclasses import dataclass
 
-import sqlite_utils
 
+from .db import Database
 from . import checklist as cl
 from . import events
 from .errors import InvalidValue, VisitFrozen
@@ -139,7 +139,7 @@ def _row_to_answer(r) -> Answer:
     return Answer(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "", r[7] or "")
 
 
-def answers_for_visit(db: sqlite_utils.Database, visit_id: str) -> dict[str, Answer]:
+def answers_for_visit(db: Database, visit_id: str) -> dict[str, Answer]:
     return {
         r[2]: _row_to_answer(r)
         for r in db.execute(
@@ -149,7 +149,7 @@ def answers_for_visit(db: sqlite_utils.Database, visit_id: str) -> dict[str, Ans
     }
 
 
-def _answers_of(db: sqlite_utils.Database, visit_ids: list[str]) -> dict[str, dict[str, Answer]]:
+def _answers_of(db: Database, visit_ids: list[str]) -> dict[str, dict[str, Answer]]:
     out: dict[str, dict[str, Answer]] = {}
     for start in range(0, len(visit_ids), 500):
         chunk = visit_ids[start:start + 500]
@@ -161,7 +161,7 @@ def _answers_of(db: sqlite_utils.Database, visit_ids: list[str]) -> dict[str, di
     return out
 
 
-def get_answer(db: sqlite_utils.Database, visit_id: str, item_code: str) -> Answer | None:
+def get_answer(db: Database, visit_id: str, item_code: str) -> Answer | None:
     r = db.execute(
         "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers WHERE id = ?",
         [events.answer_id(visit_id, item_code)],
@@ -180,7 +180,7 @@ _UNSET = object()
 
 
 def set_answers(
-    db: sqlite_utils.Database,
+    db: Database,
     visit_id: str,
     inputs: list[AnswerInput],
     *,
@@ -204,7 +204,7 @@ def set_answers(
 
 
 def set_many(
-    db: sqlite_utils.Database,
+    db: Database,
     batch: dict[str, list[AnswerInput]],
     *,
     author: str | None = None,
@@ -253,7 +253,7 @@ def set_many(
 
 
 def set_answer(
-    db: sqlite_utils.Database,
+    db: Database,
     visit_id: str,
     item_code: str,
     value: str | int | None,
@@ -267,7 +267,7 @@ def set_answer(
     return out[0] if out else None
 
 
-def confirm_suggestions(db: sqlite_utils.Database, visit_id: str, item_codes: list[str] | None = None,
+def confirm_suggestions(db: Database, visit_id: str, item_codes: list[str] | None = None,
                         *, author: str | None = None) -> int:
     """Accept suggested values (from the previous visit) as answers; returns how many."""
     current = answers_for_visit(db, visit_id)

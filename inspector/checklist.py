@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 
+from .db import Database
 from . import db as dbmod
 from .errors import ChecklistError, NotFound
 from .paths import checklist_dir
@@ -159,7 +159,7 @@ def default_checklist() -> Checklist:
     return load_file(checklist_dir() / "cchc-xa-2025.1.json")
 
 
-def install(db: sqlite_utils.Database, checklist: Checklist) -> None:
+def install(db: Database, checklist: Checklist) -> None:
     """Store a checklist version in the database (a version already there is kept as is)."""
     with dbmod.atomic(db):
         exists = db.execute("SELECT 1 FROM checklist_versions WHERE id = ?", [checklist.id]).fetchone()
@@ -177,7 +177,7 @@ def install(db: sqlite_utils.Database, checklist: Checklist) -> None:
         )
 
 
-def ensure_default(db: sqlite_utils.Database) -> Checklist:
+def ensure_default(db: Database) -> Checklist:
     cl = default_checklist()
     install(db, cl)
     return cl
@@ -186,7 +186,7 @@ def ensure_default(db: sqlite_utils.Database) -> Checklist:
 _cache: dict[str, Checklist] = {}
 
 
-def get(db: sqlite_utils.Database, version_id: str | None) -> Checklist:
+def get(db: Database, version_id: str | None) -> Checklist:
     """The checklist version stored in the database (the default one when none is named).
 
     The default version is stored on first use. Parsed versions are cached by id: a version
@@ -205,5 +205,5 @@ def get(db: sqlite_utils.Database, version_id: str | None) -> Checklist:
     return _cache[version_id]
 
 
-def versions(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+def versions(db: Database) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in db.execute("SELECT id, title FROM checklist_versions ORDER BY id")]

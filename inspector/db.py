@@ -5,15 +5,12 @@ change is an event (see events.py) and the tables below the events are derived f
 """
 from __future__ import annotations
 
-import getpass
 import logging
-import shutil
-import socket
+import platform
 import sqlite3
 import uuid
 from pathlib import Path
 
-import sqlite_utils
 
 from .errors import NotOurFile, SchemaTooNew
 
@@ -190,7 +187,7 @@ def _machine_fingerprint(path: Path) -> str:
             break
         except OSError:
             continue
-    return f"{machine or uuid.getnode()}|{socket.gethostname()}|{path.resolve()}"
+    return f"{machine or uuid.getnode()}|{platform.node()}|{path.resolve()}"
 
 
 def _check_header(path: Path) -> None:
@@ -220,6 +217,40 @@ def _check_header(path: Path) -> None:
         raise NotOurFile(path, "another application's database")
 
 
+class Database:
+    """An open Inspector database: `.conn` (a sqlite3 connection in autocommit mode) and
+    `.execute(sql, params)`. Everything else of sqlite-utils' Database (tables, insert, …) is
+    there too, loaded on first use, so starting the window does not pay for importing it."""
+
+    __slots__ = ("conn", "_utils")
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils = None
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters) if parameters is not None else self.conn.execute(sql)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _sqlite_utils(self):
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = Database(self.conn)
+        return self._utils
+
+    def __getattr__(self, name: str):
+        return getattr(self._sqlite_utils(), name)
+
+    def __getitem__(self, table: str):
+        return self._sqlite_utils()[table]
+
+    def __repr__(self) -> str:
+        return f"<Database {self.conn!r}>"
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """A raw connection with the house pragmas (WAL, foreign keys, busy timeout)."""
     conn = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=True)
@@ -230,7 +261,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def open_db(path: str | Path | None = None, *, create: bool = True) -> sqlite_utils.Database:
+def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """Open (and create or migrate) an Inspector database.
 
     Raises NotOurFile for a file of another kind, SchemaTooNew for a file from a newer
@@ -252,7 +283,7 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> sqlite_ut
             raise SchemaTooNew(path, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
             _migrate(conn, path, version)
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         _ensure_identity(db, path)
     except BaseException:
         conn.close()
@@ -264,6 +295,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     if version > 0:
         backup = path.with_name(path.name + f".v{version}.bak")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        import shutil
+
         shutil.copy2(path, backup)
         logger.info("backed up %s to %s before migrating", path, backup)
     conn.execute("BEGIN IMMEDIATE")
@@ -290,7 +323,7 @@ def _split(script: str) -> list[str]:
     return out
 
 
-def _ensure_identity(db: sqlite_utils.Database, path: Path) -> None:
+def _ensure_identity(db: Database, path: Path) -> None:
     """Give this installation a device id; a file copied to another machine gets a new one."""
     fingerprint = _machine_fingerprint(path)
     rows = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('device_id', 'fingerprint')").fetchall())
@@ -309,7 +342,7 @@ def _ensure_identity(db: sqlite_utils.Database, path: Path) -> None:
 class atomic:
     """`with atomic(db):` one write transaction (BEGIN IMMEDIATE … COMMIT/ROLLBACK); nests."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.conn = db.conn
         self.outer = False
 
@@ -328,30 +361,32 @@ class atomic:
             self.conn.execute("ROLLBACK")
 
 
-def meta_get(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+def meta_get(db: Database, key: str, default: str | None = None) -> str | None:
     row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else default
 
 
-def meta_set(db: sqlite_utils.Database, key: str, value: str) -> None:
+def meta_set(db: Database, key: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [key, value])
 
 
-def device_id(db: sqlite_utils.Database) -> str:
+def device_id(db: Database) -> str:
     return meta_get(db, "device_id") or ""
 
 
-def author(db: sqlite_utils.Database) -> str:
+def author(db: Database) -> str:
     """The name changes are signed with: the 'author' setting, else the OS user."""
     name = meta_get(db, "author")
     if name:
         return name
     try:
+        import getpass
+
         return getpass.getuser()
     except (OSError, KeyError):
         return "?"
 
 
-def integrity_errors(db: sqlite_utils.Database) -> list[str]:
+def integrity_errors(db: Database) -> list[str]:
     rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
     return [] if rows == ["ok"] else rows

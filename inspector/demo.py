@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import random
 
-import sqlite_utils
 
+from .db import Database
 from . import answers as ans
 from . import checklist as cl
 from . import inspections as ins
@@ -56,7 +56,7 @@ def _value(item: cl.Item, rng: random.Random) -> str | None:
     return None
 
 
-def create_demo(db: sqlite_utils.Database, *, seed: int = 2026, communes: int | None = None,
+def create_demo(db: Database, *, seed: int = 2026, communes: int | None = None,
                 author: str = "Demo") -> ins.Inspection:
     """Create the demo inspection: a delegation, 5 visited communes, answers and findings.
 

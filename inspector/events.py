@@ -17,8 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, NamedTuple
 
-import sqlite_utils
 
+from .db import Database
 from . import db as dbmod
 
 # entity -> (table, fixed context columns, fields that events may set)
@@ -116,7 +116,7 @@ def _parse_hlc(text: str) -> tuple[int, int]:
     return int(ms), int(counter or 0)
 
 
-def next_hlcs(db: sqlite_utils.Database, n: int) -> list[str]:
+def next_hlcs(db: Database, n: int) -> list[str]:
     """n increasing clock values after everything this database has seen (call inside a write)."""
     last = dbmod.meta_get(db, "hlc") or _format_hlc(0, 0)
     last_ms, last_c = _parse_hlc(last)
@@ -131,7 +131,7 @@ def next_hlcs(db: sqlite_utils.Database, n: int) -> list[str]:
     return out
 
 
-def observe_hlc(db: sqlite_utils.Database, seen: str) -> None:
+def observe_hlc(db: Database, seen: str) -> None:
     """Move the clock past a value received from another laptop."""
     last = dbmod.meta_get(db, "hlc") or _format_hlc(0, 0)
     if seen > last:
@@ -151,7 +151,7 @@ def _check(change: Change) -> tuple[str, tuple[str, ...]]:
 
 
 def record(
-    db: sqlite_utils.Database,
+    db: Database,
     changes: list[Change],
     *,
     inspection_id: str,
@@ -196,7 +196,7 @@ def record(
     return ids
 
 
-def current_heads(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+def current_heads(db: Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
     """Head event ids of each (entity_id, field)."""
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
     if not keys:
@@ -213,7 +213,7 @@ def current_heads(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _project(db: sqlite_utils.Database, items: Iterable[tuple[Change, str]]) -> None:
+def _project(db: Database, items: Iterable[tuple[Change, str]]) -> None:
     """Write values into the derived tables, grouped into one executemany per (entity, field)."""
     groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for ch, hlc in items:
@@ -237,7 +237,7 @@ def _project(db: sqlite_utils.Database, items: Iterable[tuple[Change, str]]) -> 
         )
 
 
-def reproject(db: sqlite_utils.Database, keys: Iterable[tuple[str, str, str]]) -> None:
+def reproject(db: Database, keys: Iterable[tuple[str, str, str]]) -> None:
     """Recompute the derived value of each (entity, entity_id, field) from its heads.
 
     Used after events arrive from another laptop. With several heads the winner is the
@@ -287,7 +287,7 @@ def conflict_id(entity_id: str, field: str) -> str:
     return str(uuid.uuid5(ANSWER_NS, f"conflict/{entity_id}/{field}"))[:8]
 
 
-def conflicts(db: sqlite_utils.Database, inspection_id: str | None = None) -> list[Conflict]:
+def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:
     """Fields whose heads hold different values."""
     sql = (
         "SELECT entity, entity_id, field, inspection_id FROM events WHERE is_head = 1"
@@ -308,7 +308,7 @@ def conflicts(db: sqlite_utils.Database, inspection_id: str | None = None) -> li
     return out
 
 
-def history(db: sqlite_utils.Database, entity_id: str, field: str | None = None) -> list[dict]:
+def history(db: Database, entity_id: str, field: str | None = None) -> list[dict]:
     """Every event of an entity (or one of its fields), oldest first."""
     sql = "SELECT id, field, value, author, device, hlc, reason FROM events WHERE entity_id = ?"
     args: list[Any] = [entity_id]
@@ -334,7 +334,7 @@ def _sql_value(col: str) -> str:
             f"ELSE json_extract({col}, '$') END")
 
 
-def recompute_heads(db: sqlite_utils.Database, new_ids_table: str) -> None:
+def recompute_heads(db: Database, new_ids_table: str) -> None:
     """Fix is_head after events (ids in the temp table new_ids_table(id)) were inserted.
 
     An event is a head iff no event names it as a parent: the parents of the new events stop
@@ -350,7 +350,7 @@ def recompute_heads(db: sqlite_utils.Database, new_ids_table: str) -> None:
     )
 
 
-def reproject_table(db: sqlite_utils.Database, keys_table: str) -> int:
+def reproject_table(db: Database, keys_table: str) -> int:
     """reproject() for every (entity, entity_id, field) in the temp table keys_table, set-based.
 
     Same result as reproject(db, keys): the winner among a field's heads is the greatest

@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date as Date
 from typing import Any
 
-import sqlite_utils
 
+from .db import Database
 from . import checklist as cl
 from . import events
 from .errors import Ambiguous, InvalidInput, NotFound, VisitFrozen
@@ -164,7 +164,7 @@ def _inspection(r) -> Inspection:
 _INSP_COLS = "id, kind, title, decision_no, decision_date, legal_basis, issuing_agency, parent_agency, home_office, period, checklist_version"
 
 
-def create_inspection(db: sqlite_utils.Database, *, title: str, kind: str = "kiem_tra",
+def create_inspection(db: Database, *, title: str, kind: str = "kiem_tra",
                       checklist_version: str | None = None, author: str | None = None, **fields: Any) -> Inspection:
     """A new inspection (đợt kiểm tra / giám sát). Raises InvalidInput for a bad field."""
     if not clean_line(title):
@@ -181,7 +181,7 @@ def create_inspection(db: sqlite_utils.Database, *, title: str, kind: str = "kie
     return get_inspection(db, iid)
 
 
-def update_inspection(db: sqlite_utils.Database, inspection_id: str, *, author: str | None = None,
+def update_inspection(db: Database, inspection_id: str, *, author: str | None = None,
                       **fields: Any) -> Inspection:
     insp = get_inspection(db, inspection_id)
     values = _normalise(fields, "inspection")
@@ -196,27 +196,27 @@ def update_inspection(db: sqlite_utils.Database, inspection_id: str, *, author: 
     return get_inspection(db, insp.id)
 
 
-def get_inspection(db: sqlite_utils.Database, inspection_id: str) -> Inspection:
+def get_inspection(db: Database, inspection_id: str) -> Inspection:
     full = _resolve(db, "inspections", inspection_id, "inspection")
     r = db.execute(f"SELECT {_INSP_COLS} FROM inspections WHERE id = ?", [full]).fetchone()
     return _inspection(r)
 
 
-def list_inspections(db: sqlite_utils.Database) -> list[Inspection]:
+def list_inspections(db: Database) -> list[Inspection]:
     rows = db.execute(
         f"SELECT {_INSP_COLS} FROM inspections WHERE coalesce(deleted, 0) = 0 ORDER BY decision_date DESC, title"
     ).fetchall()
     return [_inspection(r) for r in rows]
 
 
-def delete_inspection(db: sqlite_utils.Database, inspection_id: str, *, author: str | None = None) -> None:
+def delete_inspection(db: Database, inspection_id: str, *, author: str | None = None) -> None:
     insp = get_inspection(db, inspection_id)
     events.record(db, [events.Change("inspection", insp.id, "deleted", 1)], inspection_id=insp.id, author=author)
 
 
 # ---- members --------------------------------------------------------------------------
 
-def add_member(db: sqlite_utils.Database, inspection_id: str, *, name: str, role: str = "thanh_vien",
+def add_member(db: Database, inspection_id: str, *, name: str, role: str = "thanh_vien",
                position: str = "", agency: str = "", author: str | None = None) -> Member:
     insp = get_inspection(db, inspection_id)
     if not clean_line(name):
@@ -230,7 +230,7 @@ def add_member(db: sqlite_utils.Database, inspection_id: str, *, name: str, role
     return [m for m in members(db, insp.id) if m.id == mid][0]
 
 
-def update_member(db: sqlite_utils.Database, member_id: str, *, author: str | None = None, **fields: Any) -> None:
+def update_member(db: Database, member_id: str, *, author: str | None = None, **fields: Any) -> None:
     full = _resolve(db, "members", member_id, "member")
     insp = db.execute("SELECT inspection_id FROM members WHERE id = ?", [full]).fetchone()[0]
     values = _normalise(fields, "member")
@@ -239,11 +239,11 @@ def update_member(db: sqlite_utils.Database, member_id: str, *, author: str | No
                   inspection_id=insp, author=author)
 
 
-def remove_member(db: sqlite_utils.Database, member_id: str, *, author: str | None = None) -> None:
+def remove_member(db: Database, member_id: str, *, author: str | None = None) -> None:
     update_member(db, member_id, author=author, deleted=1)
 
 
-def members(db: sqlite_utils.Database, inspection_id: str) -> list[Member]:
+def members(db: Database, inspection_id: str) -> list[Member]:
     return [
         Member(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "thanh_vien", r[6] or 0)
         for r in db.execute(
@@ -266,7 +266,7 @@ def _visit(r) -> Visit:
                  r[9] or "", r[10] or "planned", r[11] or "", r[12] or "", r[13] or "", r[14] or cl.DEFAULT_VERSION)
 
 
-def add_visit(db: sqlite_utils.Database, inspection_id: str, *, commune: str, author: str | None = None,
+def add_visit(db: Database, inspection_id: str, *, commune: str, author: str | None = None,
               **fields: Any) -> Visit:
     """A visit to one commune. Raises InvalidInput for an empty commune name or a bad date."""
     insp = get_inspection(db, inspection_id)
@@ -283,7 +283,7 @@ def add_visit(db: sqlite_utils.Database, inspection_id: str, *, commune: str, au
     return get_visit(db, vid)
 
 
-def update_visit(db: sqlite_utils.Database, visit_id: str, *, author: str | None = None,
+def update_visit(db: Database, visit_id: str, *, author: str | None = None,
                  reason: str | None = None, **fields: Any) -> Visit:
     visit = get_visit(db, visit_id)
     if visit.frozen and not (reason and reason.strip()):
@@ -302,7 +302,7 @@ def update_visit(db: sqlite_utils.Database, visit_id: str, *, author: str | None
     return get_visit(db, visit.id)
 
 
-def get_visit(db: sqlite_utils.Database, visit_id: str) -> Visit:
+def get_visit(db: Database, visit_id: str) -> Visit:
     full = _resolve(db, "visits", visit_id, "visit")
     r = db.execute(
         f"SELECT {_VISIT_COLS} FROM visits v LEFT JOIN inspections i ON i.id = v.inspection_id WHERE v.id = ?", [full]
@@ -310,7 +310,7 @@ def get_visit(db: sqlite_utils.Database, visit_id: str) -> Visit:
     return _visit(r)
 
 
-def visits(db: sqlite_utils.Database, inspection_id: str | None = None) -> list[Visit]:
+def visits(db: Database, inspection_id: str | None = None) -> list[Visit]:
     sql = (f"SELECT {_VISIT_COLS} FROM visits v LEFT JOIN inspections i ON i.id = v.inspection_id "
            "WHERE coalesce(v.deleted, 0) = 0")
     args: list[Any] = []
@@ -322,7 +322,7 @@ def visits(db: sqlite_utils.Database, inspection_id: str | None = None) -> list[
     return out
 
 
-def delete_visit(db: sqlite_utils.Database, visit_id: str, *, author: str | None = None) -> None:
+def delete_visit(db: Database, visit_id: str, *, author: str | None = None) -> None:
     visit = get_visit(db, visit_id)
     if visit.frozen:
         raise VisitFrozen(visit.id, visit.commune)
@@ -330,7 +330,7 @@ def delete_visit(db: sqlite_utils.Database, visit_id: str, *, author: str | None
                   inspection_id=visit.inspection_id, author=author)
 
 
-def known_communes(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+def known_communes(db: Database) -> list[tuple[str, str]]:
     """(commune, province) pairs already visited, for completion, in Vietnamese order."""
     rows = db.execute(
         "SELECT DISTINCT commune, coalesce(province, '') FROM visits WHERE coalesce(deleted, 0) = 0 AND commune != ''"
@@ -338,7 +338,7 @@ def known_communes(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     return sorted(((r[0], r[1]) for r in rows), key=lambda r: sort_key(r[0]))
 
 
-def previous_visit(db: sqlite_utils.Database, visit_id: str) -> Visit | None:
+def previous_visit(db: Database, visit_id: str) -> Visit | None:
     """The latest earlier visit of the same commune (any inspection), if any."""
     visit = get_visit(db, visit_id)
     candidates = [
@@ -351,7 +351,7 @@ def previous_visit(db: sqlite_utils.Database, visit_id: str) -> Visit | None:
     return candidates[-1] if candidates else None
 
 
-def start_from_previous(db: sqlite_utils.Database, visit_id: str, *, previous_id: str | None = None,
+def start_from_previous(db: Database, visit_id: str, *, previous_id: str | None = None,
                         author: str | None = None, progress=None, cancelled=None) -> int:
     """Copy the previous visit's answers into this visit as suggestions; returns how many.
 
@@ -379,7 +379,7 @@ def start_from_previous(db: sqlite_utils.Database, visit_id: str, *, previous_id
 
 # ---- findings -------------------------------------------------------------------------
 
-def add_finding(db: sqlite_utils.Database, visit_id: str, *, kind: str, text: str, responsible: str = "",
+def add_finding(db: Database, visit_id: str, *, kind: str, text: str, responsible: str = "",
                 deadline: str = "", items: str = "", author: str | None = None, reason: str | None = None) -> Finding:
     visit = get_visit(db, visit_id)
     if visit.frozen and not (reason and reason.strip()):
@@ -398,7 +398,7 @@ def add_finding(db: sqlite_utils.Database, visit_id: str, *, kind: str, text: st
     return [f for f in findings(db, visit.id) if f.id == fid][0]
 
 
-def update_finding(db: sqlite_utils.Database, finding_id: str, *, author: str | None = None,
+def update_finding(db: Database, finding_id: str, *, author: str | None = None,
                    reason: str | None = None, **fields: Any) -> None:
     full = _resolve(db, "findings", finding_id, "finding")
     visit_id = db.execute("SELECT visit_id FROM findings WHERE id = ?", [full]).fetchone()[0]
@@ -412,7 +412,7 @@ def update_finding(db: sqlite_utils.Database, finding_id: str, *, author: str | 
                   inspection_id=visit.inspection_id, author=author, reason=reason)
 
 
-def findings(db: sqlite_utils.Database, visit_id: str, kind: str | None = None) -> list[Finding]:
+def findings(db: Database, visit_id: str, kind: str | None = None) -> list[Finding]:
     sql = ("SELECT id, visit_id, kind, text, responsible, deadline, items, ord FROM findings "
            "WHERE visit_id = ? AND coalesce(deleted, 0) = 0")
     args: list[Any] = [visit_id]
@@ -425,7 +425,7 @@ def findings(db: sqlite_utils.Database, visit_id: str, kind: str | None = None) 
 
 # ---- ids ------------------------------------------------------------------------------
 
-def _resolve(db: sqlite_utils.Database, table: str, key: str, what: str) -> str:
+def _resolve(db: Database, table: str, key: str, what: str) -> str:
     """A full id from an id or a unique prefix of one (at least 4 characters)."""
     key = (key or "").strip()
     if not key:
@@ -443,7 +443,7 @@ def _resolve(db: sqlite_utils.Database, table: str, key: str, what: str) -> str:
     return rows[0][0]
 
 
-def progress(db: sqlite_utils.Database, visit_id: str) -> dict[str, tuple[int, int]]:
+def progress(db: Database, visit_id: str) -> dict[str, tuple[int, int]]:
     """Answered / total items per group of a visit's checklist."""
     visit = get_visit(db, visit_id)
     checklist = cl.get(db, visit.checklist_version)
@@ -462,7 +462,7 @@ def to_json(obj) -> dict:
     return d
 
 
-def answered_counts(db: sqlite_utils.Database, inspection_id: str | None = None) -> dict[str, int]:
+def answered_counts(db: Database, inspection_id: str | None = None) -> dict[str, int]:
     """How many items each visit has answered (for the progress shown beside each commune)."""
     sql = ("SELECT a.visit_id, count(*) FROM answers a JOIN visits v ON v.id = a.visit_id "
            "WHERE a.value IS NOT NULL AND coalesce(v.deleted, 0) = 0")

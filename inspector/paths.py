@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 
 APP_NAME = "Inspector"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -13,7 +12,11 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 def data_dir() -> Path:
     """The user's data folder for Inspector (INSPECTOR_DATA_DIR overrides, for tests)."""
     override = os.environ.get("INSPECTOR_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs  # only when no folder is given
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:
@@ -23,6 +26,8 @@ def default_db_path() -> Path:
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import sqlite_utils
 
+from .db import Database
 from . import checklist as cl
 from . import db as dbmod
 from . import events
@@ -99,7 +99,7 @@ class ExportResult:
     size: int
 
 
-def _inspection_ids(db: sqlite_utils.Database, inspection_id: str | None) -> list[str]:
+def _inspection_ids(db: Database, inspection_id: str | None) -> list[str]:
     if inspection_id:
         from .inspections import _resolve
 
@@ -107,7 +107,7 @@ def _inspection_ids(db: sqlite_utils.Database, inspection_id: str | None) -> lis
     return [r[0] for r in db.execute("SELECT DISTINCT inspection_id FROM events ORDER BY inspection_id")]
 
 
-def default_package_name(db: sqlite_utils.Database, inspection_id: str | None = None) -> str:
+def default_package_name(db: Database, inspection_id: str | None = None) -> str:
     """A file name that says what and from where: "<inspection slug>-<device>-<time>.cchc"."""
     from .text import slug
 
@@ -119,7 +119,7 @@ def default_package_name(db: sqlite_utils.Database, inspection_id: str | None = 
     return f"{title}-{dbmod.device_id(db)[:4]}-{time.strftime('%Y%m%d-%H%M')}{SUFFIX}"
 
 
-def export_package(db: sqlite_utils.Database, out_path: str | Path, inspection_id: str | None = None,
+def export_package(db: Database, out_path: str | Path, inspection_id: str | None = None,
                    progress: Progress = None, cancelled: Check = None) -> ExportResult:
     """Write the package of one inspection (or of all) to out_path; atomic (temp name + rename).
 
@@ -271,7 +271,7 @@ def _file_sha256(path: Path) -> tuple[str, bytes, int]:
     return h.hexdigest(), head, size
 
 
-def verify_package(path: str | Path, db: sqlite_utils.Database | None = None) -> PackageInfo:
+def verify_package(path: str | Path, db: Database | None = None) -> PackageInfo:
     """Check a package without changing anything; raises PackageRejected(path, reason).
 
     Checks: a SQLite file of our package kind, not from a newer version, complete (not
@@ -323,7 +323,7 @@ def verify_package(path: str | Path, db: sqlite_utils.Database | None = None) ->
         conn.close()
 
 
-def _verify_open(conn: sqlite3.Connection, path: Path, digest: str, db: sqlite_utils.Database | None) -> PackageInfo:
+def _verify_open(conn: sqlite3.Connection, path: Path, digest: str, db: Database | None) -> PackageInfo:
     name = path.name
 
     def reject(reason: str):
@@ -503,7 +503,7 @@ class MergeReport:
         return text
 
 
-def merge_packages(db: sqlite_utils.Database, paths: Iterable[str | Path], progress: Progress = None,
+def merge_packages(db: Database, paths: Iterable[str | Path], progress: Progress = None,
                    cancelled: Check = None) -> MergeReport:
     """Verify then merge each package, each in one transaction; returns what changed.
 
@@ -554,7 +554,7 @@ def _attach_read_only(conn: sqlite3.Connection, path: Path) -> None:
         raise PackageRejected(path.name, "the file changed while it was being merged")
 
 
-def _conflict_keys(db: sqlite_utils.Database) -> set[tuple[str, str]]:
+def _conflict_keys(db: Database) -> set[tuple[str, str]]:
     """Fields among temp._sync_keys whose heads hold different values."""
     return {(r[0], r[1]) for r in db.execute(
         "SELECT e.entity_id, e.field FROM temp._sync_keys k "
@@ -562,7 +562,7 @@ def _conflict_keys(db: sqlite_utils.Database) -> set[tuple[str, str]]:
         "GROUP BY e.entity_id, e.field HAVING count(DISTINCT e.value) > 1")}
 
 
-def _apply(db: sqlite_utils.Database, info: PackageInfo, cancelled: Check) -> PackageResult:
+def _apply(db: Database, info: PackageInfo, cancelled: Check) -> PackageResult:
     conn = db.conn
     if conn.in_transaction:
         raise RuntimeError("merge_packages cannot run inside a transaction")
@@ -664,7 +664,7 @@ def _display(value: Any, item: cl.Item | None, fld: str) -> str:
     return str(value)
 
 
-def _enrich(db: sqlite_utils.Database, c: events.Conflict) -> ConflictInfo:
+def _enrich(db: Database, c: events.Conflict) -> ConflictInfo:
     insp = db.execute("SELECT title, checklist_version FROM inspections WHERE id = ?", [c.inspection_id]).fetchone()
     title, version = (insp[0] or "", insp[1]) if insp else ("", None)
     ctx_row = db.execute("SELECT ctx FROM events WHERE id = ?", [c.heads[0].event_id]).fetchone()
@@ -700,14 +700,14 @@ def _enrich(db: sqlite_utils.Database, c: events.Conflict) -> ConflictInfo:
                         item_code, item_text if item_code else "", heads)
 
 
-def conflicts(db: sqlite_utils.Database, inspection_id: str | None = None) -> list[ConflictInfo]:
+def conflicts(db: Database, inspection_id: str | None = None) -> list[ConflictInfo]:
     """events.conflicts with readable labels (commune, item code and text, field), sorted."""
     out = [_enrich(db, c) for c in events.conflicts(db, inspection_id)]
     out.sort(key=lambda c: (c.inspection, c.commune, c.entity != "answer", c.item_code, c.field, c.id))
     return out
 
 
-def find_conflict(db: sqlite_utils.Database, conflict_id: str) -> ConflictInfo:
+def find_conflict(db: Database, conflict_id: str) -> ConflictInfo:
     key = (conflict_id or "").strip().lower()
     matches = [c for c in conflicts(db) if c.id.startswith(key)] if key else []
     if not matches:
@@ -722,7 +722,7 @@ def find_conflict(db: sqlite_utils.Database, conflict_id: str) -> ConflictInfo:
 _INT_FIELDS = {"ord", "deleted", "confirmed"}
 
 
-def _parse(db: sqlite_utils.Database, c: ConflictInfo, value: Any) -> Any:
+def _parse(db: Database, c: ConflictInfo, value: Any) -> Any:
     from . import answers as ans
 
     for h in c.heads:  # picking one of the values: keep it exactly
@@ -749,7 +749,7 @@ def _parse(db: sqlite_utils.Database, c: ConflictInfo, value: Any) -> Any:
     return value
 
 
-def resolve(db: sqlite_utils.Database, conflict_id: str, value: Any, *, author: str | None = None,
+def resolve(db: Database, conflict_id: str, value: Any, *, author: str | None = None,
             reason: str | None = None) -> str:
     """Decide a conflict: a new event with the chosen (or a new) value whose parents are all heads.
 
@@ -786,7 +786,7 @@ class MergeLogEntry:
     counts: dict
 
 
-def merge_log(db: sqlite_utils.Database) -> list[MergeLogEntry]:
+def merge_log(db: Database) -> list[MergeLogEntry]:
     """Every merge, newest first."""
     out = []
     for r in db.execute("SELECT id, file_name, sha256, merged_at, counts FROM merges ORDER BY merged_at DESC, rowid DESC"):
@@ -798,7 +798,7 @@ def merge_log(db: sqlite_utils.Database) -> list[MergeLogEntry]:
     return out
 
 
-def check_database(db: sqlite_utils.Database, progress: Progress = None) -> list[str]:
+def check_database(db: Database, progress: Progress = None) -> list[str]:
     """Problems of the database: integrity_check, foreign_key_check, photo hashes. [] when sound."""
     problems = [f"integrity: {e}" for e in dbmod.integrity_errors(db)]
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall()[:20]:

@@ -20,7 +20,7 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     """Vietnamese is the source language; English loads our .qm and Qt's own."""
     installed: list[QTranslator] = []
     if lang == "vi":
-        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        QLocale.setDefault(QLocale("vi_VN"))
         qt = QTranslator(app)
         if qt.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)

@@ -423,12 +423,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_new)
         self.file_menu.addSeparator()
         self._sync_anchor = self.file_menu.addSeparator()
-        try:
-            from . import sync as sync_ui
-            sync_ui.add_sync_actions(self, self.file_menu, self.db, self.path, self.refresh,
-                                     lambda: self.current_inspection_id())
-        except ImportError:  # pragma: no cover - sync is part of the app
-            pass
+        self._add_sync_actions()
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
 
@@ -503,6 +498,67 @@ class MainWindow(QMainWindow):
         for a in (self.act_edit_visit, self.act_previous, self.act_edit_inspection):
             self.tree.addAction(a)
         QShortcut(QKeySequence("Esc"), self.search, activated=self._search_done, context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _add_sync_actions(self) -> None:
+        """Export, merge, conflicts, merge log (ui/sync.py, loaded when first used)."""
+        def export() -> None:
+            from . import sync as s
+            s.export_package(self, self.path, self.current_inspection_id())
+
+        def merge() -> None:
+            from . import sync as s
+            s.merge_packages(self, self.db, self.path, on_merged=lambda *_: self.refresh())
+
+        def conflicts() -> None:
+            from . import sync as s
+            s.ConflictsDialog(self.db, self).exec()
+            self.refresh()
+
+        def merge_log() -> None:
+            from . import sync as s
+            s.MergeLogDialog(self.db, self).exec()
+
+        self.act_export = self._action(_tr("&Xuất gói dữ liệu…"), export, None, "export")
+        self.act_merge = self._action(_tr("&Hợp nhất gói dữ liệu…"), merge, None, "merge")
+        self.act_conflicts = self._action(_tr("&Xung đột cần quyết định…"), conflicts, None, "conflicts")
+        self.act_merge_log = self._action(_tr("&Nhật ký hợp nhất…"), merge_log, None, "merge_log")
+        for a in (self.act_export, self.act_merge, self.act_conflicts, self.act_merge_log):
+            self.file_menu.addAction(a)
+        self.setAcceptDrops(True)
+
+    # ---- dropping files on the window ----------------------------------------------------------
+
+    def dragEnterEvent(self, e) -> None:
+        if e.mimeData().hasUrls() and any(u.isLocalFile() for u in e.mimeData().urls()):
+            e.acceptProposedAction()
+
+    def dragMoveEvent(self, e) -> None:
+        self.dragEnterEvent(e)
+
+    def dropEvent(self, e) -> None:
+        files = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile() and u.toLocalFile()]
+        if not files:
+            return
+        e.acceptProposedAction()
+        packages = [f for f in files if f.lower().endswith(".cchc")]
+        others = [f for f in files if f not in packages]
+        if packages:
+            from . import sync as s
+            s.merge_packages(self, self.db, self.path, packages, lambda *_: self.refresh())
+        if others:
+            self.import_photos(others)
+
+    def import_photos(self, files: list[str]) -> None:
+        """Files or folders dropped on the window: photos of the selected visit (and item)."""
+        if self.visit is None:
+            self.statusBar().showMessage(_tr("Chọn một xã trước khi thêm ảnh."), 6000)
+            return
+        try:
+            from . import photos
+        except ImportError:
+            return
+        photos.import_photos(self, self.db, self.path, self.visit.id, self.item.code if self.item else None, files,
+                             on_done=lambda *_: self._photos_changed())
 
     def _update_actions(self) -> None:
         has_insp = self.current_inspection_id() is not None
