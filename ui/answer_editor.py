@@ -243,10 +243,10 @@ class AnswerEditor(QStackedWidget):
 
     committed = Signal(object)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, lang: str = "vi") -> None:
         super().__init__(parent)
-        self.assessment = _Choice(list(ans.ASSESSMENT.items()))
-        self.yesno = _Choice(list(ans.YESNO.items()))
+        self.assessment = _Choice(list((ans.ASSESSMENT_EN if lang == "en" else ans.ASSESSMENT).items()))
+        self.yesno = _Choice(list((ans.YESNO_EN if lang == "en" else ans.YESNO).items()))
         self.count = _Count()
         self.ratio = _Ratio()
         self.text = _Text()

@@ -29,14 +29,23 @@ from inspector import inspections as ins
 from . import errors
 from .widgets import Column, EditableTable, FoldCompleter
 
-KIND_LABELS = {"kiem_tra": "Kiểm tra", "giam_sat": "Giám sát"}
-FINDING_LABELS = {"uu_diem": "Ưu điểm", "ton_tai": "Tồn tại, hạn chế", "nguyen_nhan": "Nguyên nhân",
-                  "kien_nghi": "Kiến nghị"}
-STATUS_LABELS = {"planned": "Dự kiến", "in_progress": "Đang làm việc", "done": "Đã xong"}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
+
+
+def _N(text: str) -> str:
+    """Marks a label for translation where it is defined; _tr() translates it where it is shown."""
+    return text
+
+
+KIND_LABELS = {"kiem_tra": _N("Kiểm tra"), "giam_sat": _N("Giám sát")}
+ROLE_LABELS = {"truong_doan": _N("Trưởng đoàn"), "pho_truong_doan": _N("Phó Trưởng đoàn"),
+               "thanh_vien": _N("Thành viên"), "thu_ky": _N("Thư ký")}
+FINDING_LABELS = {"uu_diem": _N("Ưu điểm"), "ton_tai": _N("Tồn tại, hạn chế"), "nguyen_nhan": _N("Nguyên nhân"),
+                  "kien_nghi": _N("Kiến nghị")}
+STATUS_LABELS = {"planned": _N("Dự kiến"), "in_progress": _N("Đang làm việc"), "done": _N("Đã xong")}
 
 
 def _vn_date(iso: str) -> str:
@@ -129,7 +138,7 @@ class InspectionDialog(_Dialog):
 
         self.members = EditableTable([
             Column(_tr("Họ và tên"), 190), Column(_tr("Chức vụ"), 170), Column(_tr("Cơ quan"), 0),
-            Column(_tr("Vai trò"), 140, choices={k: _tr(v) for k, v in ins.ROLES.items()}),
+            Column(_tr("Vai trò"), 140, choices={k: _tr(ROLE_LABELS.get(k, v)) for k, v in ins.ROLES.items()}),
         ], add_text=_tr("Thêm thành viên"))
         if insp:
             for m in ins.members(db, insp.id):

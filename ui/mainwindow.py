@@ -124,7 +124,7 @@ class AnswerCommand(QUndoCommand):
 class ItemPanel(QWidget):
     """The selected item: its criterion and guidance, the answer editor, the note, the photos."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, lang: str = "vi") -> None:
         super().__init__(parent)
         self.title = QLabel()
         self.title.setObjectName("item_title")
@@ -155,7 +155,7 @@ class ItemPanel(QWidget):
         self.previous.setObjectName("previous")
         self.previous.setStyleSheet("color: #6b6b6b")
         self.previous.hide()
-        self.editor = AnswerEditor()
+        self.editor = AnswerEditor(lang=lang)
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(_tr("Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)"))
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         m_lay.addWidget(self.view)
 
         # right: the item
-        self.panel = ItemPanel()
+        self.panel = ItemPanel(lang=self.lang)
         self.panel.setMinimumWidth(360)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

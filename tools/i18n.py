@@ -1,0 +1,141 @@
+"""Keep the English translation of the interface up to date.
+
+    uv run python tools/i18n.py            # extract strings into resources/i18n/inspector_en.ts, compile .qm
+    uv run python tools/i18n.py --check    # exit 1 when a string has no finished translation
+
+Vietnamese is the source language. Strings are found in ui/*.py as
+`_tr("…")` or `_N("…")` (a label marked where it is defined; the module's own `_tr`, which calls QCoreApplication.translate with a fixed
+context), `self.tr("…")` (context: the class), and `QCoreApplication.translate("ctx", "…")`.
+Existing translations are kept; strings no longer in the code are marked obsolete. The .ts file
+is what a translator opens in Qt Linguist; the .qm is what the app loads.
+"""
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "i18n" / "inspector_en.ts"
+QM = TS.with_suffix(".qm")
+
+
+def _module_context(tree: ast.Module) -> str | None:
+    """The context of a module's `_tr` helper: def _tr(text): return X.translate("ctx", text)."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+            for sub in ast.walk(node):
+                if (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
+                        and sub.func.attr == "translate" and sub.args and isinstance(sub.args[0], ast.Constant)):
+                    return sub.args[0].value
+    return None
+
+
+def _literal(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # "a" "b" is one Constant; "a" + "b" too
+        left, right = _literal(node.left), _literal(node.right)
+        return left + right if left is not None and right is not None else None
+    return None
+
+
+def extract(paths: list[Path]) -> dict[str, dict[str, tuple[str, int]]]:
+    """{context: {source: (file, line)}} for every translatable string."""
+    found: dict[str, dict[str, tuple[str, int]]] = {}
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module_ctx = _module_context(tree)
+        rel = path.relative_to(ROOT).as_posix()
+
+        def visit(node: ast.AST, cls: str | None) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.ClassDef):
+                    visit(child, child.name)
+                    continue
+                if isinstance(child, ast.Call):
+                    f = child.func
+                    ctx = text = None
+                    if isinstance(f, ast.Name) and f.id in ("_tr", "_N") and child.args and module_ctx:
+                        ctx, text = module_ctx, _literal(child.args[0])
+                    elif isinstance(f, ast.Attribute) and f.attr == "tr" and child.args and cls:
+                        ctx, text = cls, _literal(child.args[0])
+                    elif isinstance(f, ast.Attribute) and f.attr == "translate" and len(child.args) >= 2:
+                        ctx, text = _literal(child.args[0]), _literal(child.args[1])
+                    if ctx and text:
+                        found.setdefault(ctx, {}).setdefault(text, (rel, child.lineno))
+                visit(child, cls)
+
+        visit(tree, None)
+    return found
+
+
+def load_ts(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """{(context, source): (translation, type)} from an existing .ts file."""
+    if not path.exists():
+        return {}
+    out = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            out[(name, msg.findtext("source") or "")] = ((tr.text or "") if tr is not None else "",
+                                                          tr.get("type", "") if tr is not None else "unfinished")
+    return out
+
+
+def write_ts(path: Path, found: dict[str, dict[str, tuple[str, int]]],
+             old: dict[tuple[str, str], tuple[str, str]]) -> tuple[int, int]:
+    root = ET.Element("TS", version="2.1", language="en_US", sourcelanguage="vi_VN")
+    missing = 0
+    for ctx in sorted(found):
+        c = ET.SubElement(root, "context")
+        ET.SubElement(c, "name").text = ctx
+        for source, (file, line) in found[ctx].items():
+            m = ET.SubElement(c, "message")
+            ET.SubElement(m, "location", filename=f"../../{file}", line=str(line))
+            ET.SubElement(m, "source").text = source
+            text, kind = old.get((ctx, source), ("", "unfinished"))
+            t = ET.SubElement(m, "translation")
+            t.text = text
+            if not text or kind == "unfinished":
+                t.set("type", "unfinished")
+                missing += 1
+    total = sum(len(v) for v in found.values())
+    ET.indent(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                   + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return total, missing
+
+
+def compile_qm() -> None:
+    exe = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(exe) if exe.exists() else "pyside6-lrelease", "-silent", str(TS), "-qm", str(QM)], check=True)
+
+
+def sources() -> list[Path]:
+    return sorted((ROOT / "ui").glob("*.py"))
+
+
+def main(argv: list[str]) -> int:
+    found = extract(sources())
+    old = load_ts(TS)
+    if "--check" in argv:
+        missing = [(ctx, s) for ctx, msgs in found.items() for s in msgs
+                   if not old.get((ctx, s), ("", "unfinished"))[0] or old[(ctx, s)][1] == "unfinished"]
+        for ctx, s in missing:
+            print(f"untranslated [{ctx}] {s!r}")
+        return 1 if missing else 0
+    total, missing = write_ts(TS, found, old)
+    compile_qm()
+    print(f"{total} strings, {missing} without translation -> {TS.relative_to(ROOT)}, {QM.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
