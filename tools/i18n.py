@@ -2,6 +2,7 @@
 
     uv run python tools/i18n.py            # extract strings into resources/i18n/inspector_en.ts, compile .qm
     uv run python tools/i18n.py --check    # exit 1 when a string has no finished translation
+    uv run python tools/i18n.py --import F.json   # take translations {context: {source: text}}
 
 Vietnamese is the source language. Strings are found in ui/*.py as
 `_tr("…")` or `_N("…")` (a label marked where it is defined; the module's own `_tr`, which calls QCoreApplication.translate with a fixed
@@ -131,6 +132,14 @@ def main(argv: list[str]) -> int:
         for ctx, s in missing:
             print(f"untranslated [{ctx}] {s!r}")
         return 1 if missing else 0
+    if "--import" in argv:
+        import json
+
+        given = json.loads(Path(argv[argv.index("--import") + 1]).read_text(encoding="utf-8"))
+        for ctx, msgs in given.items():
+            for source, text in msgs.items():
+                if text:
+                    old[(ctx, source)] = (text, "")
     total, missing = write_ts(TS, found, old)
     compile_qm()
     print(f"{total} strings, {missing} without translation -> {TS.relative_to(ROOT)}, {QM.name}")

@@ -269,3 +269,24 @@ def test_no_dead_actions_without_a_selection(qtbot, db, db_path):
     assert not w.act_previous.isEnabled()
     assert not w.act_confirm_all.isEnabled()
     QTimer.singleShot(0, lambda: None)
+
+
+def test_file_menu_has_sync_and_a_dropped_package_is_merged(qtbot, demo_db, demo_path, monkeypatch, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    import ui.sync
+
+    w = _window(qtbot, demo_db, demo_path)
+    names = {a.objectName() for a in w.file_menu.actions()}
+    assert {"export", "merge", "conflicts", "merge_log"} <= names
+    merged = []
+    monkeypatch.setattr(ui.sync, "merge_packages", lambda parent, db, path, files, done=None: merged.append(files))
+    pkg = tmp_path / "may-2.cchc"
+    pkg.write_bytes(b"x")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pkg))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(drop)
+    assert merged == [[str(pkg)]]
