@@ -56,8 +56,54 @@ def _value(item: cl.Item, rng: random.Random) -> str | None:
     return None
 
 
+# Evidence photos drawn for the demo (no camera at hand): item, time taken, title, lines, colours.
+DEMO_PHOTOS = [
+    ("B1", "09:05", "BẢNG NIÊM YẾT THỦ TỤC HÀNH CHÍNH", ["Lĩnh vực hộ tịch", "Lĩnh vực đất đai", "Lĩnh vực chứng thực"],
+     (28, 84, 140), (245, 242, 230)),
+    ("B7", "09:12", "ĐƯỜNG DÂY NÓNG", ["Chủ tịch UBND xã: 0258 3 845 123", "Phản ánh, kiến nghị về TTHC"],
+     (170, 30, 30), (255, 250, 235)),
+    ("D1", "09:20", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", ["Quầy 1  Quầy 2  Quầy 3  Quầy 4  Quầy 5"],
+     (20, 100, 60), (235, 240, 235)),
+    ("D6", "09:31", "MÁY LẤY SỐ THỨ TỰ", ["Đang hỏng — chờ sửa chữa"], (90, 90, 90), (225, 225, 225)),
+]
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "C:/Windows/Fonts/arialbd.ttf",
+                 "/Library/Fonts/Arial Bold.ttf"):
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size)
+
+
+def demo_photo(title: str, lines: list[str], fg: tuple, bg: tuple, taken: str) -> bytes:
+    """A drawn 'photo' of a sign or board (JPEG with the time taken in EXIF)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (1600, 1200), (120, 110, 95))
+    d = ImageDraw.Draw(im)
+    d.rectangle((140, 120, 1460, 1000), fill=bg, outline=fg, width=18)
+    d.rectangle((140, 120, 1460, 300), fill=fg)
+    d.text((800, 210), title, font=_font(64), fill=(255, 255, 255), anchor="mm")
+    for n, line in enumerate(lines):
+        d.text((800, 420 + n * 130), line, font=_font(58), fill=fg, anchor="mm")
+    d.rectangle((0, 1000, 1600, 1200), fill=(160, 150, 135))
+    exif = Image.Exif()
+    exif[0x0110] = "Demo camera"
+    exif.get_ifd(0x8769)[0x9003] = taken.replace("-", ":").replace("T", " ")
+    out = io.BytesIO()
+    im.save(out, "JPEG", quality=88, exif=exif)
+    return out.getvalue()
+
+
 def create_demo(db: Database, *, seed: int = 2026, communes: int | None = None,
-                author: str = "Demo") -> ins.Inspection:
+                author: str = "Demo", photos: bool = True) -> ins.Inspection:
     """Create the demo inspection: a delegation, 5 visited communes, answers and findings.
 
     Every call adds a new, separate inspection. Returns it.
@@ -108,4 +154,10 @@ def create_demo(db: Database, *, seed: int = 2026, communes: int | None = None,
                             items=items, author=author)
         ins.update_visit(db, visit.id, author=author,
                          opinion="UBND xã thống nhất với nội dung biên bản và sẽ khắc phục các tồn tại đã nêu.")
+        if photos and commune == COMMUNES[0][0]:
+            from . import photos as ph
+
+            for code, hhmm, title, lines, fg, bg in DEMO_PHOTOS:
+                data = demo_photo(title, lines, fg, bg, f"{day}T{hhmm}:00")
+                ph.import_one(db, visit.id, data, f"IMG_{code}.jpg", item_code=code, author=author)
     return insp

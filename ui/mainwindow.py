@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -319,12 +320,24 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addLayout(modes)
+        checklist_page = QWidget()
+        c_lay = QVBoxLayout(checklist_page)
+        c_lay.setContentsMargins(0, 4, 0, 0)
+        c_lay.addLayout(top)
+        c_lay.addWidget(self.view)
+        self.gallery = self._make_gallery()
+        self._gallery_stale = True
+        self.middle_tabs = QTabWidget()
+        self.middle_tabs.setObjectName("middle_tabs")
+        self.middle_tabs.setDocumentMode(True)
+        self.middle_tabs.addTab(checklist_page, _tr("Bảng kiểm tra"))
+        self.middle_tabs.addTab(self.gallery, _tr("Ảnh của xã"))
+        self.middle_tabs.currentChanged.connect(self._middle_tab_changed)
         middle = QWidget()
         m_lay = QVBoxLayout(middle)
         m_lay.setContentsMargins(0, 4, 0, 4)
         m_lay.addWidget(self.visit_title)
-        m_lay.addLayout(top)
-        m_lay.addWidget(self.view)
+        m_lay.addWidget(self.middle_tabs)
 
         # right: the item
         self.panel = ItemPanel(lang=self.lang)
@@ -376,32 +389,54 @@ class MainWindow(QMainWindow):
     # ---- optional parts (photos, documents, sync) --------------------------------------------
 
     def _make_photo_strip(self):
-        try:
-            from . import photos
-        except ImportError:
-            return None
+        from . import photos
+
         strip = photos.PhotoStrip(self.db, self.path)
         strip.setObjectName("photo_strip")
+        strip.undo_stack = self.undo
         strip.changed.connect(self._photos_changed)
         self.panel.photos_box.addWidget(QLabel(_tr("Ảnh minh chứng")))
         self.panel.photos_box.addWidget(strip)
         return strip
 
+    def _make_gallery(self):
+        from . import photos
+
+        gallery = photos.GalleryWidget(self.db, self.path)
+        gallery.setObjectName("gallery")
+        gallery.undo_stack = self.undo
+        gallery.changed.connect(self._photos_changed)
+        return gallery
+
     def _photo_counts(self) -> dict[str, int]:
         if self.visit is None:
             return {}
-        try:
-            from inspector import photos
-        except ImportError:
-            return {}
-        counts: dict[str, int] = {}
-        for a in photos.attachments(self.db, self.visit.id):
-            if a.item_code:
-                counts[a.item_code] = counts.get(a.item_code, 0) + 1
-        return counts
+        from inspector import photos
+
+        return photos.counts_by_item(self.db, self.visit.id)
 
     def _photos_changed(self) -> None:
         self.cl_model.set_photo_counts(self._photo_counts())
+        if self.sender() is not self.photo_strip and self.photo_strip is not None:
+            self.photo_strip.reload()
+        if self.sender() is not self.gallery:
+            self._gallery_stale = True
+            if self.middle_tabs.currentWidget() is self.gallery:
+                self._show_gallery()
+        self._update_gallery_tab()
+
+    def _show_gallery(self) -> None:
+        self._gallery_stale = False
+        self.gallery.set_visit(self.visit.id if self.visit else None)
+        self._update_gallery_tab()
+
+    def _middle_tab_changed(self, index: int) -> None:
+        if self.middle_tabs.widget(index) is self.gallery and self._gallery_stale:
+            self._show_gallery()
+
+    def _update_gallery_tab(self) -> None:
+        n = sum(self.cl_model.photo_counts.values())
+        self.middle_tabs.setTabText(1, _tr("Ảnh của xã (%d)") % n if self.visit else _tr("Ảnh của xã"))
 
     # ---- actions and menus -------------------------------------------------------------------
 
@@ -553,10 +588,8 @@ class MainWindow(QMainWindow):
         if self.visit is None:
             self.statusBar().showMessage(_tr("Chọn một xã trước khi thêm ảnh."), 6000)
             return
-        try:
-            from . import photos
-        except ImportError:
-            return
+        from . import photos
+
         photos.import_photos(self, self.db, self.path, self.visit.id, self.item.code if self.item else None, files,
                              on_done=lambda *_: self._photos_changed())
 
@@ -696,6 +729,10 @@ class MainWindow(QMainWindow):
             if target.isValid():
                 self.view.setCurrentIndex(target)
         self._load_item()
+        self._gallery_stale = True
+        if self.middle_tabs.currentWidget() is self.gallery:
+            self._show_gallery()
+        self._update_gallery_tab()
         self.visit_changed.emit(self.visit.id if self.visit else None)
         self._update_actions()
 
