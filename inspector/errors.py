@@ -68,13 +68,18 @@ class PhotoRejected(InspectorError):
 class TemplateError(InspectorError):
     """A Word template that cannot be used: names the problem and where it is."""
 
+    def __init__(self, path, problem: str) -> None:
+        self.path, self.problem = path, problem
+        super().__init__(f"template {path}: {problem}")
+
 
 class OutputLocked(InspectorError):
     """The output file is open in another program (Word) and cannot be replaced."""
 
-    def __init__(self, path) -> None:
-        self.path = path
-        super().__init__(f"{path} is open in another program; close it or choose another name")
+    def __init__(self, path, suggestion: str | None = None) -> None:
+        self.path, self.suggestion = path, suggestion
+        super().__init__(f"{path} is open in another program; close it or choose another name"
+                         + (f" (for example {suggestion})" if suggestion else ""))
 
 
 class PackageRejected(InspectorError):

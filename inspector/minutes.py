@@ -1,0 +1,602 @@
+"""The minutes (biên bản) of a visit, in Word, from a docxtpl template; PDF through LibreOffice.
+
+The data for the template comes from `context()` (field names: docs/template-fields.md); a
+template is checked before use (Jinja syntax, unknown fields, with the place named) and rendered
+in a sandbox. The document is written to a temporary file beside the target and renamed, so a
+failure leaves nothing behind; a target open in Word is refused with another name suggested.
+Photos go into the document as stored (downscaled) JPEGs, uncompressed in the zip: re-deflating
+JPEG bytes costs time and saves nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from . import answers as ans
+from . import checklist as cl
+from . import events
+from . import inspections as ins
+from .db import Database
+from .errors import Cancelled, InvalidInput, OutputLocked, TemplateError, VisitFrozen
+from .paths import RESOURCES
+from .text import clean, clean_line, slug
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = RESOURCES / "templates"
+DEFAULT_TEMPLATE = {"kiem_tra": TEMPLATES / "bien-ban-kiem-tra.docx", "giam_sat": TEMPLATES / "bien-ban-giam-sat.docx"}
+DOTS = "……………………………………………………………………………………………………"
+TEXT_WIDTH_MM = 165
+PHOTO_MAX_HEIGHT_MM = 105
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese point letters: no f, j, w, z; đ after d
+
+
+# ---- words and dates --------------------------------------------------------------------------
+
+def long_date(iso: str) -> str:
+    """2026-02-05 → "ngày 05 tháng 02 năm 2026"; months 3–12 without a zero (NĐ 30/2020)."""
+    if not iso:
+        return "ngày … tháng … năm …"
+    y, m, d = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    return f"ngày {d:02d} tháng {m:02d} năm {y}" if m <= 2 else f"ngày {d:02d} tháng {m} năm {y}"
+
+
+def short_date(iso: str) -> str:
+    """2026-02-05 → 05/02/2026; 2026-06-30 → 30/6/2026."""
+    if not iso or len(iso) < 10:
+        return iso or ""
+    y, m, d = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    return f"{d:02d}/{m:02d}/{y}" if m <= 2 else f"{d:02d}/{m}/{y}"
+
+
+def _hm(t: str) -> tuple[str, str]:
+    if not t:
+        return "…", "…"
+    h, _, m = t.partition(":")
+    return h, m or "00"
+
+
+def _upper(text: str) -> str:
+    return clean_line(text).upper()
+
+
+def _lines(text: str) -> list[str]:
+    return [clean_line(x) for x in clean(text or "").splitlines() if clean_line(x)]
+
+
+def _end(lines: list[str], last: str = ".") -> list[str]:
+    """Each line ends with ";" and the last with "." (lists in official documents)."""
+    out = []
+    for n, line in enumerate(lines):
+        line = line.rstrip(" ;,.")
+        out.append(line + (last if n == len(lines) - 1 else ";"))
+    return out
+
+
+def default_filename(visit: ins.Visit) -> str:
+    """BB_Ninh-Xuan_2026-11-23.docx: safe on every file system."""
+    name = slug(visit.commune) or "xa"
+    return f"BB_{name}_{visit.date or datetime.now().date().isoformat()}.docx"
+
+
+# ---- the version code ---------------------------------------------------------------------------
+
+def version_code(db: Database, visit_id: str) -> str:
+    """A short code of everything the minutes show; printed in the footer, stored when signed."""
+    visit = ins.get_visit(db, visit_id)
+    state = {
+        "visit": {k: v for k, v in ins.to_json(visit).items() if k not in ("status", "signed_at", "version_code")},
+        "inspection": ins.to_json(ins.get_inspection(db, visit.inspection_id)),
+        "members": [ins.to_json(m) for m in ins.members(db, visit.inspection_id)],
+        "answers": {c: [a.value, a.note] for c, a in sorted(ans.answers_for_visit(db, visit.id).items())},
+        "findings": [ins.to_json(f) for f in ins.findings(db, visit.id)],
+        "photos": [[a[0], a[1], a[2]] for a in db.execute(
+            "SELECT photo_sha256, item_code, caption FROM attachments WHERE visit_id = ? AND coalesce(deleted, 0) = 0 "
+            "ORDER BY item_code, ord, id", [visit.id])],
+    }
+    h = hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    return f"{h[:4]}-{h[4:8]}".upper()
+
+
+def sign_visit(db: Database, visit_id: str, *, author: str | None = None) -> ins.Visit:
+    """Mark the minutes signed: the visit is frozen (a later change needs a reason) and the code of
+    what was printed is kept, to match paper to record."""
+    visit = ins.get_visit(db, visit_id)
+    if visit.frozen:
+        raise VisitFrozen(visit.id, visit.commune)
+    code = version_code(db, visit.id)
+    ctx = {"inspection_id": visit.inspection_id}
+    now = datetime.now().isoformat(timespec="seconds")
+    events.record(db, [events.Change("visit", visit.id, "status", "signed", ctx),
+                       events.Change("visit", visit.id, "signed_at", now, ctx),
+                       events.Change("visit", visit.id, "version_code", code, ctx)],
+                  inspection_id=visit.inspection_id, author=author)
+    return ins.get_visit(db, visit.id)
+
+
+# ---- the data for the template --------------------------------------------------------------------
+
+def context(db: Database, visit_id: str) -> dict[str, Any]:
+    """Everything a template can print, as plain strings and lists (see docs/template-fields.md)."""
+    visit = ins.get_visit(db, visit_id)
+    insp = ins.get_inspection(db, visit.inspection_id)
+    checklist = cl.get(db, visit.checklist_version)
+    answers = ans.answers_for_visit(db, visit.id)
+    members = ins.members(db, insp.id)
+    finds = ins.findings(db, visit.id)
+    gs = insp.kind == "giam_sat"
+    doan = "Đoàn giám sát" if gs else "Đoàn kiểm tra"
+    xa = visit.commune
+    ubnd_xa = f"Ủy ban nhân dân xã {xa}"
+
+    def value(code: str) -> str:
+        a = answers.get(code)
+        return a.value if a and a.value else ""
+
+    # header
+    parent = _upper(insp.parent_agency) or ("HĐND TỈNH" if gs else "UBND TỈNH")
+    issuing = [_upper(x) for x in _lines(insp.issuing_agency)] or []
+    # the delegation's name, on the lines the office typed, or the usual two lines
+    if issuing and issuing[0].startswith("ĐOÀN"):
+        ten_doan = issuing
+    else:
+        ten_doan = [f"ĐOÀN {'GIÁM SÁT' if gs else 'KIỂM TRA'} CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"]
+    ky_hieu = "BB-ĐGS" if gs else "BB-ĐKT"
+    dia_danh = visit.province or xa
+    trich_yeu_text = (f"Làm việc của Đoàn giám sát với Ủy ban nhân dân xã {xa} về việc thực hiện chính sách, "
+                      "pháp luật về cải cách hành chính") if gs else \
+        f"{clean_line(insp.title) or 'Kiểm tra công tác cải cách hành chính'} tại {ubnd_xa}"
+
+    can_cu = []
+    for line in _lines(insp.legal_basis):
+        can_cu.append(line if line.lower().startswith("căn cứ") else f"Căn cứ {line}")
+    if not can_cu and insp.decision_no:
+        can_cu.append(f"Căn cứ Quyết định số {insp.decision_no} {long_date(insp.decision_date)} về việc thành lập "
+                      f"{doan}")
+    h, m = _hm(visit.start_time)
+    place = visit.place or f"trụ sở {ubnd_xa}"
+    verb = "làm việc với" if gs else "tiến hành kiểm tra công tác cải cách hành chính tại"
+    mo_dau = (f"Hôm nay, vào hồi {h} giờ {m} phút, {long_date(visit.date)}, tại {place[0].lower() + place[1:] if place.startswith('Trụ sở') else place}, "
+              f"{doan} {verb} {ubnd_xa}.")
+
+    roles = {"truong_doan": "Trưởng đoàn", "pho_truong_doan": "Phó Trưởng đoàn", "thanh_vien": "thành viên",
+             "thu_ky": "thư ký"}
+    order = {"truong_doan": 0, "pho_truong_doan": 1, "thanh_vien": 2, "thu_ky": 3}
+    members_sorted = sorted(members, key=lambda mb: (order.get(mb.role, 2), mb.ord))
+    thanh_vien = _end([f"- Ông (Bà) {mb.name}" + (f", {mb.position}" if mb.position else "")
+                       + f", {roles.get(mb.role, 'thành viên')}" for mb in members_sorted]) or [DOTS]
+    dai_dien = _end([f"- Ông (Bà) {r.name}" + (f", {r.position}" if r.position else "")
+                     for r in visit.representatives]) or [DOTS]
+
+    groups = [g for g in checklist.groups if g.code != "G"]
+    noi_dung = ("Kiểm tra" if not gs else "Giám sát") + " việc thực hiện các nội dung: " + "; ".join(
+        g.title_vi[0].lower() + g.title_vi[1:] if not g.title_vi[:2].isupper() else g.title_vi for g in groups) + "."
+    if insp.period:
+        noi_dung += f" Kỳ số liệu: {clean_line(insp.period)}."
+
+    ket_qua = []
+    for n, g in enumerate(groups, 1):
+        rows = []
+        for k, it in enumerate((i for i in checklist.items if i.group == g.code), 1):
+            a = answers.get(it.code)
+            shown = ans.display(it, a.value) if a and a.value else "—"
+            rows.append({"stt": str(k), "ma": it.code, "noi_dung": it.text_vi, "ket_qua": shown,
+                         "ghi_chu": a.note if a else "", "dat": not ans.is_failed(it, a.value if a else None)})
+        ket_qua.append({"so": str(n), "ma": g.code, "ten": g.title_vi, "dong": rows})
+
+    def texts(kind: str, code: str) -> list[str]:
+        out = [f.text for f in finds if f.kind == kind]
+        extra = value(code)
+        if extra:
+            out = _lines(extra) + out
+        return [("- " + t) if len(out) > 1 else t for t in out] or [DOTS]
+
+    kien_nghi = [{"stt": str(n), "noi_dung": f.text, "don_vi": f.responsible or "…",
+                  "thoi_han": f.deadline or "…"} for n, f in enumerate((f for f in finds if f.kind == "kien_nghi"), 1)]
+    for line in _lines(value("G4")):
+        parts = [p.strip() for p in line.split(";")]
+        kien_nghi.append({"stt": str(len(kien_nghi) + 1), "noi_dung": parts[0],
+                          "don_vi": parts[1] if len(parts) > 1 else "…", "thoi_han": parts[2] if len(parts) > 2 else "…"})
+    opinion = _lines(visit.opinion) or _lines(value("G5"))
+    y_kien = opinion or [DOTS, DOTS, DOTS]
+    eh, em = _hm(visit.end_time)
+    holder = "cơ quan, đơn vị chịu sự giám sát" if gs else "đơn vị được kiểm tra"
+    ket_thuc = (f"{'Buổi làm việc' if gs else 'Buổi kiểm tra'} kết thúc vào hồi {eh} giờ {em} phút cùng ngày. "
+                "Biên bản đã được đọc lại cho những người tham dự cùng nghe, thống nhất nội dung và ký tên dưới đây. "
+                f"Biên bản được lập thành 03 bản có giá trị như nhau: {holder} giữ 01 bản, {doan} giữ 02 bản./.")
+
+    def first(role: str) -> str:
+        return next((mb.name for mb in members_sorted if mb.role == role), "")
+
+    rep = visit.representatives[0] if visit.representatives else None
+    noi_nhan = _end([f"- {ubnd_xa} (để thực hiện)",
+                     f"- {clean_line(insp.issuing_agency) or 'Cơ quan chủ trì'} (để báo cáo)",
+                     f"- Thành viên {doan}", "- Lưu: VT, Hồ sơ Đoàn"])
+    so = f"Số:        /{ky_hieu}"
+    return {
+        "loai": insp.kind, "giam_sat": gs,
+        "co_quan_chu_quan": [parent], "ten_doan": ten_doan, "so_ky_hieu": so, "ky_hieu": ky_hieu,
+        "dia_danh_ngay": f"{dia_danh}, {long_date(visit.date)}",
+        "dia_danh": dia_danh, "ngay": long_date(visit.date), "ngay_ngan": short_date(visit.date),
+        "trich_yeu": [trich_yeu_text], "can_cu": _end(can_cu) if can_cu else [],
+        "mo_dau": mo_dau, "xa": xa, "tinh": visit.province, "dia_diem": place,
+        "gio_bat_dau": visit.start_time, "gio_ket_thuc": visit.end_time,
+        "thanh_vien": thanh_vien, "don_vi_duoc_kiem_tra": f"{holder[0].upper() + holder[1:]}: {ubnd_xa}",
+        "dai_dien": dai_dien, "thanh_phan_khac": [], "noi_dung": noi_dung, "ket_qua": ket_qua,
+        "uu_diem": texts("uu_diem", "G1"), "ton_tai": texts("ton_tai", "G2"), "nguyen_nhan": texts("nguyen_nhan", "G3"),
+        "kien_nghi": kien_nghi,
+        "khong_co_kien_nghi": "Không có kiến nghị." if not gs else "Không có kiến nghị.",
+        "y_kien": y_kien, "ket_thuc": ket_thuc,
+        "ky_ben_xa": f"ĐẠI DIỆN UBND XÃ {_upper(xa)}" if not gs else f"ĐẠI DIỆN UBND XÃ {_upper(xa)}",
+        "ten_ben_xa": rep.name if rep else "", "ten_truong_doan": first("truong_doan"), "ten_thu_ky": first("thu_ky"),
+        "noi_nhan": noi_nhan,
+        "kem_theo": f"(Kèm theo Biên bản {long_date(visit.date)} của {doan} tại {ubnd_xa})",
+        "ma_doi_chieu": f"Mã đối chiếu: {version_code(db, visit.id)}",
+        "anh": [],
+    }
+
+
+def _photo_groups(db: Database, visit_id: str, checklist: cl.Checklist) -> list[dict]:
+    """Photos grouped by item in checklist order: [{tieu_de, anh: [(n, caption, bytes, w, h)]}]."""
+    from . import photos as ph
+
+    atts = ph.attachments(db, visit_id, with_flags=False)
+    groups: list[dict] = []
+    n = 0
+    for a in atts:
+        key = a.item_code or ""
+        if not groups or groups[-1]["ma"] != key:
+            title = "Ảnh chung của buổi làm việc"
+            if a.item_code:
+                try:
+                    it = checklist.item(a.item_code)
+                    title = f"{it.code}. {it.text_vi}"
+                except Exception:
+                    title = a.item_code
+            groups.append({"ma": key, "tieu_de": title, "anh": []})
+        n += 1
+        caption = a.caption + (f" (mục {a.item_code})" if a.item_code and a.item_code not in a.caption[:4] else "")
+        groups[-1]["anh"].append((n, caption, a.photo_sha256, a.width, a.height))
+    return groups
+
+
+# ---- checking and rendering a template -------------------------------------------------------------
+
+def _sandbox():
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=True)
+
+
+def check_template(path: str | Path, sample: dict[str, Any] | None = None) -> None:
+    """Refuse a template with a Jinja syntax error or a field we do not provide; the message names
+    the field and where it is (paragraph, table cell). Raises TemplateError."""
+    path = Path(path)
+    if not path.exists():
+        raise TemplateError(str(path), "the template file does not exist")
+    try:
+        with zipfile.ZipFile(path) as z:
+            if "word/document.xml" not in z.namelist():
+                raise TemplateError(str(path), "not a Word document (.docx)")
+    except zipfile.BadZipFile:
+        raise TemplateError(str(path), "not a Word document (.docx)") from None
+    from docxtpl_lint import lint
+
+    data = sample if sample is not None else SAMPLE_FIELDS
+    try:
+        result = lint(str(path), data, jinja_env=_sandbox(), autoescape=True)
+    except Exception as exc:  # the linter could not read it
+        raise TemplateError(str(path), f"cannot read the template: {exc}") from None
+    problems = [i for i in result.issues if getattr(i, "severity", "error") == "error"]
+    if problems:
+        first = problems[0]
+        where = _where(first)
+        message = first.message.replace("is not present in the data file",
+                                        "is not a field Inspector provides (see docs/template-fields.md)")
+        raise TemplateError(str(path), f"{message}{where}"
+                            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+
+
+def _where(issue) -> str:
+    loc = getattr(issue, "location", None)
+    if loc is None:
+        return ""
+    part = getattr(loc, "part", "body")
+    where = [] if part == "body" else [part]
+    if getattr(loc, "paragraph", None) is not None:
+        where.append(f"paragraph {loc.paragraph}")
+    cells = getattr(loc, "cells", ()) or ()
+    if cells:
+        where.append("table cell " + " > ".join(str(c) for c in cells))
+    return f" ({', '.join(where)})" if where else ""
+
+
+def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict]):
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+
+    from . import photos as ph
+
+    tpl = DocxTemplate(str(template))
+    anh = []
+    for g in photo_groups:
+        items = []
+        for n, caption, sha, w, h in g["anh"]:
+            width = min(TEXT_WIDTH_MM, PHOTO_MAX_HEIGHT_MM * w / max(h, 1))
+            img = InlineImage(tpl, io.BytesIO(ph.photo_bytes(db, sha)), width=Mm(round(width, 1)))
+            items.append({"so": n, "hinh": img, "chu_thich": f"Ảnh {n}. {caption}"})
+        anh.append({"tieu_de": g["tieu_de"], "anh": items})
+    ctx = dict(ctx, anh=anh)
+    try:
+        tpl.render(ctx, jinja_env=_sandbox(), autoescape=True)
+    except Exception as exc:
+        from jinja2 import TemplateError as JinjaError
+
+        if isinstance(exc, (JinjaError, KeyError, AttributeError, TypeError)):
+            raise TemplateError(str(template), f"{type(exc).__name__}: {exc}") from None
+        raise
+    _size_rules(tpl.docx)
+    return tpl.docx
+
+
+def _size_rules(document) -> None:
+    """Set each short line's length from the title above it: 1/3–1/2 of the longest line of a
+    name or subject, the full length of the Tiêu ngữ (bien-ban-format.md, section 3)."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    for p in body.iter(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None or ppr.find(qn("w:pBdr")) is None:
+            continue
+        sp = ppr.find(qn("w:spacing"))
+        if sp is None or sp.get(qn("w:lineRule")) != "exact":
+            continue
+        # the paragraphs just above, in the same cell or body
+        above = []
+        prev = p.getprevious()
+        while prev is not None and prev.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in prev.iter(qn("w:t")))
+            if not text.strip():
+                break
+            size = 28
+            for sz in prev.iter(qn("w:sz")):
+                size = int(sz.get(qn("w:val")))
+                break
+            above.append((text, size / 2))
+            prev = prev.getprevious()
+        if not above:
+            continue
+        container = 9355
+        tc = p.getparent()
+        if tc.tag == qn("w:tc"):
+            w = tc.find(qn("w:tcPr"))
+            tcw = w.find(qn("w:tcW")) if w is not None else None
+            if tcw is not None:
+                container = int(tcw.get(qn("w:w")))
+        if above[0][0].strip() == "Độc lập - Tự do - Hạnh phúc":
+            length = text_width(above[0][0], above[0][1])  # as long as the Tiêu ngữ
+        else:
+            length = max(min(text_width(t, s), container) for t, s in above) * 0.4
+        ind = ppr.find(qn("w:ind"))
+        indent = str(max(0, int(round((container - length) / 2))))
+        ind.set(qn("w:left"), indent)
+        ind.set(qn("w:right"), indent)
+
+
+_FONT_FILES = ("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf", "C:/Windows/Fonts/timesbd.ttf",
+               "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+               "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+               "/Library/Fonts/Times New Roman Bold.ttf")
+_font = None
+
+
+def text_width(text: str, size_pt: float) -> float:
+    """Width in twips of a line in Times New Roman Bold (or metric-compatible Liberation Serif);
+    without either, the estimate of bien-ban-format.md (0.72 em a capital, 0.5 a small letter)."""
+    global _font
+    if _font is None:
+        _font = False
+        try:
+            from PIL import ImageFont
+
+            for f in _FONT_FILES:
+                if Path(f).exists():
+                    _font = ImageFont.truetype(f, 1000)
+                    break
+        except ImportError:  # pragma: no cover
+            pass
+    if _font:
+        return _font.getlength(text) / 1000 * size_pt * 20
+    em = size_pt * 20
+    return sum(0.72 * em if c.isupper() else 0.25 * em if c == " " else 0.5 * em for c in text)
+
+
+# ---- writing the file --------------------------------------------------------------------------------
+
+def _locked(path: Path) -> bool:
+    """Word keeps "~$name.docx" (first two letters replaced for long names) beside an open file;
+    on Windows an open file also cannot be opened for writing."""
+    for lock in (path.with_name("~$" + path.name), path.with_name("~$" + path.name[2:])):
+        if lock.exists():
+            return True
+    if path.exists():
+        try:
+            with open(path, "r+b"):
+                pass
+        except PermissionError:
+            return True
+    return False
+
+
+def free_name(path: Path) -> Path:
+    """BB_Ninh-Xuan_2026-11-23 (2).docx, the first such name not taken or locked."""
+    n = 2
+    while True:
+        cand = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not cand.exists() and not _locked(cand):
+            return cand
+        n += 1
+
+
+class _ZipWriter:
+    """python-docx's package writer interface, storing pictures instead of deflating them again."""
+
+    def __init__(self, path: Path) -> None:
+        self._zipf = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        name = pack_uri.membername
+        stored = name.startswith("word/media/") and name.lower().endswith((".jpeg", ".jpg", ".png"))
+        info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        self._zipf.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zipf.close()
+
+
+def _save_fast(document, target: Path) -> None:
+    """Save a python-docx document through a temporary file beside the target, then rename."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        pkg = document.part.package
+        parts = list(pkg.iter_parts())
+        writer = _ZipWriter(tmp)
+        try:
+            PackageWriter._write_content_types_stream(writer, parts)
+            PackageWriter._write_pkg_rels(writer, pkg.rels)
+            PackageWriter._write_parts(writer, parts)
+        finally:
+            writer.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_minutes(db: Database, visit_id: str, out: str | Path, *, template: str | Path | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the visit's minutes to `out` (.docx). Raises TemplateError (nothing written),
+    OutputLocked (the file is open in Word; `suggestion` holds a free name)."""
+    out = Path(out)
+    if out.suffix.lower() != ".docx":
+        raise InvalidInput(f"{out.name}: the minutes are a Word file; use a name ending in .docx")
+    if _locked(out):
+        raise OutputLocked(str(out), str(free_name(out)))
+    visit = ins.get_visit(db, visit_id)
+    insp = ins.get_inspection(db, visit.inspection_id)
+    tpl_path = Path(template) if template else DEFAULT_TEMPLATE.get(insp.kind, DEFAULT_TEMPLATE["kiem_tra"])
+    steps = 4
+    if progress:
+        progress(0, steps)
+    if template:
+        check_template(tpl_path)
+    ctx = context(db, visit.id)
+    groups = _photo_groups(db, visit.id, cl.get(db, visit.checklist_version))
+    if progress:
+        progress(1, steps)
+    if cancelled and cancelled():
+        raise Cancelled()
+    document = _render(tpl_path, ctx, db, groups)
+    if progress:
+        progress(2, steps)
+    if cancelled and cancelled():
+        raise Cancelled()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _save_fast(document, out)
+    except PermissionError:
+        raise OutputLocked(str(out), str(free_name(out))) from None
+    if progress:
+        progress(steps, steps)
+    return out
+
+
+# ---- PDF ------------------------------------------------------------------------------------------------
+
+def office_converter() -> str | None:
+    """LibreOffice's soffice when installed (or Word through docx2pdf on Windows), else None."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for p in (r"C:\Program Files\LibreOffice\program\soffice.exe", r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+              "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
+        if Path(p).exists():
+            return p
+    try:
+        import docx2pdf  # noqa: F401  # Word on Windows
+
+        return "docx2pdf"
+    except ImportError:
+        return None
+
+
+def to_pdf(docx_path: str | Path, *, timeout: int = 180) -> Path:
+    """Convert a .docx to PDF beside it (same name .pdf). Raises InvalidInput when no converter."""
+    src = Path(docx_path)
+    exe = office_converter()
+    if exe is None:
+        raise InvalidInput("no LibreOffice or Word to make a PDF")
+    target = src.with_suffix(".pdf")
+    if _locked(target):
+        raise OutputLocked(str(target), str(free_name(target)))
+    with tempfile.TemporaryDirectory(prefix="inspector-pdf-") as tmp:
+        if exe == "docx2pdf":  # pragma: no cover - Windows with Word
+            import docx2pdf
+
+            out = Path(tmp) / target.name
+            docx2pdf.convert(str(src), str(out))
+        else:
+            profile = Path(tmp) / "profile"
+            cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", tmp, str(src)]
+            try:
+                subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+            except subprocess.TimeoutExpired:
+                raise InvalidInput("LibreOffice took too long to make the PDF") from None
+            out = Path(tmp) / (src.stem + ".pdf")
+        if not out.exists() or out.stat().st_size == 0:
+            raise InvalidInput("LibreOffice could not make the PDF")
+        staged = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(out, staged)
+        os.replace(staged, target)
+    return target
+
+
+# ---- the fields a template may use ---------------------------------------------------------------
+
+SAMPLE_FIELDS: dict[str, Any] = {
+    "loai": "kiem_tra", "giam_sat": False, "co_quan_chu_quan": ["UBND TỈNH"], "ten_doan": ["ĐOÀN KIỂM TRA"],
+    "so_ky_hieu": "Số: /BB-ĐKT", "ky_hieu": "BB-ĐKT", "dia_danh_ngay": "Khánh Hòa, ngày 17 tháng 11 năm 2026",
+    "dia_danh": "Khánh Hòa", "ngay": "ngày 17 tháng 11 năm 2026", "ngay_ngan": "17/11/2026",
+    "trich_yeu": ["Kiểm tra"], "can_cu": ["Căn cứ ."], "mo_dau": "Hôm nay", "xa": "Ninh Xuân", "tinh": "Khánh Hòa",
+    "dia_diem": "trụ sở", "gio_bat_dau": "08:00", "gio_ket_thuc": "11:30", "thanh_vien": ["- Ông (Bà)"],
+    "don_vi_duoc_kiem_tra": "Đơn vị", "dai_dien": ["- Ông (Bà)"], "thanh_phan_khac": ["- Ông (Bà)"],
+    "noi_dung": "Kiểm tra",
+    "ket_qua": [{"so": "1", "ma": "A", "ten": "Nhóm", "dong": [
+        {"stt": "1", "ma": "A1", "noi_dung": "Tiêu chí", "ket_qua": "Đạt", "ghi_chu": "", "dat": True}]}],
+    "uu_diem": ["-"], "ton_tai": ["-"], "nguyen_nhan": ["-"],
+    "kien_nghi": [{"stt": "1", "noi_dung": "Nội dung", "don_vi": "UBND xã", "thoi_han": "31/12/2026"}],
+    "khong_co_kien_nghi": "Không có kiến nghị.", "y_kien": ["Ý kiến"], "ket_thuc": "Buổi kiểm tra kết thúc./.",
+    "ky_ben_xa": "ĐẠI DIỆN UBND XÃ", "ten_ben_xa": "Tên", "ten_truong_doan": "Tên", "ten_thu_ky": "Tên",
+    "noi_nhan": ["- Lưu: VT."], "kem_theo": "(Kèm theo)", "ma_doi_chieu": "Mã đối chiếu: 0000-0000",
+    "anh": [{"tieu_de": "B1", "anh": [{"so": 1, "hinh": "", "chu_thich": "Ảnh 1."}]}],
+}
+
+__all__ = ["write_minutes", "context", "check_template", "to_pdf", "office_converter", "sign_visit", "version_code",
+           "default_filename", "long_date", "short_date", "free_name"]

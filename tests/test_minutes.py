@@ -1,0 +1,366 @@
+"""The minutes (biên bản) in Word: the numbers of bien-ban-format.md read back from the XML."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+import inspector
+from inspector import answers as ans
+from inspector import checklist as cl
+from inspector import errors as E
+from inspector import inspections as ins
+from inspector import minutes as mn
+from inspector import photos as ph
+from inspector.cli import cli
+from tests.conftest import PHOTOS
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"w": W[1:-1]}
+
+
+def _ninh_xuan(db):
+    return next(v for v in ins.visits(db) if v.commune == "Ninh Xuân")
+
+
+@pytest.fixture
+def written(demo_db, tmp_path):
+    v = _ninh_xuan(demo_db)
+    out = mn.write_minutes(demo_db, v.id, tmp_path / mn.default_filename(v))
+    return demo_db, v, out
+
+
+def _xml(path: Path, part: str = "word/document.xml"):
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(part))
+
+
+def _text(el) -> str:
+    return "".join(t.text or "" for t in el.iter(W + "t"))
+
+
+def _val(el, path: str):
+    found = el.find(path, NS)
+    return None if found is None else found.get(W + "val")
+
+
+def test_file_name_is_safe_and_from_commune_and_date(demo_db):
+    v = _ninh_xuan(demo_db)
+    assert mn.default_filename(v) == "BB_Ninh-Xuan_2026-11-17.docx"
+
+
+def test_page_margins_and_page_numbers_from_page_two(written):
+    _, _, out = written
+    doc = _xml(out)
+    sects = doc.findall(".//w:sectPr", NS)
+    assert sects
+    for s in sects:
+        pg = s.find("w:pgSz", NS)
+        assert abs(int(pg.get(W + "w")) - 11906) <= 2 and abs(int(pg.get(W + "h")) - 16838) <= 2
+        assert pg.get(W + "orient") in (None, "portrait")
+        mar = s.find("w:pgMar", NS)
+        assert [int(mar.get(W + k)) for k in ("top", "bottom", "left", "right")] == [1134, 1134, 1701, 850]
+        assert s.find("w:titlePg", NS) is not None
+    rels = _xml(out, "word/_rels/document.xml.rels")
+    target = {r.get("Id"): r.get("Target") for r in rels}
+    refs = {h.get(W + "type"): target[h.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+            for h in sects[-1].findall("w:headerReference", NS)}
+    first = _xml(out, "word/" + refs["first"])
+    assert "PAGE" not in etree.tostring(first).decode() and not re.search(r"\d", _text(first))
+    default = _xml(out, "word/" + refs["default"])
+    xml = etree.tostring(default).decode()
+    assert "PAGE" in xml
+    p = default.find(".//w:p", NS)
+    assert _val(p, "w:pPr/w:jc") == "center"
+    assert _val(default, ".//w:sz") in ("26", "28")
+
+
+def test_times_new_roman_black_vietnamese_no_caps_tricks(written):
+    _, _, out = written
+    styles = _xml(out, "word/styles.xml")
+    rpr = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+    fonts = rpr.find("w:rFonts", NS)
+    assert all(fonts.get(W + k) == "Times New Roman" for k in ("ascii", "hAnsi", "cs", "eastAsia"))
+    assert rpr.find("w:lang", NS).get(W + "val") == "vi-VN"
+    for part in ("word/styles.xml", "word/document.xml"):
+        root = _xml(out, part)
+        for f in root.iter(W + "rFonts"):
+            assert not any(f.get(W + a) for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
+            assert all(f.get(W + a) in (None, "Times New Roman") for a in ("ascii", "hAnsi", "cs", "eastAsia"))
+        for c in root.iter(W + "color"):
+            assert c.get(W + "val") in ("000000", "auto")
+        assert not list(root.iter(W + "highlight"))
+        assert not list(root.iter(W + "caps")) and not list(root.iter(W + "smallCaps"))
+
+
+def test_header_table_borderless_with_number_and_zero_padded_date(written):
+    _, _, out = written
+    doc = _xml(out)
+    body = doc.find("w:body", NS)
+    first = body[0]
+    assert first.tag == W + "tbl", "the document starts with the header table"
+    cols = [int(g.get(W + "w")) for g in first.findall("w:tblGrid/w:gridCol", NS)]
+    assert abs(cols[0] - 3402) <= 170 and abs(cols[1] - 5953) <= 300
+    borders = first.find("w:tblPr/w:tblBorders", NS)
+    assert all(e.get(W + "val") in ("nil", "none") for e in borders)
+    assert not list(first.iter(W + "tcBorders"))
+    rows = first.findall("w:tr", NS)
+    row2 = [_text(tc) for tc in rows[1].findall("w:tc", NS)]
+    assert re.match(r"Số:\s+/BB-ĐKT$", row2[0])
+    assert row2[1] == "Khánh Hòa, ngày 17 tháng 11 năm 2026"
+    right = rows[0].findall("w:tc", NS)[1]
+    texts = [_text(p) for p in right.findall("w:p", NS)]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts and "Độc lập - Tự do - Hạnh phúc" in texts
+    for p in right.findall("w:p", NS):
+        if _text(p) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM":
+            assert _val(p, "w:r/w:rPr/w:sz") == "24" and p.find("w:r/w:rPr/w:b", NS) is not None
+        if _text(p) == "Độc lập - Tự do - Hạnh phúc":
+            assert _val(p, "w:r/w:rPr/w:sz") == "26"
+
+
+def _rules(doc):
+    out = []
+    for p in doc.iter(W + "p"):
+        if p.find("w:pPr/w:pBdr/w:top", NS) is not None:
+            ind = p.find("w:pPr/w:ind", NS)
+            tc = p.getparent()
+            width = int(tc.find("w:tcPr/w:tcW", NS).get(W + "w")) if tc.tag == W + "tc" else 9355
+            prev = p.getprevious()
+            out.append((_text(prev), width - int(ind.get(W + "left")) - int(ind.get(W + "right")),
+                        int(prev.find(".//w:sz", NS).get(W + "val")) / 2))
+    return out
+
+
+def test_short_lines_under_name_tieu_ngu_and_subject(written):
+    _, _, out = written
+    rules = _rules(_xml(out))
+    assert len(rules) == 3
+    for above, length, size in rules:
+        text_w = min(mn.text_width(above, size), 9355)
+        if above == "Độc lập - Tự do - Hạnh phúc":
+            assert 0.95 <= length / text_w <= 1.05
+        else:
+            assert 1 / 3 <= length / min(text_w, 3402 if size == 12 else 9355) <= 1 / 2, above
+
+
+def test_title_body_paragraphs_and_closing(written):
+    _, _, out = written
+    doc = _xml(out)
+    body = doc.find("w:body", NS)
+    paras = [p for p in body.findall("w:p", NS)]
+    texts = [_text(p) for p in paras]
+    i = texts.index("BIÊN BẢN")
+    for p in (paras[i], paras[i + 1]):
+        assert _val(p, "w:pPr/w:jc") == "center" and _val(p, "w:r/w:rPr/w:sz") == "28"
+        assert p.find("w:r/w:rPr/w:b", NS) is not None
+    assert texts[i + 1].startswith("Kiểm tra công tác cải cách hành chính năm 2026 tại Ủy ban nhân dân xã Ninh Xuân")
+    body_paras = [p for p, t in zip(paras, texts) if t and _val(p, "w:pPr/w:jc") == "both"]
+    assert len(body_paras) > 15
+    for p in body_paras:
+        assert p.find("w:pPr/w:ind", NS).get(W + "firstLine") in ("567", "720")
+        sp = p.find("w:pPr/w:spacing", NS)
+        assert int(sp.get(W + "after")) >= 120 and 240 <= int(sp.get(W + "line")) <= 360
+        assert sp.get(W + "lineRule") == "auto"
+        assert _val(p, "w:r/w:rPr/w:sz") == "28"
+    for heading in ("I. THÀNH PHẦN", "II. NỘI DUNG KIỂM TRA", "III. KẾT QUẢ KIỂM TRA", "IV. NHẬN XÉT, ĐÁNH GIÁ CHUNG",
+                    "V. KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC", "VI. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA"):
+        assert heading in texts and heading == heading.upper()
+    sig = next(t for t in body.findall("w:tbl", NS) if "TRƯỞNG ĐOÀN KIỂM TRA" in _text(t))
+    before = sig.getprevious()
+    assert _text(before).endswith("./.")
+    assert before.find("w:pPr/w:keepNext", NS) is not None
+    assert all(e.get(W + "val") in ("nil", "none") for e in sig.find("w:tblPr/w:tblBorders", NS))
+    names = [p for p in sig.iter(W + "p") if _text(p) in ("Nguyễn Văn Hùng", "Phạm Thu Hà", "Hoàng Văn Nam")]
+    assert len(names) == 3
+    for p in names:
+        assert int(p.find("w:pPr/w:spacing", NS).get(W + "before")) >= 1418
+        assert p.find("w:r/w:rPr/w:b", NS) is not None and _val(p, "w:r/w:rPr/w:sz") == "28"
+    # Nơi nhận
+    k = texts.index("Nơi nhận:")
+    assert paras[k].find("w:r/w:rPr/w:b", NS) is not None and paras[k].find("w:r/w:rPr/w:i", NS) is not None
+    assert _val(paras[k], "w:r/w:rPr/w:sz") == "24"
+    recipients = []
+    for p in paras[k + 1:]:
+        if not texts[paras.index(p)].startswith("- "):
+            break
+        recipients.append(p)
+    assert len(recipients) >= 3
+    for p in recipients[:-1]:
+        assert _text(p).endswith(";") and _val(p, "w:r/w:rPr/w:sz") == "22"
+    assert _text(recipients[-1]).startswith("- Lưu:") and _text(recipients[-1]).endswith(".")
+
+
+def test_every_answer_printed_and_dates_zero_padded(written):
+    db, v, out = written
+    doc = _xml(out)
+    full = "\n".join(_text(p) for p in doc.iter(W + "p"))
+    checklist = cl.get(db, v.checklist_version)
+    answers = ans.answers_for_visit(db, v.id)
+    result_rows = {}
+    for tbl in doc.iter(W + "tbl"):
+        for tr in tbl.findall("w:tr", NS):
+            cells = [_text(tc) for tc in tr.findall("w:tc", NS)]
+            if len(cells) == 5 and re.fullmatch(r"[A-F]\d+", cells[1]):
+                result_rows[cells[1]] = cells[3]
+    for it in checklist.items:
+        if it.group == "G":
+            continue
+        a = answers.get(it.code)
+        expected = ans.display(it, a.value) if a and a.value else "—"
+        assert result_rows[it.code] == expected, it.code
+    assert "1076/1179 (91,3%)" in result_rows.values()
+    for m in re.finditer(r"ngày (\S+) tháng (\S+) năm (\w+)", full):
+        assert re.fullmatch(r"(0[1-9]|[12][0-9]|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm [0-9]{4}",
+                            f"{m.group(1)} tháng {m.group(2)} năm {m.group(3)}") or "…" in m.group(0), m.group(0)
+    for t in doc.iter(W + "t"):
+        assert t.text is None or unicodedata.normalize("NFC", t.text) == t.text
+        assert t.text is None or not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", t.text)
+
+
+def test_one_image_per_photo_in_an_appendix_numbered_from_one(written):
+    db, v, out = written
+    doc = _xml(out)
+    atts = ph.attachments(db, v.id)
+    assert len(atts) == 4
+    assert len(list(doc.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))) == len(atts)
+    sects = doc.findall(".//w:sectPr", NS)
+    assert len(sects) == 2
+    assert _val(sects[-1], "w:pgNumType") is None and sects[-1].find("w:pgNumType", NS).get(W + "start") == "1"
+    assert _val(sects[-1], "w:type") in (None, "nextPage")
+    captions = [t for t in (_text(p) for p in doc.iter(W + "p")) if t.startswith("Ảnh ")]
+    assert captions[0].startswith("Ảnh 1. B1 –") and len(captions) == 4
+    with zipfile.ZipFile(out) as z:
+        media = [i for i in z.infolist() if i.filename.startswith("word/media/")]
+        assert len(media) == 4 and all(i.compress_type == zipfile.ZIP_STORED for i in media)
+        stored = {ph.photo_bytes(db, a.photo_sha256) for a in atts}
+        assert {z.read(i) for i in media} == stored, "the stored downscaled photos, never the originals"
+
+
+def test_same_visit_gives_the_same_document_xml(written, tmp_path):
+    db, v, out = written
+    again = mn.write_minutes(db, v.id, tmp_path / "again.docx")
+    with zipfile.ZipFile(out) as a, zipfile.ZipFile(again) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+def test_giam_sat_words(demo_db, tmp_path):
+    v = _ninh_xuan(demo_db)
+    ins.update_inspection(demo_db, v.inspection_id, kind="giam_sat")
+    out = mn.write_minutes(demo_db, v.id, tmp_path / "gs.docx")
+    text = _text(_xml(out))
+    assert "BB-ĐGS" in text and "TRƯỞNG ĐOÀN GIÁM SÁT" in text and "KẾT QUẢ GIÁM SÁT" in text
+    assert "yêu cầu khắc phục" not in text.lower()
+    assert "Làm việc của Đoàn giám sát với Ủy ban nhân dân xã Ninh Xuân" in text
+
+
+def _broken(src: Path, out: Path, old: str, new: str) -> Path:
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, "w") as o:
+        for i in z.infolist():
+            d = z.read(i.filename)
+            if i.filename == "word/document.xml":
+                d = d.replace(old.encode(), new.encode(), 1)
+            o.writestr(i, d)
+    return out
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ("{{ mo_dau }}", "{{ mo_dau }} {{ ten_chu_tich }}", ["ten_chu_tich", "paragraph"]),
+    ("{{ ket_thuc }}", "{{ ket_thuc }", ["never closed", "paragraph"]),
+    ("{{ mo_dau }}", "{{ mo_dau.__class__.__mro__ }}", ["__class__"]),
+])
+def test_a_template_with_an_error_is_refused_naming_it_and_nothing_is_written(demo_db, tmp_path, old, new, words):
+    tpl = _broken(mn.DEFAULT_TEMPLATE["kiem_tra"], tmp_path / "mau.docx", old, new)
+    v = _ninh_xuan(demo_db)
+    out = tmp_path / "out" / "bb.docx"
+    with pytest.raises(E.TemplateError) as err:
+        mn.write_minutes(demo_db, v.id, out, template=tpl)
+    for w in words:
+        assert w in str(err.value)
+    assert not out.exists() and not any((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+def test_an_office_template_copy_renders(demo_db, tmp_path):
+    tpl = tmp_path / "mau-so-noi-vu.docx"
+    shutil.copy(mn.DEFAULT_TEMPLATE["kiem_tra"], tpl)
+    v = _ninh_xuan(demo_db)
+    out = mn.write_minutes(demo_db, v.id, tmp_path / "bb.docx", template=tpl)
+    assert "Ninh Xuân" in _text(_xml(out))
+
+
+def test_a_file_open_in_word_is_not_overwritten(demo_db, tmp_path):
+    v = _ninh_xuan(demo_db)
+    out = tmp_path / "BB.docx"
+    out.write_bytes(b"old")
+    (tmp_path / "~$BB.docx").write_bytes(b"lock")
+    with pytest.raises(E.OutputLocked) as err:
+        mn.write_minutes(demo_db, v.id, out)
+    assert out.read_bytes() == b"old"
+    assert err.value.suggestion.endswith("BB (2).docx")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_signing_freezes_the_visit_and_keeps_the_printed_code(written):
+    db, v, out = written
+    footer_code = re.search(r"Mã đối chiếu: (\S+)", "\n".join(
+        _text(_xml(out, n)) for n in zipfile.ZipFile(out).namelist() if n.startswith("word/footer")))
+    signed = mn.sign_visit(db, v.id)
+    assert signed.frozen and signed.version_code == footer_code.group(1)
+    with pytest.raises(E.VisitFrozen):
+        ans.set_answer(db, v.id, "B2", "khong_dat")
+    ans.set_answer(db, v.id, "B2", "khong_dat", reason="Sửa sau khi ký: đoàn kiểm tra lại")
+    assert mn.version_code(db, v.id) != signed.version_code, "an amendment changes the code on the next print"
+
+
+def test_cli_minutes_and_sign(demo_path, tmp_path):
+    db = inspector.open_db(demo_path)
+    vid = _ninh_xuan(db).id
+    db.close()
+    out = tmp_path / "bb.docx"
+    r = CliRunner().invoke(cli, ["--db", str(demo_path), "minutes", vid[:8], "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.exists()
+    r = CliRunner().invoke(cli, ["--db", str(demo_path), "minutes", vid[:8], "-o", str(tmp_path / "x.pdf")])
+    assert isinstance(r.exception, E.InvalidInput) and ".docx" in str(r.exception)
+    r = CliRunner().invoke(cli, ["--db", str(demo_path), "sign", vid[:8]])
+    assert r.exit_code == 0 and "mã đối chiếu" in r.output
+
+
+def test_word_opens_it_without_repair_schema_validation(written):
+    """The .docx is valid against the Office Open XML schemas (openxml-audit)."""
+    from openxml_audit import OpenXmlValidator
+
+    _, _, out = written
+    result = OpenXmlValidator().validate(str(out))
+    assert result.error_count == 0, [(e.part_uri, e.path, str(e)) for e in result.errors][:5]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_makes_a_pdf_with_the_vietnamese_text(written):
+    _, _, out = written
+    pdf = mn.to_pdf(out)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 6 <= pages <= 14
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = unicodedata.normalize("NFC", text)
+    for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN",
+              "Ủy ban nhân dân xã Ninh Xuân", "Nguyễn Văn Hùng", "HÌNH ẢNH KIỂM TRA"):
+        assert s in text, s
+
+
+@pytest.mark.skipif(not PHOTOS.exists(), reason="no real photos")
+def test_forty_photos_at_print_size_file_not_much_bigger_than_them(demo_db, tmp_path):
+    v = next(x for x in ins.visits(demo_db) if x.commune == "Đồng Hóa")
+    files = sorted((PHOTOS / "jpg" / "gps").glob("*.jpg")) + sorted((PHOTOS / "jpg" / "orientation").glob("*.jpg"))
+    ph.import_files(demo_db, v.id, files, item_code="B1")
+    atts = ph.attachments(demo_db, v.id)
+    out = mn.write_minutes(demo_db, v.id, tmp_path / "bb.docx")
+    photo_bytes = sum(a.size for a in atts)
+    assert out.stat().st_size <= photo_bytes + 100_000
