@@ -10,7 +10,7 @@ JPEG bytes costs time and saves nothing.
 from __future__ import annotations
 
 import hashlib
-import io
+import re
 import json
 import logging
 import os
@@ -321,77 +321,188 @@ def _where(issue) -> str:
     return f" ({', '.join(where)})" if where else ""
 
 
-def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict]):
-    from docx.shared import Mm
-    from docxtpl import DocxTemplate, InlineImage
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_EMU_PER_MM = 36000
+
+
+class _Compiled:
+    """A template read and compiled once: the Jinja templates of the body, headers and footers
+    (after docxtpl's clean-up of Word's split runs) and every other part as it is."""
+
+    def __init__(self, path: Path) -> None:
+        from docxtpl import DocxTemplate
+
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+        env = _sandbox()
+        self.body = env.from_string(_prepare(tpl.patch_xml(tpl.get_xml())))
+        self.parts: dict[str, Any] = {}
+        for rel in tpl.docx.part.rels.values():
+            if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and not rel.is_external:
+                part = rel.target_part
+                self.parts[part.partname.lstrip("/")] = env.from_string(_prepare(tpl.patch_xml(tpl.get_part_xml(part))))
+        with zipfile.ZipFile(path) as z:
+            self.members = [(i, z.read(i.filename)) for i in z.infolist()]
+        doc = next(data for info, data in self.members if info.filename == "word/document.xml").decode("utf-8")
+        start = doc.index("<w:body")
+        stop = doc.rindex("</w:body>") + len("</w:body>")
+        self.doc_head, self.doc_tail = doc[:start], doc[stop:]
+
+
+_compiled: dict[tuple, _Compiled] = {}
+
+
+def _prepare(xml: str) -> str:
+    return xml
+
+
+def _finish(xml: str) -> str:
+    if "{_" in xml or "_}" in xml:
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if ("\n" in xml or "\t" in xml) and re.search(r"<w:t(?: [^>]*)?>[^<]*[\n\t][^<]*</w:t>", xml):  # typed line breaks
+        xml = re.sub(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)",
+                     lambda m: m.group(1) + m.group(2).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+                     .replace("\t", "</w:t><w:tab/><w:t xml:space=\"preserve\">") + m.group(3), xml)
+    return xml
+
+
+def _template(path: Path) -> _Compiled:
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _compiled:
+        _compiled[key] = _Compiled(path)
+    return _compiled[key]
+
+
+def _drawing(rid: str, n: int, cx: int, cy: int) -> str:
+    """An inline picture, closing the text run it stands in and opening a new one after it."""
+    return ('</w:t></w:r><w:r><w:drawing>'
+            f'<wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{1000 + n}" name="Ảnh {n}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
+            f'<pic:nvPicPr><pic:cNvPr id="{1000 + n}" name="anh{n}.jpeg"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip xmlns:r="{_R}" r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            '</wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">')
+
+
+def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict],
+            target: Path) -> None:
+    """Render the template with the context and write the .docx (temporary file, then rename)."""
+    from jinja2 import TemplateError as JinjaError
+    from markupsafe import Markup
 
     from . import photos as ph
 
-    tpl = DocxTemplate(str(template))
+    compiled = _template(template)
+    media: list[tuple[str, str, bytes]] = []   # (rId, member name, bytes)
+    blobs = ph.photos_bytes(db, [x[2] for g in photo_groups for x in g["anh"]])
     anh = []
     for g in photo_groups:
         items = []
         for n, caption, sha, w, h in g["anh"]:
-            width = min(TEXT_WIDTH_MM, PHOTO_MAX_HEIGHT_MM * w / max(h, 1))
-            img = InlineImage(tpl, io.BytesIO(ph.photo_bytes(db, sha)), width=Mm(round(width, 1)))
-            items.append({"so": n, "hinh": img, "chu_thich": f"Ảnh {n}. {caption}"})
+            width_mm = min(TEXT_WIDTH_MM, PHOTO_MAX_HEIGHT_MM * w / max(h, 1))
+            cx = int(width_mm * _EMU_PER_MM)
+            cy = int(cx * h / max(w, 1))
+            rid = f"rIdAnh{n}"
+            media.append((rid, f"word/media/anh{n}.jpeg", blobs[sha]))
+            items.append({"so": n, "hinh": Markup(_drawing(rid, n, cx, cy)), "chu_thich": f"Ảnh {n}. {caption}"})
         anh.append({"tieu_de": g["tieu_de"], "anh": items})
     ctx = dict(ctx, anh=anh)
     try:
-        tpl.render(ctx, jinja_env=_sandbox(), autoescape=True)
-    except Exception as exc:
-        from jinja2 import TemplateError as JinjaError
+        body = _finish(compiled.body.render(ctx))
+        parts = {name: _finish(t.render(ctx)) for name, t in compiled.parts.items()}
+    except (JinjaError, KeyError, AttributeError, TypeError) as exc:
+        raise TemplateError(str(template), f"{type(exc).__name__}: {exc}") from None
+    document = compiled.doc_head + _size_rules(body) + compiled.doc_tail
 
-        if isinstance(exc, (JinjaError, KeyError, AttributeError, TypeError)):
-            raise TemplateError(str(template), f"{type(exc).__name__}: {exc}") from None
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    stamp = (2026, 1, 1, 0, 0, 0)
+    try:
+        with zipfile.ZipFile(tmp, "w") as z:
+            def put(name: str, data: bytes, stored: bool = False) -> None:
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+                z.writestr(info, data, compresslevel=None if stored else 1)
+
+            for info, data in compiled.members:
+                name = info.filename
+                if name == "word/document.xml":
+                    put(name, document.encode("utf-8"))
+                elif name in parts:
+                    put(name, parts[name].encode("utf-8"))
+                elif name == "word/_rels/document.xml.rels" and media:
+                    rels = data.decode("utf-8")
+                    extra = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="{m[5:]}"/>'
+                                    for rid, m, _ in media)
+                    put(name, rels.replace("</Relationships>", extra + "</Relationships>").encode("utf-8"))
+                elif name == "[Content_Types].xml" and media and 'Extension="jpeg"' not in data.decode("utf-8"):
+                    types = data.decode("utf-8").replace(
+                        "<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1)
+                    put(name, types.encode("utf-8"))
+                else:
+                    put(name, data, stored=info.compress_type == zipfile.ZIP_STORED)
+            for _, name, data in media:
+                put(name, data, stored=True)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
-    _size_rules(tpl.docx)
-    return tpl.docx
 
 
-def _size_rules(document) -> None:
+_RULE = re.compile(r"<w:p(?: [^>]*)?><w:pPr>((?:(?!</w:pPr>).)*?<w:pBdr>(?:(?!</w:pPr>).)*?)</w:pPr>", re.S)
+_PARA = re.compile(r"<w:p(?: [^>]*)?>(?:(?!</w:p>).)*</w:p>|<w:p(?: [^>]*)?/>", re.S)
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+_SZ = re.compile(r'<w:sz w:val="(\d+)"')
+
+
+def _size_rules(xml: str) -> str:
     """Set each short line's length from the title above it: 1/3–1/2 of the longest line of a
-    name or subject, the full length of the Tiêu ngữ (bien-ban-format.md, section 3)."""
-    from docx.oxml.ns import qn
+    name or subject, the full length of the Tiêu ngữ (bien-ban-format.md, section 3). A line is
+    an empty paragraph with a top border and an exact 2 pt height; the document is not parsed,
+    only these few paragraphs are found and changed."""
+    from html import unescape
 
-    body = document.element.body
-    for p in body.iter(qn("w:p")):
-        ppr = p.find(qn("w:pPr"))
-        if ppr is None or ppr.find(qn("w:pBdr")) is None:
+    out, last = [], 0
+    for m in _RULE.finditer(xml):
+        ppr = m.group(1)
+        if 'w:lineRule="exact"' not in ppr or "<w:ind" not in ppr:
             continue
-        sp = ppr.find(qn("w:spacing"))
-        if sp is None or sp.get(qn("w:lineRule")) != "exact":
-            continue
-        # the paragraphs just above, in the same cell or body
+        before = xml[:m.start()]
+        tc_open = max(before.rfind("<w:tc>"), before.rfind("<w:tc "))
+        in_cell = tc_open > before.rfind("</w:tc>")
+        container = 9355
+        start = max(before.rfind("</w:tbl>"), before.rfind("<w:body"), 0)
+        if in_cell:
+            width = re.search(r'<w:tcW w:w="(\d+)"', before[tc_open:tc_open + 400])
+            container = int(width.group(1)) if width else container
+            start = tc_open
         above = []
-        prev = p.getprevious()
-        while prev is not None and prev.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in prev.iter(qn("w:t")))
+        for para in reversed(_PARA.findall(before, start)):
+            text = unescape("".join(_TEXT.findall(para)))
             if not text.strip():
                 break
-            size = 28
-            for sz in prev.iter(qn("w:sz")):
-                size = int(sz.get(qn("w:val")))
-                break
-            above.append((text, size / 2))
-            prev = prev.getprevious()
+            size = _SZ.search(para)
+            above.append((text, int(size.group(1)) / 2 if size else 14))
         if not above:
             continue
-        container = 9355
-        tc = p.getparent()
-        if tc.tag == qn("w:tc"):
-            w = tc.find(qn("w:tcPr"))
-            tcw = w.find(qn("w:tcW")) if w is not None else None
-            if tcw is not None:
-                container = int(tcw.get(qn("w:w")))
         if above[0][0].strip() == "Độc lập - Tự do - Hạnh phúc":
             length = text_width(above[0][0], above[0][1])  # as long as the Tiêu ngữ
         else:
-            length = max(min(text_width(t, s), container) for t, s in above) * 0.4
-        ind = ppr.find(qn("w:ind"))
-        indent = str(max(0, int(round((container - length) / 2))))
-        ind.set(qn("w:left"), indent)
-        ind.set(qn("w:right"), indent)
+            length = max(min(text_width(t, sz), container) for t, sz in above) * 0.4
+        indent = max(0, int(round((container - length) / 2)))
+        new_ppr = re.sub(r"<w:ind [^>]*/>", f'<w:ind w:left="{indent}" w:right="{indent}"/>', ppr, count=1)
+        out.append(xml[last:m.start(1)])
+        out.append(new_ppr)
+        last = m.end(1)
+    out.append(xml[last:])
+    return "".join(out)
 
 
 _FONT_FILES = ("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf", "C:/Windows/Fonts/timesbd.ttf",
@@ -449,44 +560,6 @@ def free_name(path: Path) -> Path:
         n += 1
 
 
-class _ZipWriter:
-    """python-docx's package writer interface, storing pictures instead of deflating them again."""
-
-    def __init__(self, path: Path) -> None:
-        self._zipf = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        name = pack_uri.membername
-        stored = name.startswith("word/media/") and name.lower().endswith((".jpeg", ".jpg", ".png"))
-        info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-        self._zipf.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zipf.close()
-
-
-def _save_fast(document, target: Path) -> None:
-    """Save a python-docx document through a temporary file beside the target, then rename."""
-    from docx.opc.pkgwriter import PackageWriter
-
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        pkg = document.part.package
-        parts = list(pkg.iter_parts())
-        writer = _ZipWriter(tmp)
-        try:
-            PackageWriter._write_content_types_stream(writer, parts)
-            PackageWriter._write_pkg_rels(writer, pkg.rels)
-            PackageWriter._write_parts(writer, parts)
-        finally:
-            writer.close()
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def write_minutes(db: Database, visit_id: str, out: str | Path, *, template: str | Path | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Path:
@@ -511,14 +584,9 @@ def write_minutes(db: Database, visit_id: str, out: str | Path, *, template: str
         progress(1, steps)
     if cancelled and cancelled():
         raise Cancelled()
-    document = _render(tpl_path, ctx, db, groups)
-    if progress:
-        progress(2, steps)
-    if cancelled and cancelled():
-        raise Cancelled()
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _save_fast(document, out)
+        _render(tpl_path, ctx, db, groups, out)
     except PermissionError:
         raise OutputLocked(str(out), str(free_name(out))) from None
     if progress:

@@ -353,6 +353,17 @@ def photo_bytes(db: Database, sha256: str) -> bytes:
     return r[0]
 
 
+def photos_bytes(db: Database, shas: list[str]) -> dict[str, bytes]:
+    """The stored JPEGs of several photos in one query."""
+    out: dict[str, bytes] = {}
+    unique = list(dict.fromkeys(shas))
+    for k in range(0, len(unique), 500):
+        chunk = unique[k:k + 500]
+        out.update(db.execute(f"SELECT sha256, data FROM photos WHERE sha256 IN ({','.join('?' * len(chunk))})",
+                              chunk).fetchall())
+    return out
+
+
 def thumb_bytes(db: Database, sha256: str) -> bytes:
     r = db.execute("SELECT thumb FROM photos WHERE sha256 = ?", [sha256]).fetchone()
     if r is None:

@@ -89,3 +89,33 @@ def test_atomic_rolls_back_on_error(db):
             dbmod.meta_set(db, "x", "1")
             raise RuntimeError("boom")
     assert dbmod.meta_get(db, "x") is None
+
+
+def test_a_version_1_file_is_migrated_with_its_photos_and_a_backup(tmp_path):
+    """Version 2 puts a photo's small columns before its pictures; a version 1 file keeps
+    every photo and attachment, and a copy of the old file stays beside it."""
+    import sqlite3
+
+    from inspector import db as dbmod
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in dbmod._split(dbmod.SCHEMA_V1):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO photos(sha256, data, thumb, width, height, source_name) VALUES ('ab', x'ffd8', x'ff', 4, 3, 'a.jpg')")
+    conn.execute("INSERT INTO inspections(id, title) VALUES ('i1', 'Kiểm tra')")
+    conn.execute("INSERT INTO visits(id, inspection_id, commune) VALUES ('v1', 'i1', 'Ninh Xuân')")
+    conn.execute("INSERT INTO attachments(id, visit_id, photo_sha256, item_code) VALUES ('a1', 'v1', 'ab', 'B1')")
+    conn.close()
+    d = dbmod.open_db(path)
+    assert d.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
+    cols = [r[1] for r in d.execute("PRAGMA table_info(photos)")]
+    assert cols.index("width") < cols.index("thumb") < cols.index("data")
+    assert d.execute("SELECT width, height, source_name, data FROM photos").fetchone() == (4, 3, "a.jpg", b"\xff\xd8")
+    assert d.execute("SELECT photo_sha256 FROM attachments").fetchone() == ("ab",)
+    assert not d.execute("PRAGMA foreign_key_check").fetchall()
+    assert d.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert (tmp_path / "old.sqlite3.v1.bak").exists()
+    d.close()
