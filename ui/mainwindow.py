@@ -501,14 +501,12 @@ class MainWindow(QMainWindow):
         self.visit_menu.addAction(self.act_edit_visit)
         self.visit_menu.addAction(self.act_previous)
         self.visit_menu.addSeparator()
-        self._documents_anchor = self.visit_menu.addSeparator()
+        from . import minutes as minutes_ui
+
+        self.minutes_actions = minutes_ui.add_minutes_actions(
+            self, self.visit_menu, self.db, self.path, lambda: self.visit.id if self.visit else None, self.refresh)
+        self.visit_menu.addSeparator()
         self.visit_menu.addAction(self.act_delete_visit)
-        try:
-            from . import minutes as minutes_ui
-            minutes_ui.add_minutes_actions(self, self.visit_menu, self.db, self.path,
-                                           lambda: self.visit.id if self.visit else None, self.refresh)
-        except ImportError:
-            pass
 
         self.view_menu = mb.addMenu(_tr("&Xem"))
         self.act_next_unanswered = self._action(_tr("Tiêu chí &chưa trả lời tiếp theo"), self.next_unanswered, "F3",
@@ -607,6 +605,8 @@ class MainWindow(QMainWindow):
         a = self.cl_model.answers.get(self.item.code) if self.item else None
         self.act_confirm.setEnabled(bool(a and a.suggested is not None and a.value is None))
         self.act_next_unanswered.setEnabled(has_visit)
+        if getattr(self, "minutes_actions", None) is not None:
+            self.minutes_actions.update()
         if self.act_summary is not None:
             self.act_summary.setEnabled(has_insp)
 

@@ -1,0 +1,330 @@
+"""The minutes in the window: write the biên bản (worker with progress), preview the PDF and print
+it with the system's print dialog, or open the .docx in the word processor when no PDF converter
+is installed; mark the minutes signed; choose an office's own template."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+import inspector
+from inspector import errors as E
+from inspector import inspections as ins
+from inspector import minutes as mn
+
+from . import errors, workers
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("minutes", text)
+
+
+errors.register(E.TemplateError, lambda e: _tr("Mẫu biên bản %s không dùng được: %s") % (Path(str(e.path)).name, e.problem))
+
+
+# ---- jobs (run off the UI thread, with their own connection) -----------------------------------
+
+def _minutes_job(db_path: str, visit_id: str, out: str, template: str | None, pdf: bool,
+                 progress=None, cancelled=None) -> tuple[str, str | None]:
+    db = inspector.open_db(db_path)
+    try:
+        written = mn.write_minutes(db, visit_id, out, template=template, progress=progress, cancelled=cancelled)
+    finally:
+        db.close()
+    pdf_path = None
+    if pdf:
+        if progress:
+            progress(3, 4)
+        pdf_path = str(mn.to_pdf(written))
+    return str(written), pdf_path
+
+
+def _check_job(path: str) -> str:
+    mn.check_template(path)
+    return path
+
+
+def _render_pages(pdf_path: str, dpi: int, first: int, last: int, cancelled=None, progress=None) -> list[QImage]:
+    """Page images for printing, rendered in a worker (a QPdfDocument of its own)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(pdf_path)
+    images = []
+    total = last - first + 1
+    for n in range(first, last + 1):
+        if cancelled and cancelled():
+            break
+        pt = doc.pagePointSize(n)
+        size = QSize(int(pt.width() / 72 * dpi), int(pt.height() / 72 * dpi))
+        images.append(doc.render(n, size))
+        if progress:
+            progress(n - first + 1, total)
+    doc.close()
+    return images
+
+
+# ---- the PDF preview ---------------------------------------------------------------------------
+
+class PdfPreviewDialog(QDialog):
+    """The minutes as they will print; Print opens the system's print dialog."""
+
+    def __init__(self, pdf_path: str, docx_path: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.pdf_path, self.docx_path = pdf_path, docx_path
+        self.printed = False
+        self.setWindowTitle(_tr("Xem trước biên bản — %s") % Path(pdf_path).name)
+        self.document = QPdfDocument(self)
+        self.document.load(pdf_path)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.info = QLabel(_tr("%d trang") % self.document.pageCount())
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(_tr("In…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.word_button = buttons.addButton(_tr("Mở bằng Word"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.word_button.setEnabled(bool(docx_path))
+        self.folder_button = buttons.addButton(_tr("Mở thư mục"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(_tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button.clicked.connect(self.print_document)
+        self.word_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(docx_path or "")))
+        self.folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(pdf_path).parent))))
+        close.clicked.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.info)
+        lay.addWidget(buttons)
+        self.resize(860, 900)
+
+    def print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(Path(self.pdf_path).stem)
+        printer.setFromTo(1, self.document.pageCount())
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.document.pageCount())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        first, last = printer.fromPage() or 1, printer.toPage() or self.document.pageCount()
+        dpi = min(printer.resolution(), 300)
+        job = workers.Job(_render_pages, self.pdf_path, dpi, first - 1, last - 1)
+        progress = QProgressDialog(_tr("Đang chuẩn bị trang in…"), _tr("Hủy"), 0, last - first + 1, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.canceled.connect(job.cancel)
+
+        def done(images: list[QImage]) -> None:
+            progress.close()
+            if job.is_cancelled or not images:
+                return
+            painter = QPainter()
+            if not painter.begin(printer):
+                QMessageBox.warning(self, _tr("In biên bản"), _tr("Không mở được máy in."))
+                return
+            for k, image in enumerate(images):
+                if k:
+                    printer.newPage()
+                rect = painter.viewport()
+                scaled = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(rect.x(), rect.y(), scaled.width(), scaled.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(rect)
+            painter.end()
+            self.printed = True
+
+        workers.start(job, writes=False, on_done=done, on_error=lambda exc: (progress.close(), errors.show(self, exc)),
+                      on_progress=lambda d, t: progress.setValue(d))
+
+
+# ---- the actions -----------------------------------------------------------------------------------
+
+class MinutesActions:
+    """Menu actions for the selected visit; `update()` enables them when they can work."""
+
+    def __init__(self, window: QWidget, menu, db, db_path, current_visit: Callable[[], str | None],
+                 on_changed: Callable[[], None]) -> None:
+        self.window, self.db, self.db_path = window, db, Path(db_path)
+        self.current_visit, self.on_changed = current_visit, on_changed
+        self.settings = QSettings()
+
+        def act(text: str, slot, key=None, name: str = "") -> QAction:
+            a = QAction(text, window)
+            if key is not None:
+                a.setShortcut(QKeySequence(key))
+            a.setObjectName(name)
+            a.triggered.connect(slot)
+            menu.addAction(a)
+            return a
+
+        self.make = act(_tr("&In biên bản…"), self.write, QKeySequence.StandardKey.Print, "minutes")
+        self.sign = act(_tr("Đánh dấu biên bản &đã ký…"), self.mark_signed, None, "sign")
+        self.template = act(_tr("Chọn &mẫu biên bản của cơ quan…"), self.choose_template, None, "choose_template")
+        self.default_template = act(_tr("Dùng mẫu biên bản mặc định"), self.reset_template, None, "default_template")
+        self.update()
+
+    # which template: the office's own when chosen, per kind of delegation
+    def _template_key(self, kind: str) -> str:
+        return f"minutes/template/{kind}"
+
+    def _kind(self) -> str:
+        vid = self.current_visit()
+        if not vid:
+            return "kiem_tra"
+        return ins.get_inspection(self.db, ins.get_visit(self.db, vid).inspection_id).kind
+
+    def template_for(self, kind: str) -> str | None:
+        path = self.settings.value(self._template_key(kind))
+        return str(path) if path and Path(str(path)).exists() else None
+
+    def update(self) -> None:
+        vid = self.current_visit()
+        visit = ins.get_visit(self.db, vid) if vid else None
+        self.make.setEnabled(visit is not None)
+        self.sign.setEnabled(visit is not None and not visit.frozen)
+        self.template.setEnabled(True)
+        self.default_template.setVisible(bool(visit) and self.template_for(self._kind()) is not None)
+
+    # ---- writing ----------------------------------------------------------------------------------
+
+    def write(self, _=False, target: str | None = None) -> None:
+        vid = self.current_visit()
+        if not vid:
+            return
+        visit = ins.get_visit(self.db, vid)
+        if target is None:
+            folder = self.settings.value("minutes/folder") or QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation)
+            target, _ = QFileDialog.getSaveFileName(self.window, _tr("Lưu biên bản"),
+                                                    str(Path(folder) / mn.default_filename(visit)),
+                                                    _tr("Tài liệu Word (*.docx)"))
+            if not target:
+                return
+            if not target.lower().endswith(".docx"):
+                target += ".docx"
+            self.settings.setValue("minutes/folder", str(Path(target).parent))
+        pdf = mn.office_converter() is not None
+        job = workers.Job(_minutes_job, str(self.db_path), vid, target, self.template_for(self._kind()), pdf)
+        dialog = QProgressDialog(_tr("Đang lập biên bản…"), _tr("Hủy"), 0, 4, self.window)
+        dialog.setWindowTitle(_tr("Biên bản"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(job.cancel)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setValue(done)
+            if done == 3 and pdf:
+                dialog.setLabelText(_tr("Đang chuyển sang PDF để xem trước…"))
+
+        def done(result: tuple[str, str | None]) -> None:
+            dialog.reset()
+            dialog.close()
+            docx_path, pdf_path = result
+            if pdf_path:
+                preview = PdfPreviewDialog(pdf_path, docx_path, self.window)
+                preview.exec()
+                if preview.printed:
+                    self.offer_sign()
+            else:
+                QMessageBox.information(self.window, _tr("Biên bản"), _tr(
+                    "Đã lưu %s.\nMáy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.")
+                    % docx_path)
+                QDesktopServices.openUrl(QUrl.fromLocalFile(docx_path))
+
+        def failed(exc: BaseException) -> None:
+            dialog.reset()
+            dialog.close()
+            if isinstance(exc, E.OutputLocked) and exc.suggestion:
+                box = QMessageBox(QMessageBox.Icon.Warning, _tr("Tệp đang mở"), _tr(
+                    "Tệp %s đang mở trong Word nên không ghi đè được.\nLưu với tên %s?")
+                    % (Path(str(exc.path)).name, Path(exc.suggestion).name), parent=self.window)
+                yes = box.addButton(_tr("Lưu tên mới"), QMessageBox.ButtonRole.AcceptRole)
+                box.addButton(_tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+                box.exec()
+                if box.clickedButton() is yes:
+                    self.write(target=exc.suggestion)
+                return
+            if isinstance(exc, E.Cancelled):
+                return
+            errors.show(self.window, exc)
+
+        workers.start(job, writes=False, on_done=done, on_error=failed, on_progress=progress)
+
+    # ---- signing ----------------------------------------------------------------------------------
+
+    def offer_sign(self) -> None:
+        vid = self.current_visit()
+        if vid and not ins.get_visit(self.db, vid).frozen:
+            self.mark_signed()
+
+    def mark_signed(self) -> None:
+        vid = self.current_visit()
+        if not vid:
+            return
+        visit = ins.get_visit(self.db, vid)
+        from .dialogs import confirm
+
+        if not confirm(self.window, _tr("Biên bản đã ký"), _tr(
+                "Hai bên đã ký biên bản xã %s?\nSau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh "
+                "biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.") % visit.commune):
+            return
+        try:
+            signed = mn.sign_visit(self.db, vid)
+        except E.InspectorError as exc:
+            errors.show(self.window, exc)
+            return
+        QMessageBox.information(self.window, _tr("Biên bản đã ký"),
+                                _tr("Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.")
+                                % (signed.commune, signed.version_code))
+        self.on_changed()
+        self.update()
+
+    # ---- templates --------------------------------------------------------------------------------
+
+    def choose_template(self) -> None:
+        kind = self._kind()
+        path, _ = QFileDialog.getOpenFileName(self.window, _tr("Chọn mẫu biên bản (.docx)"), "",
+                                              _tr("Tài liệu Word (*.docx)"))
+        if not path:
+            return
+        job = workers.Job(_check_job, path)
+
+        def ok(p: str) -> None:
+            self.settings.setValue(self._template_key(kind), p)
+            QMessageBox.information(self.window, _tr("Mẫu biên bản"),
+                                    _tr("Đã chọn mẫu %s cho các đợt %s.") % (Path(p).name,
+                                                                            _tr("giám sát") if kind == "giam_sat"
+                                                                            else _tr("kiểm tra")))
+            self.update()
+
+        workers.start(job, writes=False, on_done=ok, on_error=lambda exc: errors.show(self.window, exc))
+
+    def reset_template(self) -> None:
+        self.settings.remove(self._template_key(self._kind()))
+        self.update()
+
+
+def add_minutes_actions(window: QWidget, menu, db, db_path, current_visit: Callable[[], str | None],
+                        on_changed: Callable[[], None]) -> MinutesActions:
+    return MinutesActions(window, menu, db, db_path, current_visit, on_changed)
+
+
+__all__ = ["add_minutes_actions", "MinutesActions", "PdfPreviewDialog"]
