@@ -1111,7 +1111,7 @@ class MainWindow(QMainWindow):
             return
         from . import summary_view
 
-        view = summary_view.SummaryView(self.db)
+        view = summary_view.SummaryView(self.db, db_path=self.path)
         view.setWindowFlag(Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.setWindowTitle(_tr("Tổng hợp kết quả các xã"))

@@ -1,0 +1,325 @@
+"""The home office's summary of an inspection: communes × items, totals per item, the shortcomings
+shared by many communes; as an Excel workbook and a Word report."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import answers as ans
+from . import checklist as cl
+from . import inspections as ins
+from .db import Database
+from .errors import Cancelled, InvalidInput, OutputLocked
+from .text import sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: str | None
+    text: str            # as printed: "Đạt", "118/120 (98,3%)", "" when unanswered
+    failed: bool
+    partly: bool
+    note: str
+    number: float | None  # a count, or a ratio as a fraction (0.983), for Excel
+
+
+@dataclass
+class ItemTotal:
+    item: cl.Item
+    answered: int = 0
+    failed: int = 0
+    failed_communes: list[str] = field(default_factory=list)
+
+    @property
+    def sentence(self) -> str:
+        """"5/12 xã chưa niêm yết số điện thoại đường dây nóng của Chủ tịch UBND xã"."""
+        text = self.item.text_vi.split(" / ")[0]
+        text = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+        if self.item.type == "yesno":
+            return f"{self.failed}/{self.answered} xã chưa {text}"
+        return f"{self.failed}/{self.answered} xã chưa đạt: {text}"
+
+
+@dataclass
+class Matrix:
+    inspection: ins.Inspection
+    checklist: cl.Checklist
+    visits: list[ins.Visit]
+    items: list[cl.Item]
+    cells: dict[str, dict[str, Cell]]        # visit id → item code → cell
+    totals: dict[str, ItemTotal]
+    findings: dict[str, list[ins.Finding]]
+
+    def common_shortcomings(self) -> list[ItemTotal]:
+        """Items failed by at least one commune, the most widespread first."""
+        out = [t for t in self.totals.values() if t.failed]
+        return sorted(out, key=lambda t: (-t.failed, -t.failed / max(t.answered, 1), t.item.position, t.item.code))
+
+
+def _cell(item: cl.Item, a: ans.Answer | None) -> Cell:
+    value = a.value if a else None
+    number = None
+    if value not in (None, ans.NO_DATA):
+        if item.type == "count":
+            number = float(value)
+        elif item.type == "ratio":
+            n, d = ans.ratio_parts(value) or (0, 0)
+            number = n / d if d else None
+    return Cell(value, ans.display(item, value) if value else "", ans.is_failed(item, value),
+                value == "dat_mot_phan", a.note if a else "", number)
+
+
+def matrix(db: Database, inspection_id: str) -> Matrix:
+    insp = ins.get_inspection(db, inspection_id)
+    checklist = cl.get(db, insp.checklist_version)
+    visits = sorted(ins.visits(db, insp.id), key=lambda v: (sort_key(v.commune), v.date))
+    items = [it for it in checklist.items if it.type != "text"]
+    answers = ans._answers_of(db, [v.id for v in visits])
+    cells: dict[str, dict[str, Cell]] = {}
+    totals = {it.code: ItemTotal(it) for it in items}
+    for v in visits:
+        row = cells[v.id] = {}
+        got = answers.get(v.id, {})
+        for it in items:
+            c = row[it.code] = _cell(it, got.get(it.code))
+            if c.value is not None:
+                t = totals[it.code]
+                t.answered += 1
+                if c.failed:
+                    t.failed += 1
+                    t.failed_communes.append(v.commune)
+    finds = {v.id: ins.findings(db, v.id) for v in visits}
+    return Matrix(insp, checklist, visits, items, cells, totals, finds)
+
+
+def _atomic_target(path: Path, suffix: str) -> Path:
+    from .minutes import _locked, free_name
+
+    if path.suffix.lower() != suffix:
+        raise InvalidInput(f"{path.name}: expected a {suffix} file name")
+    if _locked(path):
+        raise OutputLocked(str(path), str(free_name(path)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _commit(tmp: Path, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        from .minutes import free_name
+
+        raise OutputLocked(str(path), str(free_name(path))) from None
+
+
+# ---- Excel ----------------------------------------------------------------------------------------
+
+def write_xlsx(db: Database, inspection_id: str, path: str | Path, *,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Path:
+    """One row per visited commune, one column per item; failed cells filled; totals per item."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    tmp = _atomic_target(path, ".xlsx")
+    m = matrix(db, inspection_id)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    bold = Font(name="Times New Roman", bold=True, size=11)
+    normal = Font(name="Times New Roman", size=11)
+    red = PatternFill("solid", fgColor="F4C7C3")
+    amber = PatternFill("solid", fgColor="FCE8B2")
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    thin = Side(style="thin", color="999999")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+
+    ws.cell(1, 1, "Xã, phường").font = bold
+    ws.cell(1, 2, "Ngày").font = bold
+    for j, it in enumerate(m.items, 3):
+        c = ws.cell(1, j, f"{it.code}. {it.text_vi}")
+        c.font, c.alignment, c.border = bold, wrap, box
+        ws.column_dimensions[get_column_letter(j)].width = 16
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["B"].width = 11
+    ws.row_dimensions[1].height = 150
+    for i, v in enumerate(m.visits, 2):
+        ws.cell(i, 1, v.commune).font = bold
+        ws.cell(i, 2, v.date and f"{v.date[8:10]}/{v.date[5:7]}/{v.date[:4]}").font = normal
+        for j, it in enumerate(m.items, 3):
+            cell = m.cells[v.id][it.code]
+            if it.type == "ratio" and cell.number is not None:
+                c = ws.cell(i, j, cell.number)
+                c.number_format = "0.0%"
+            elif it.type == "count" and cell.number is not None:
+                c = ws.cell(i, j, int(cell.number))
+            else:
+                c = ws.cell(i, j, cell.text or None)
+            c.font, c.alignment, c.border = normal, centre, box
+            if cell.failed and not cell.partly:
+                c.fill = red
+            elif cell.partly:
+                c.fill = amber
+            elif cell.value is None:
+                c.fill = grey
+            if cell.note:
+                from openpyxl.comments import Comment
+
+                c.comment = Comment(cell.note, "Inspector")
+        if progress:
+            progress(i - 1, len(m.visits) + 2)
+        if cancelled and cancelled():
+            raise Cancelled()
+    total_row = len(m.visits) + 2
+    ws.cell(total_row, 1, "Không đạt / đã chấm").font = bold
+    for j, it in enumerate(m.items, 3):
+        t = m.totals[it.code]
+        c = ws.cell(total_row, j, f"{t.failed}/{t.answered}" if it.type in ("assessment", "yesno") else None)
+        c.font, c.alignment, c.border = bold, centre, box
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(m.items) + 2)}{len(m.visits) + 1}"
+
+    items = wb.create_sheet("Tiêu chí")
+    for j, title in enumerate(("Mã", "Tiêu chí", "Số xã đã chấm", "Số xã chưa đạt", "Tỷ lệ chưa đạt", "Nhận xét",
+                               "Các xã chưa đạt"), 1):
+        items.cell(1, j, title).font = bold
+    for i, it in enumerate(m.items, 2):
+        t = m.totals[it.code]
+        items.cell(i, 1, it.code)
+        items.cell(i, 2, it.text_vi).alignment = wrap
+        items.cell(i, 3, t.answered)
+        items.cell(i, 4, t.failed if it.type in ("assessment", "yesno") else None)
+        if it.type in ("assessment", "yesno") and t.answered:
+            items.cell(i, 5, t.failed / t.answered).number_format = "0%"
+            if t.failed:
+                items.cell(i, 6, t.sentence).alignment = wrap
+                items.cell(i, 7, ", ".join(t.failed_communes)).alignment = wrap
+    for col, width in zip("ABCDEFG", (7, 60, 12, 12, 12, 60, 40)):
+        items.column_dimensions[col].width = width
+    items.freeze_panes = "C2"
+    wb.properties.title = f"Tổng hợp: {m.inspection.title}"
+    wb.properties.creator = "Inspector"
+    try:
+        wb.save(tmp)
+        _commit(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(len(m.visits) + 2, len(m.visits) + 2)
+    return path
+
+
+# ---- Word -----------------------------------------------------------------------------------------
+
+def write_docx(db: Database, inspection_id: str, path: str | Path, *,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Path:
+    """A report: what was inspected, the shortcomings common to many communes, each commune's
+    weak points with its findings and recommendations."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    path = Path(path)
+    tmp = _atomic_target(path, ".docx")
+    m = matrix(db, inspection_id)
+    d = docx.Document()
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin = sec.bottom_margin = Mm(20)
+    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    normal = d.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(14)
+    rfonts = normal.element.rPr.rFonts
+    for a in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(a), "Times New Roman")
+    for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(a), None)
+
+    def para(text: str, *, bold: bool = False, italic: bool = False, centre: bool = False, indent: bool = True,
+             size: int = 14) -> None:
+        p = d.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf = p.paragraph_format
+        pf.space_after = Pt(6)
+        pf.line_spacing = 1.15
+        if indent and not centre:
+            pf.first_line_indent = Mm(10)
+        r = p.add_run(text)
+        r.bold, r.italic = bold, italic
+        r.font.size = Pt(size)
+        r.font.name = "Times New Roman"
+
+    insp = m.inspection
+    word = "giám sát" if insp.kind == "giam_sat" else "kiểm tra"
+    para("BÁO CÁO TỔNG HỢP", bold=True, centre=True)
+    para(f"Kết quả {word} công tác cải cách hành chính: {insp.title}", bold=True, centre=True)
+    if insp.decision_no:
+        para(f"(Theo Quyết định số {insp.decision_no})", italic=True, centre=True)
+    visited = [v for v in m.visits]
+    para("I. TÌNH HÌNH CHUNG", bold=True, indent=False)
+    para(f"Đoàn đã {word} {len(visited)} xã: " + ", ".join(v.commune for v in visited) + ".")
+    answered = sum(t.answered for t in m.totals.values())
+    failed = sum(t.failed for t in m.totals.values())
+    para(f"Tổng số kết quả đã chấm: {answered}; số kết quả chưa đạt: {failed}.")
+
+    para("II. NHỮNG TỒN TẠI, HẠN CHẾ PHỔ BIẾN", bold=True, indent=False)
+    common = m.common_shortcomings()
+    if not common:
+        para("Không có tiêu chí nào chưa đạt.")
+    for n, t in enumerate(common, 1):
+        para(f"{n}. {t.sentence[0].upper() + t.sentence[1:]} ({t.item.code}): {', '.join(t.failed_communes)}.")
+        if cancelled and cancelled():
+            raise Cancelled()
+    if progress:
+        progress(1, 3)
+
+    para("III. ĐIỂM YẾU CỦA TỪNG XÃ", bold=True, indent=False)
+    for k, v in enumerate(visited, 1):
+        para(f"{k}. Xã {v.commune}" + (f", {v.province}" if v.province else ""), bold=True, indent=False)
+        weak = [it for it in m.items if m.cells[v.id][it.code].failed]
+        if weak:
+            para("Tiêu chí chưa đạt: " + "; ".join(
+                f"{it.code} ({m.cells[v.id][it.code].text}) {it.text_vi}" for it in weak) + ".")
+        else:
+            para("Không có tiêu chí chưa đạt.")
+        for f in m.findings.get(v.id, []):
+            if f.kind == "ton_tai":
+                para(f"- Tồn tại: {f.text}")
+        for f in m.findings.get(v.id, []):
+            if f.kind == "kien_nghi":
+                extra = ", ".join(x for x in (f.responsible, f.deadline) if x)
+                para(f"- Kiến nghị: {f.text}" + (f" ({extra})" if extra else ""))
+    if progress:
+        progress(2, 3)
+    d.core_properties.title = f"Báo cáo tổng hợp: {insp.title}"
+    d.core_properties.author = "Inspector"
+    try:
+        d.save(str(tmp))
+        _commit(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(3, 3)
+    return path
+
+
+def write(db: Database, inspection_id: str, path: str | Path, **kw) -> Path:
+    """Excel or Word by the file's extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        return write_xlsx(db, inspection_id, path, **kw)
+    if suffix == ".docx":
+        return write_docx(db, inspection_id, path, **kw)
+    raise InvalidInput(f"{Path(path).name}: the summary is written as .xlsx (Excel) or .docx (Word)")

@@ -1,0 +1,102 @@
+"""The summary across communes: Excel matrix with percentages and highlighted failures, Word report."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import docx
+import inspector
+from inspector import answers as ans
+from inspector import errors as E
+from inspector import inspections as ins
+from inspector import summary as sm
+from inspector.cli import cli
+
+
+def _insp(db):
+    return ins.list_inspections(db)[0]
+
+
+def test_matrix_and_totals(demo_db):
+    m = sm.matrix(demo_db, _insp(demo_db).id)
+    assert [v.commune for v in m.visits] == ["Đại Cương", "Đồng Hóa", "Ninh Đa", "Ninh Xuân", "Tòng Bạt"]
+    ninh_xuan = next(v for v in m.visits if v.commune == "Ninh Xuân")
+    assert m.cells[ninh_xuan.id]["B1"].text == "1076/1179 (91,3%)"
+    assert m.cells[ninh_xuan.id]["B1"].number == pytest.approx(1076 / 1179)
+    for code, t in m.totals.items():
+        failed = [v.commune for v in m.visits if m.cells[v.id][code].failed]
+        assert t.failed == len(failed) and t.failed_communes == failed
+    common = m.common_shortcomings()
+    assert common[0].failed >= common[-1].failed
+
+
+def test_sentence_names_how_many_communes(demo_db):
+    insp = _insp(demo_db)
+    vs = ins.visits(demo_db, insp.id)
+    for v in vs:
+        ans.set_answer(demo_db, v.id, "B7", "khong" if v.commune in ("Ninh Xuân", "Ninh Đa") else "co")
+    t = sm.matrix(demo_db, insp.id).totals["B7"]
+    assert t.sentence == "2/5 xã chưa niêm yết số điện thoại đường dây nóng của Chủ tịch UBND xã"
+
+
+def test_excel_workbook(demo_db, tmp_path):
+    insp = _insp(demo_db)
+    out = sm.write(demo_db, insp.id, tmp_path / "tong-hop.xlsx")
+    wb = load_workbook(out)
+    ws = wb["Tổng hợp"]
+    header = [c.value for c in ws[1]]
+    assert header[0] == "Xã, phường" and header[2].startswith("A1. ")
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=2) if r[0].value}
+    assert set(rows) >= {"Ninh Xuân", "Tòng Bạt", "Không đạt / đã chấm"}
+    col = header.index(next(h for h in header if h and h.startswith("B1. ")))
+    cell = rows["Ninh Xuân"][col]
+    assert cell.value == pytest.approx(1076 / 1179) and cell.number_format == "0.0%"
+    m = sm.matrix(demo_db, insp.id)
+    v = next(x for x in m.visits if x.commune == "Ninh Xuân")
+    for j, it in enumerate(m.items, 2):
+        c = rows["Ninh Xuân"][j]
+        red = c.fill.fgColor.rgb.endswith("F4C7C3")
+        assert red == (m.cells[v.id][it.code].failed and not m.cells[v.id][it.code].partly), it.code
+    totals = rows["Không đạt / đã chấm"]
+    b3 = header.index(next(h for h in header if h and h.startswith("B3. ")))
+    assert totals[b3].value == f"{m.totals['B3'].failed}/{m.totals['B3'].answered}"
+    assert ws.freeze_panes == "C2"
+    items = wb["Tiêu chí"]
+    assert any(r[5].value and "xã chưa" in r[5].value for r in items.iter_rows(min_row=2))
+
+
+def test_word_report(demo_db, tmp_path):
+    insp = _insp(demo_db)
+    out = sm.write(demo_db, insp.id, tmp_path / "bao-cao.docx")
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    assert "II. NHỮNG TỒN TẠI, HẠN CHẾ PHỔ BIẾN" in text and "III. ĐIỂM YẾU CỦA TỪNG XÃ" in text
+    first = sm.matrix(demo_db, insp.id).common_shortcomings()[0]
+    assert first.sentence[1:] in text and ", ".join(first.failed_communes) in text
+    for commune in ("Ninh Xuân", "Đồng Hóa", "Tòng Bạt"):
+        assert f"Xã {commune}" in text
+    assert unicodedata.normalize("NFC", text) == text
+
+
+def test_locked_output_and_wrong_extension(demo_db, tmp_path):
+    insp = _insp(demo_db)
+    out = tmp_path / "TH.xlsx"
+    (tmp_path / "~$TH.xlsx").write_text("lock")
+    with pytest.raises(E.OutputLocked):
+        sm.write(demo_db, insp.id, out)
+    assert not out.exists() and not list(tmp_path.glob("*.tmp"))
+    with pytest.raises(E.InvalidInput):
+        sm.write(demo_db, insp.id, tmp_path / "TH.pdf")
+
+
+def test_cli(demo_path, tmp_path):
+    db = inspector.open_db(demo_path)
+    iid = _insp(db).id
+    db.close()
+    r = CliRunner().invoke(cli, ["--db", str(demo_path), "summary", iid[:8], "-o", str(tmp_path / "a.xlsx")])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "a.xlsx").exists()
+    r = CliRunner().invoke(cli, ["--db", str(demo_path), "summary", iid[:8]])
+    assert r.exit_code == 0 and "xã chưa" in r.output

@@ -1,0 +1,207 @@
+"""Communes × items for the home office: a colour per result, a click opens the answer; export to
+Excel or a Word report in a worker."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+import inspector
+from inspector import summary as sm
+from inspector.text import slug
+
+from . import errors, workers
+
+COLOURS = {"dat": "#cdebd0", "co": "#cdebd0", "partly": "#fce8b2", "failed": "#f4c7c3", "na": "#e6e6e6",
+           "none": "#ffffff", "number": "#f3f6fb"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("summary", text)
+
+
+class SummaryModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.m: sm.Matrix | None = None
+
+    def set_matrix(self, m: sm.Matrix | None) -> None:
+        self.beginResetModel()
+        self.m = m
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.m is None else len(self.m.visits) + 1
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.m is None else len(self.m.items)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if self.m is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            it = self.m.items[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return it.code
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{it.code}. {it.text_vi}"
+        else:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.m.visits[section].commune if section < len(self.m.visits) else _tr("Chưa đạt")
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.m is None:
+            return None
+        it = self.m.items[index.column()]
+        if index.row() == len(self.m.visits):  # totals
+            t = self.m.totals[it.code]
+            if role == Qt.ItemDataRole.DisplayRole and it.type in ("assessment", "yesno"):
+                return f"{t.failed}/{t.answered}"
+            if role == Qt.ItemDataRole.ToolTipRole and t.failed:
+                return t.sentence + "\n" + ", ".join(t.failed_communes)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
+        v = self.m.visits[index.row()]
+        c = self.m.cells[v.id][it.code]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if it.type == "ratio" and c.number is not None:
+                return f"{c.number * 100:.1f}%".replace(".", ",")
+            if it.type == "count" and c.number is not None:
+                return str(int(c.number))
+            return {"dat": "Đ", "dat_mot_phan": "P", "khong_dat": "K", "khong_ap_dung": "–"}.get(c.value or "", c.text) \
+                if it.type == "assessment" else c.text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(COLOURS[self.kind(it, c)]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{v.commune} — {it.code}. {it.text_vi}\n{c.text or _tr('chưa trả lời')}"
+            return tip + (f"\n{c.note}" if c.note else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    @staticmethod
+    def kind(it, c: sm.Cell) -> str:
+        if c.value is None:
+            return "none"
+        if c.partly:
+            return "partly"
+        if c.failed:
+            return "failed"
+        if c.value == "khong_ap_dung":
+            return "na"
+        if c.value in ("dat", "co"):
+            return "dat"
+        return "number"
+
+
+class SummaryView(QWidget):
+    """The matrix of an inspection; answer_activated(visit_id, item_code) on click."""
+
+    answer_activated = Signal(str, str)
+
+    def __init__(self, db, parent=None, db_path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.db_path = Path(db_path) if db_path else None
+        self.inspection_id: str | None = None
+        self.model = SummaryModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("summary_table")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setDefaultSectionSize(46)
+        self.table.verticalHeader().setMinimumWidth(110)
+        self.table.setWordWrap(False)
+        self.table.clicked.connect(self._clicked)
+        self.title = QLabel()
+        f = self.title.font()
+        f.setBold(True)
+        self.title.setFont(f)
+        self.legend = QLabel(_tr("Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; "
+                                 "bấm vào ô để mở kết quả"))
+        self.legend.setStyleSheet("color: #555")
+        self.excel = QPushButton(_tr("Xuất Excel…"))
+        self.word = QPushButton(_tr("Xuất báo cáo Word…"))
+        self.excel.clicked.connect(lambda: self.export(".xlsx"))
+        self.word.clicked.connect(lambda: self.export(".docx"))
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.excel)
+        top.addWidget(self.word)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.legend)
+
+    def set_inspection(self, inspection_id: str | None) -> None:
+        self.inspection_id = inspection_id
+        m = sm.matrix(self.db, inspection_id) if inspection_id else None
+        self.model.set_matrix(m)
+        self.title.setText(f"{m.inspection.title} — {len(m.visits)} xã" if m else "")
+        self.excel.setEnabled(bool(m and m.visits))
+        self.word.setEnabled(bool(m and m.visits))
+
+    def _clicked(self, index) -> None:
+        m = self.model.m
+        if m is None or index.row() >= len(m.visits):
+            return
+        self.answer_activated.emit(m.visits[index.row()].id, m.items[index.column()].code)
+
+    def export(self, suffix: str) -> None:
+        m = self.model.m
+        if m is None:
+            return
+        settings = QSettings()
+        folder = settings.value("summary/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"TongHop_{slug(m.inspection.title)[:40]}{suffix}"
+        filt = _tr("Bảng tính Excel (*.xlsx)") if suffix == ".xlsx" else _tr("Tài liệu Word (*.docx)")
+        target, _ = QFileDialog.getSaveFileName(self, _tr("Lưu bảng tổng hợp"), str(Path(folder) / name), filt)
+        if not target:
+            return
+        if not target.lower().endswith(suffix):
+            target += suffix
+        settings.setValue("summary/folder", str(Path(target).parent))
+        db_path = str(self.db_path) if self.db_path else None
+        job = workers.Job(_summary_job, db_path, m.inspection.id, target) if db_path else None
+        if job is None:  # no path to open a second connection: small enough to write here
+            try:
+                sm.write(self.db, m.inspection.id, target)
+            except inspector.InspectorError as exc:
+                errors.show(self, exc)
+            return
+        dialog = QProgressDialog(_tr("Đang lập bảng tổng hợp…"), _tr("Hủy"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(job.cancel)
+
+        def done(path) -> None:
+            dialog.close()
+            self.last_written = str(path)
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        workers.start(job, writes=False, on_done=done,
+                      on_error=lambda exc: (dialog.close(), errors.show(self, exc)))
+
+
+def _summary_job(db_path: str, inspection_id: str, target: str, progress=None, cancelled=None):
+    db = inspector.open_db(db_path)
+    try:
+        return sm.write(db, inspection_id, target, progress=progress, cancelled=cancelled)
+    finally:
+        db.close()
