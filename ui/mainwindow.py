@@ -325,7 +325,8 @@ class MainWindow(QMainWindow):
         c_lay.setContentsMargins(0, 4, 0, 0)
         c_lay.addLayout(top)
         c_lay.addWidget(self.view)
-        self.gallery = self._make_gallery()
+        self.gallery = QWidget()  # the photo gallery is built when its tab is first opened
+        self._gallery_built = False
         self._gallery_stale = True
         self.middle_tabs = QTabWidget()
         self.middle_tabs.setObjectName("middle_tabs")
@@ -346,7 +347,7 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.panel)
-        self.photo_strip = self._make_photo_strip()
+        self.photo_strip = None  # built with the first visit shown
 
         split = QSplitter()
         split.setObjectName("split")
@@ -426,11 +427,24 @@ class MainWindow(QMainWindow):
         self._update_gallery_tab()
 
     def _show_gallery(self) -> None:
+        if not self._gallery_built:
+            return
         self._gallery_stale = False
         self.gallery.set_visit(self.visit.id if self.visit else None)
         self._update_gallery_tab()
 
     def _middle_tab_changed(self, index: int) -> None:
+        if index == 1 and not self._gallery_built:
+            self._gallery_built = True
+            gallery = self._make_gallery()
+            self.middle_tabs.blockSignals(True)
+            self.middle_tabs.removeTab(1)
+            self.middle_tabs.insertTab(1, gallery, "")
+            self.middle_tabs.setCurrentIndex(1)
+            self.middle_tabs.blockSignals(False)
+            self.gallery.deleteLater()
+            self.gallery = gallery
+            self._update_gallery_tab()
         if self.middle_tabs.widget(index) is self.gallery and self._gallery_stale:
             self._show_gallery()
 
@@ -516,13 +530,9 @@ class MainWindow(QMainWindow):
                                 (ChecklistFilter.UNANSWERED, _tr("Chỉ tiêu chí chưa trả lời"), "Alt+2"),
                                 (ChecklistFilter.FAILED, _tr("Chỉ tiêu chí không đạt"), "Alt+3")):
             self.view_menu.addAction(self._action(text, lambda _=False, m=mode: self._set_mode(m, True), key))
-        try:
-            from . import summary_view  # noqa: F401
-            self.act_summary = self._action(_tr("&Tổng hợp các xã…"), self.open_summary, "Ctrl+T", "summary")
-            self.view_menu.addSeparator()
-            self.view_menu.addAction(self.act_summary)
-        except ImportError:
-            self.act_summary = None
+        self.act_summary = self._action(_tr("&Tổng hợp các xã…"), self.open_summary, "Ctrl+T", "summary")
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_summary)
 
         help_menu = mb.addMenu(_tr("&Trợ giúp"))
         help_menu.addAction(self._action(_tr("&Phím tắt"), self.show_keys, QKeySequence.StandardKey.HelpContents))
@@ -607,8 +617,7 @@ class MainWindow(QMainWindow):
         self.act_next_unanswered.setEnabled(has_visit)
         if getattr(self, "minutes_actions", None) is not None:
             self.minutes_actions.update()
-        if self.act_summary is not None:
-            self.act_summary.setEnabled(has_insp)
+        self.act_summary.setEnabled(has_insp)
 
     # ---- the left tree ------------------------------------------------------------------------
 
@@ -780,6 +789,8 @@ class MainWindow(QMainWindow):
         self.panel.set_item(item, a, prev.value if prev else None, self.lang)
         frozen = bool(self.visit and self.visit.frozen)
         self.panel.editor.setToolTip(_tr("Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.") if frozen else "")
+        if self.photo_strip is None and self.visit is not None:
+            self.photo_strip = self._make_photo_strip()
         if self.photo_strip is not None:
             self.photo_strip.set_item(self.visit.id if self.visit else None, item.code if item else None)
 

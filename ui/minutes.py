@@ -22,13 +22,19 @@ from PySide6.QtWidgets import (
 import inspector
 from inspector import errors as E
 from inspector import inspections as ins
-from inspector import minutes as mn
 
 from . import errors, workers
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("minutes", text)
+
+
+def _mn():
+    """inspector.minutes, loaded when the minutes are first used (not at start-up)."""
+    from inspector import minutes
+
+    return minutes
 
 
 errors.register(E.TemplateError, lambda e: _tr("Mẫu biên bản %s không dùng được: %s") % (Path(str(e.path)).name, e.problem))
@@ -40,19 +46,19 @@ def _minutes_job(db_path: str, visit_id: str, out: str, template: str | None, pd
                  progress=None, cancelled=None) -> tuple[str, str | None]:
     db = inspector.open_db(db_path)
     try:
-        written = mn.write_minutes(db, visit_id, out, template=template, progress=progress, cancelled=cancelled)
+        written = _mn().write_minutes(db, visit_id, out, template=template, progress=progress, cancelled=cancelled)
     finally:
         db.close()
     pdf_path = None
     if pdf:
         if progress:
             progress(3, 4)
-        pdf_path = str(mn.to_pdf(written))
+        pdf_path = str(_mn().to_pdf(written))
     return str(written), pdf_path
 
 
 def _check_job(path: str) -> str:
-    mn.check_template(path)
+    _mn().check_template(path)
     return path
 
 
@@ -214,14 +220,14 @@ class MinutesActions:
             folder = self.settings.value("minutes/folder") or QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation)
             target, _ = QFileDialog.getSaveFileName(self.window, _tr("Lưu biên bản"),
-                                                    str(Path(folder) / mn.default_filename(visit)),
+                                                    str(Path(folder) / _mn().default_filename(visit)),
                                                     _tr("Tài liệu Word (*.docx)"))
             if not target:
                 return
             if not target.lower().endswith(".docx"):
                 target += ".docx"
             self.settings.setValue("minutes/folder", str(Path(target).parent))
-        pdf = mn.office_converter() is not None
+        pdf = _mn().office_converter() is not None
         job = workers.Job(_minutes_job, str(self.db_path), vid, target, self.template_for(self._kind()), pdf)
         dialog = QProgressDialog(_tr("Đang lập biên bản…"), _tr("Hủy"), 0, 4, self.window)
         dialog.setWindowTitle(_tr("Biên bản"))
@@ -287,7 +293,7 @@ class MinutesActions:
                 "biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.") % visit.commune):
             return
         try:
-            signed = mn.sign_visit(self.db, vid)
+            signed = _mn().sign_visit(self.db, vid)
         except E.InspectorError as exc:
             errors.show(self.window, exc)
             return

@@ -65,368 +65,383 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/mainwindow.py" line="108" />
+      <location filename="../../ui/mainwindow.py" line="109" />
       <source>%s: sửa kết quả</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="149" />
+      <location filename="../../ui/mainwindow.py" line="150" />
       <source>Xác nhận</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="150" />
+      <location filename="../../ui/mainwindow.py" line="151" />
       <source>Dùng kết quả lần trước cho lần này (Ctrl+Enter)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="161" />
+      <location filename="../../ui/mainwindow.py" line="162" />
       <source>Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="172" />
+      <location filename="../../ui/mainwindow.py" line="173" />
       <source>Kết quả</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="175" />
+      <location filename="../../ui/mainwindow.py" line="176" />
       <source>Ghi chú</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="192" />
+      <location filename="../../ui/mainwindow.py" line="193" />
       <source>Gợi ý từ lần kiểm tra trước: &lt;b&gt;%s&lt;/b&gt;</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="197" />
+      <location filename="../../ui/mainwindow.py" line="198" />
       <source>Lần kiểm tra trước: %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="208" />
+      <location filename="../../ui/mainwindow.py" line="209" />
       <source>Chọn một tiêu chí trong danh sách.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="222" />
+      <location filename="../../ui/mainwindow.py" line="223" />
       <source>Căn cứ: %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="224" />
+      <location filename="../../ui/mainwindow.py" line="225" />
       <source>Cần ảnh minh chứng.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="254" />
       <source>Inspector — %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="267" />
+      <location filename="../../ui/mainwindow.py" line="268" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="295" />
+      <location filename="../../ui/mainwindow.py" line="296" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="302" />
+      <location filename="../../ui/mainwindow.py" line="303" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="309" />
+      <location filename="../../ui/mainwindow.py" line="310" />
       <source>Tất cả</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="309" />
+      <location filename="../../ui/mainwindow.py" line="310" />
       <source>Chưa trả lời</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="310" />
+      <location filename="../../ui/mainwindow.py" line="311" />
       <source>Không đạt</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="386" />
+      <location filename="../../ui/mainwindow.py" line="333" />
+      <source>Bảng kiểm tra</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="334" />
+      <source>Ảnh của xã</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="398" />
       <source>Ảnh minh chứng</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="420" />
+      <location filename="../../ui/mainwindow.py" line="439" />
+      <source>Ảnh của xã (%d)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="455" />
       <source>&amp;Tệp</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="421" />
+      <location filename="../../ui/mainwindow.py" line="456" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="422" />
+      <location filename="../../ui/mainwindow.py" line="457" />
       <source>&amp;Thoát</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="430" />
+      <location filename="../../ui/mainwindow.py" line="465" />
       <source>&amp;Sửa</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="431" />
+      <location filename="../../ui/mainwindow.py" line="466" />
       <source>&amp;Hoàn tác</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="434" />
+      <location filename="../../ui/mainwindow.py" line="469" />
       <source>&amp;Làm lại</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="439" />
+      <location filename="../../ui/mainwindow.py" line="474" />
       <source>&amp;Tìm tiêu chí</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="441" />
+      <location filename="../../ui/mainwindow.py" line="476" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="443" />
+      <location filename="../../ui/mainwindow.py" line="478" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="447" />
+      <location filename="../../ui/mainwindow.py" line="482" />
       <source>&amp;Cài đặt…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="451" />
+      <location filename="../../ui/mainwindow.py" line="486" />
       <source>Đợt &amp;kiểm tra</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="452" />
+      <location filename="../../ui/mainwindow.py" line="487" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="454" />
+      <location filename="../../ui/mainwindow.py" line="489" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="460" />
+      <location filename="../../ui/mainwindow.py" line="495" />
       <source>&amp;Xã</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="461" />
+      <location filename="../../ui/mainwindow.py" line="496" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="463" />
+      <location filename="../../ui/mainwindow.py" line="498" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="465" />
+      <location filename="../../ui/mainwindow.py" line="500" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="478" />
+      <location filename="../../ui/mainwindow.py" line="511" />
       <source>&amp;Xem</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="479" />
+      <location filename="../../ui/mainwindow.py" line="512" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="482" />
+      <location filename="../../ui/mainwindow.py" line="515" />
       <source>Tất cả tiêu chí</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="483" />
+      <location filename="../../ui/mainwindow.py" line="516" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="484" />
+      <location filename="../../ui/mainwindow.py" line="517" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="488" />
+      <location filename="../../ui/mainwindow.py" line="521" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="494" />
+      <location filename="../../ui/mainwindow.py" line="527" />
       <source>&amp;Trợ giúp</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="495" />
+      <location filename="../../ui/mainwindow.py" line="528" />
       <source>&amp;Phím tắt</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="496" />
+      <location filename="../../ui/mainwindow.py" line="529" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="521" />
+      <location filename="../../ui/mainwindow.py" line="554" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="522" />
+      <location filename="../../ui/mainwindow.py" line="555" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="523" />
+      <location filename="../../ui/mainwindow.py" line="556" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="524" />
+      <location filename="../../ui/mainwindow.py" line="557" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="554" />
+      <location filename="../../ui/mainwindow.py" line="587" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="611" />
+      <location filename="../../ui/mainwindow.py" line="644" />
       <source>%d đợt kiểm tra</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="712" />
+      <location filename="../../ui/mainwindow.py" line="749" />
       <source>đã ký biên bản</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="718" />
+      <location filename="../../ui/mainwindow.py" line="755" />
       <source>Đã trả lời %d/%d</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="745" />
+      <location filename="../../ui/mainwindow.py" line="782" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="840" />
+      <location filename="../../ui/mainwindow.py" line="877" />
       <source>Đã lưu %s lúc %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="846" />
+      <location filename="../../ui/mainwindow.py" line="883" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="847" />
+      <location filename="../../ui/mainwindow.py" line="884" />
       <source>Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.
 Lý do điều chỉnh:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="946" />
+      <location filename="../../ui/mainwindow.py" line="983" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="963" />
+      <location filename="../../ui/mainwindow.py" line="1000" />
       <source>Xác nhận gợi ý</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="964" />
+      <location filename="../../ui/mainwindow.py" line="1001" />
       <source>Dùng %d kết quả của lần kiểm tra trước cho lần này?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="972" />
+      <location filename="../../ui/mainwindow.py" line="1009" />
       <source>Đã lưu %d kết quả lúc %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="982" />
+      <location filename="../../ui/mainwindow.py" line="1019" />
       <source>Lấy kết quả lần trước</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="983" />
+      <location filename="../../ui/mainwindow.py" line="1020" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="988" />
+      <location filename="../../ui/mainwindow.py" line="1025" />
       <source>Đang chép kết quả lần trước…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="988" />
+      <location filename="../../ui/mainwindow.py" line="1025" />
       <source>Hủy</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="995" />
+      <location filename="../../ui/mainwindow.py" line="1032" />
       <source>Đã chép %d gợi ý lúc %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1033" />
+      <location filename="../../ui/mainwindow.py" line="1070" />
       <source>Xóa đợt kiểm tra</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1034" />
+      <location filename="../../ui/mainwindow.py" line="1071" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1055" />
+      <location filename="../../ui/mainwindow.py" line="1092" />
       <source>Xóa xã</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1055" />
+      <location filename="../../ui/mainwindow.py" line="1092" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1080" />
+      <location filename="../../ui/mainwindow.py" line="1117" />
       <source>Tổng hợp kết quả các xã</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1099" />
+      <location filename="../../ui/mainwindow.py" line="1136" />
       <source>Phím tắt</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1099" />
+      <location filename="../../ui/mainwindow.py" line="1136" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -440,24 +455,24 @@ Alt+1 / Alt+2 / Alt+3  tất cả / chưa trả lời / không đạt</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1112" />
+      <location filename="../../ui/mainwindow.py" line="1149" />
       <source>Giới thiệu Inspector</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1112" />
+      <location filename="../../ui/mainwindow.py" line="1149" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1123" />
+      <location filename="../../ui/mainwindow.py" line="1160" />
       <source>Dữ liệu mẫu</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1124" />
+      <location filename="../../ui/mainwindow.py" line="1161" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation type="unfinished" />
     </message>
@@ -488,7 +503,7 @@ Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="53" />
+      <location filename="../../ui/app.py" line="63" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation type="unfinished" />
@@ -922,6 +937,453 @@ Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp
     <message>
       <location filename="../../ui/errors.py" line="53" />
       <source>Inspector</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>minutes</name>
+    <message>
+      <location filename="../../ui/minutes.py" line="34" />
+      <source>Mẫu biên bản %s không dùng được: %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="91" />
+      <source>Xem trước biên bản — %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="98" />
+      <source>%d trang</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="100" />
+      <source>In…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="102" />
+      <source>Mở bằng Word</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="104" />
+      <source>Mở thư mục</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="105" />
+      <source>Đóng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="130" />
+      <source>Đang chuẩn bị trang in…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="130" />
+      <source>Hủy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="140" />
+      <source>In biên bản</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="140" />
+      <source>Không mở được máy in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="178" />
+      <source>&amp;In biên bản…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="179" />
+      <source>Đánh dấu biên bản &amp;đã ký…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="180" />
+      <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="181" />
+      <source>Dùng mẫu biên bản mặc định</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="216" />
+      <source>Lưu biên bản</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="218" />
+      <source>Tài liệu Word (*.docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="226" />
+      <source>Đang lập biên bản…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="227" />
+      <source>Biên bản</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="235" />
+      <source>Đang chuyển sang PDF để xem trước…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="247" />
+      <source>Đã lưu %s.
+Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="256" />
+      <source>Tệp đang mở</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="256" />
+      <source>Tệp %s đang mở trong Word nên không ghi đè được.
+Lưu với tên %s?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="259" />
+      <source>Lưu tên mới</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="285" />
+      <source>Biên bản đã ký</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="285" />
+      <source>Hai bên đã ký biên bản xã %s?
+Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="295" />
+      <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="304" />
+      <source>Chọn mẫu biên bản (.docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="312" />
+      <source>Mẫu biên bản</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="313" />
+      <source>Đã chọn mẫu %s cho các đợt %s.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="314" />
+      <source>giám sát</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="315" />
+      <source>kiểm tra</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>photos</name>
+    <message>
+      <location filename="../../ui/photos.py" line="65" />
+      <source>không tìm thấy tệp</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="66" />
+      <source>tệp rỗng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="67" />
+      <source>thư mục không có ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="68" />
+      <source>không phải tệp ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="69" />
+      <source>định dạng ảnh không hỗ trợ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="70" />
+      <source>ảnh bị cắt cụt hoặc hỏng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="71" />
+      <source>ảnh quá lớn (số điểm ảnh bất thường)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="72" />
+      <source>tệp quá lớn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="73" />
+      <source>không đọc được ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="75" />
+      <source>chụp khác ngày làm việc</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="75" />
+      <source>chụp xa nơi chụp các ảnh khác</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="116" />
+      <source>Chung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="123" />
+      <source>Chụp lúc %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="128" />
+      <source>Tệp gốc: %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="178" />
+      <source>Điều chỉnh biên bản đã ký</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="179" />
+      <source>Biên bản của xã này đã ký. Lý do điều chỉnh:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="249" />
+      <source>Thêm ảnh…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="251" />
+      <source>Chọn ảnh từ máy; cũng có thể kéo thả tệp, thư mục hoặc dán ảnh (Ctrl+V)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="276" />
+      <source>Xem ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="277" />
+      <source>Sửa chú thích</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="278" />
+      <source>Chuyển sang tiêu chí khác…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="279" />
+      <source>Đưa lên trước</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="280" />
+      <source>Đưa ra sau</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="281" />
+      <source>Xác nhận ảnh hợp lệ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="282" />
+      <source>Gỡ ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="283" />
+      <source>Dán ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="294" />
+      <source>%d ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="294" />
+      <source>Chưa có ảnh — kéo thả ảnh vào đây</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="359" />
+      <source>gỡ %d ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="368" />
+      <source>(Ảnh chung của buổi làm việc)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="372" />
+      <source>Chuyển ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="372" />
+      <source>Chuyển sang tiêu chí:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="392" />
+      <source>chuyển %d ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="414" />
+      <source>đổi thứ tự ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="432" />
+      <source>Chọn ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="527" />
+      <source>Đóng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="587" />
+      <source>Đang nhập ảnh…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="587" />
+      <source>Dừng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="588" />
+      <source>Nhập ảnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="596" />
+      <source>Đang nhập ảnh %d/%d…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="617" />
+      <source>Đã nhập %d ảnh.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="619" />
+      <source>Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="621" />
+      <source>Đã có từ trước, không thêm lại: %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="623" />
+      <source>Không nhập được %d tệp:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/photos.py" line="633" />
+      <source>Kết quả nhập ảnh</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>summary</name>
+    <message>
+      <location filename="../../ui/summary_view.py" line="61" />
+      <source>Chưa đạt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="89" />
+      <source>chưa trả lời</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="132" />
+      <source>Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; bấm vào ô để mở kết quả</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="135" />
+      <source>Xuất Excel…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="136" />
+      <source>Xuất báo cáo Word…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="170" />
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="170" />
+      <source>Tài liệu Word (*.docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="171" />
+      <source>Lưu bảng tổng hợp</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="185" />
+      <source>Đang lập bảng tổng hợp…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="185" />
+      <source>Hủy</source>
       <translation type="unfinished" />
     </message>
   </context>
