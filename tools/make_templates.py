@@ -43,22 +43,11 @@ GIAM_SAT = {
 
 # ---- measuring text, for the short lines under titles ------------------------------------------
 
-def text_width_twips(text: str, size_pt: float, bold: bool = True) -> float:
-    """Width of a line of text in Times New Roman (or the metric-compatible Liberation Serif)."""
-    try:
-        from PIL import ImageFont
+def text_width_twips(text: str, size_pt: float) -> float:
+    """Width of a line of text in Times New Roman Bold (the generator measures the same way)."""
+    from inspector.minutes import text_width
 
-        for path in ("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf",
-                     "C:/Windows/Fonts/timesbd.ttf",
-                     "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
-                     "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf"):
-            if Path(path).exists():
-                font = ImageFont.truetype(path, 1000)
-                return font.getlength(text) / 1000 * size_pt * 20
-    except ImportError:
-        pass
-    em = size_pt * 20
-    return sum(0.72 * em if c.isupper() else 0.25 * em if c == " " else 0.5 * em for c in text)
+    return text_width(text, size_pt)
 
 
 # ---- XML pieces ------------------------------------------------------------------------------------

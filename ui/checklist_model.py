@@ -13,6 +13,8 @@ from inspector import answers as ans
 from inspector import checklist as cl
 from inspector.text import fold
 
+from .widgets import _refilter
+
 ItemRole = Qt.ItemDataRole.UserRole + 1      # the checklist Item of an item row (None for a group row)
 AnswerRole = Qt.ItemDataRole.UserRole + 2    # the Answer of an item row, or None
 CodeRole = Qt.ItemDataRole.UserRole + 3      # item code, or group code for a group row
@@ -24,15 +26,6 @@ FAILED = QColor("#b3261e")
 PARTLY = QColor("#8a5a00")
 GOOD = QColor("#1b6e20")
 SUGGESTED = QColor("#6b6b6b")
-
-
-def _refilter(proxy: QSortFilterProxyModel) -> None:
-    """Re-run filterAcceptsRow on every row after the filter's settings changed."""
-    if hasattr(proxy, "beginFilterChange"):
-        proxy.beginFilterChange()
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:  # Qt < 6.10
-        proxy.invalidateRowsFilter()
 
 
 def _tr(text: str) -> str:
