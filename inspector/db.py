@@ -217,6 +217,22 @@ def _machine_fingerprint(path: Path) -> str:
     return f"{machine or uuid.getnode()}|{platform.node()}|{path.resolve()}"
 
 
+def needs_migration(path: str | Path) -> bool:
+    """True when an existing database of ours must be upgraded first (which can take a while)."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return 0 < version < SCHEMA_VERSION
+
+
 def _check_header(path: Path) -> None:
     """Refuse a file that is not SQLite, without touching it."""
     try:

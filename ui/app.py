@@ -44,6 +44,35 @@ def apply_style(app: QApplication) -> None:
     app.setStyleSheet(STYLE)
 
 
+def _upgrade(path: Path) -> None:
+    """Upgrade an older database off the UI thread, with a busy dialog (a copy is kept beside it)."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            inspector.open_db(path).close()
+        except BaseException as exc:  # reported on the UI thread
+            failure.append(exc)
+
+    dialog = QProgressDialog(QCoreApplication.translate("app", "Đang nâng cấp cơ sở dữ liệu %s…") % path.name,
+                             None, 0, 0)
+    dialog.setWindowTitle("Inspector")
+    dialog.setMinimumDuration(200)
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    while thread.is_alive():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        thread.join(0.02)
+    dialog.close()
+    if failure:
+        raise failure[0]
+
+
 def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     """Open the main window on db_path (default: the user's database); returns the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -56,6 +85,8 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
 
     path = Path(db_path) if db_path else paths.default_db_path()
     try:
+        if inspector.db.needs_migration(path):
+            _upgrade(path)
         db = inspector.open_db(path)
     except inspector.InspectorError as exc:
         from .errors import message

@@ -582,8 +582,10 @@ def import_photos(parent: QWidget | None, db, db_path, visit_id: str, item_code:
     except E.InspectorError as exc:
         errors.show(parent, exc)
         return None
+    from .settings import keep_originals, photo_max_edge
+
     job = workers.Job(ph.import_files, str(db_path), visit_id, [str(p) for p in paths], item_code=item_code,
-                      reason=reason)
+                      reason=reason, max_edge=photo_max_edge(), keep_original=keep_originals())
     dialog = QProgressDialog(_tr("Đang nhập ảnh…"), _tr("Dừng"), 0, 0, parent)
     dialog.setWindowTitle(_tr("Nhập ảnh"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

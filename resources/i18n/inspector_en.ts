@@ -32,32 +32,32 @@
   <context>
     <name>ChecklistModel</name>
     <message>
-      <location filename="../../ui/checklist_model.py" line="146" />
+      <location filename="../../ui/checklist_model.py" line="139" />
       <source>Tiêu chí</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="146" />
+      <location filename="../../ui/checklist_model.py" line="139" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="146" />
+      <location filename="../../ui/checklist_model.py" line="139" />
       <source>Ảnh</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="195" />
+      <location filename="../../ui/checklist_model.py" line="188" />
       <source>(gợi ý: %s)</source>
       <translation>(suggested: %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="211" />
+      <location filename="../../ui/checklist_model.py" line="204" />
       <source>Tiêu chí này cần ảnh minh chứng; chưa có ảnh.</source>
       <translation>This item needs an evidence photo; there is none yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="212" />
+      <location filename="../../ui/checklist_model.py" line="205" />
       <source>%s ảnh</source>
       <translation>%s photos</translation>
     </message>
@@ -492,22 +492,32 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings.py" line="21" />
+      <location filename="../../ui/settings.py" line="42" />
       <source>Cài đặt</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="32" />
+      <location filename="../../ui/settings.py" line="54" />
+      <source>Giữ cả tệp ảnh gốc (tệp dữ liệu lớn hơn nhiều)</source>
+      <translation>Also keep the original photo files (a much larger data file)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="60" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="33" />
+      <location filename="../../ui/settings.py" line="61" />
       <source>Tên người nhập (ghi vào mỗi thay đổi)</source>
       <translation>Your name (recorded with every change)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="42" />
+      <location filename="../../ui/settings.py" line="62" />
+      <source>Cạnh dài tối đa của ảnh lưu</source>
+      <translation>Longest edge of stored photos</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="72" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
       <translation>The new language applies when the app is opened again.</translation>
     </message>
@@ -515,7 +525,12 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="63" />
+      <location filename="../../ui/app.py" line="62" />
+      <source>Đang nâng cấp cơ sở dữ liệu %s…</source>
+      <translation>Upgrading the database %s…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="94" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
@@ -1305,47 +1320,47 @@ After this, any change to this commune's results is an amendment and needs a rea
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="587" />
+      <location filename="../../ui/photos.py" line="589" />
       <source>Đang nhập ảnh…</source>
       <translation>Importing photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="587" />
+      <location filename="../../ui/photos.py" line="589" />
       <source>Dừng</source>
       <translation>Stop</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="588" />
+      <location filename="../../ui/photos.py" line="590" />
       <source>Nhập ảnh</source>
       <translation>Import photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="596" />
+      <location filename="../../ui/photos.py" line="598" />
       <source>Đang nhập ảnh %d/%d…</source>
       <translation>Importing photo %d/%d…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="617" />
+      <location filename="../../ui/photos.py" line="619" />
       <source>Đã nhập %d ảnh.</source>
       <translation>%d photos imported.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="619" />
+      <location filename="../../ui/photos.py" line="621" />
       <source>Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.</source>
       <translation>Stopped part way; the photos imported are kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="621" />
+      <location filename="../../ui/photos.py" line="623" />
       <source>Đã có từ trước, không thêm lại: %s</source>
       <translation>Already there, not added again: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="623" />
+      <location filename="../../ui/photos.py" line="625" />
       <source>Không nhập được %d tệp:</source>
       <translation>%d files could not be imported:</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="633" />
+      <location filename="../../ui/photos.py" line="635" />
       <source>Kết quả nhập ảnh</source>
       <translation>Photo import</translation>
     </message>

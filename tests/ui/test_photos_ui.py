@@ -108,3 +108,19 @@ def test_three_hundred_photos_load_lazily_with_a_bounded_cache(qtbot, demo_db, d
     finally:
         core.thumb_bytes = real
     assert QPixmapCache.cacheLimit() <= 64 * 1024
+
+
+def test_the_photo_size_setting_is_used(qtbot, demo_db, demo_path):
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("photos/max_edge", 1000)
+    v = _visit(demo_db, "Tòng Bạt")
+    strip = PhotoStrip(demo_db, demo_path)
+    qtbot.addWidget(strip)
+    strip.set_item(v.id, "D1")
+    done = []
+    strip.changed.connect(lambda: done.append(1))
+    strip.import_paths([str(PHOTOS / "jpg" / "mobile" / "jolla.jpg")])
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    a = ph.attachments(demo_db, v.id, "D1")[0]
+    assert max(a.width, a.height) == 1000
