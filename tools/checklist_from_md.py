@@ -14,6 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 TYPE_RE = re.compile(r"`(assessment|yesno|count|ratio|text)`(?:\s*\(([^)]*)\))?")
 REFS = {}
 
+GROUPS_EN = {
+    "A": "Direction of the reform and control of administrative procedures",
+    "B": "Publicity and posting of administrative procedures",
+    "C": "The commune public administrative service centre",
+    "D": "Premises and equipment",
+    "E": "Information technology and digital transformation",
+    "F": "Citizens' feedback and publicising the reform",
+    "G": "General assessment and conclusions of the team",
+}
+
 # The description's evidence notes are written for developers, partly in English; inspectors
 # read these Vietnamese ones beside each item.
 HINTS_VI = {
@@ -78,7 +88,7 @@ def main(src: Path) -> None:
         m = re.match(r"^## \d+\. Group ([A-G]) — (.+)$", line)
         if m:
             group = m.group(1)
-            groups.append({"code": group, "title_vi": clean(m.group(2))})
+            groups.append({"code": group, "title_vi": clean(m.group(2)), "title_en": GROUPS_EN.get(group, "")})
             in_refs = False
             continue
         if line.startswith("## 3. Legal references"):
