@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.nav_filter)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.setAcceptDrops(True)
+        self.tree.viewport().setAcceptDrops(True)
+        self.tree.viewport().installEventFilter(self)  # photos dropped on a commune go to that visit
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("nav_filter")
         self.filter_box.setPlaceholderText(_tr("Lọc xã, đợt kiểm tra…"))
@@ -590,6 +593,30 @@ class MainWindow(QMainWindow):
             s.merge_packages(self, self.db, self.path, packages, lambda *_: self.refresh())
         if others:
             self.import_photos(others)
+
+    def _tree_drop(self, event) -> bool:
+        """Files dropped on a commune in the tree: photos of that visit (packages are merged)."""
+        from PySide6.QtCore import QEvent
+
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return False
+        idx = self.tree.indexAt(event.position().toPoint())
+        if event.type() != QEvent.Type.Drop:
+            event.acceptProposedAction()
+            return True
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+        event.acceptProposedAction()
+        if idx.isValid() and idx.parent().isValid() and not any(f.lower().endswith(".cchc") for f in files):
+            from . import photos
+
+            visit_id = idx.data(IdRole)
+            photos.import_photos(self, self.db, self.path, visit_id, None, files,
+                                 on_done=lambda *_: self._photos_changed() if self.visit and self.visit.id == visit_id
+                                 else self.refresh())
+            return True
+        self.dropEvent(event)
+        return True
 
     def import_photos(self, files: list[str]) -> None:
         """Files or folders dropped on the window: photos of the selected visit (and item)."""
@@ -938,6 +965,9 @@ class MainWindow(QMainWindow):
     def eventFilter(self, obj, event) -> bool:
         from PySide6.QtCore import QEvent
 
+        if obj is self.tree.viewport() and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove,
+                                                             QEvent.Type.Drop):
+            return self._tree_drop(event)
         if obj is self.panel.note:
             if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self._save_note()

@@ -124,3 +124,25 @@ def test_the_photo_size_setting_is_used(qtbot, demo_db, demo_path):
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     a = ph.attachments(demo_db, v.id, "D1")[0]
     assert max(a.width, a.height) == 1000
+
+
+def test_photos_dropped_on_a_commune_in_the_tree_go_to_that_visit(qtbot, demo_db, demo_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    w = MainWindow(demo_db, demo_path)
+    qtbot.addWidget(w)
+    w.show()
+    calls = []
+    monkeypatch.setattr(ui.photos, "import_photos", lambda parent, db, path, vid, item, files, on_done=None:
+                        calls.append((vid, item, files)))
+    parent = w.nav_filter.index(0, 0)
+    target = w.nav_filter.index(2, 0, parent)
+    rect = w.tree.visualRect(target)
+    mime = QMimeData()
+    photo = str(PHOTOS / "jpg" / "gps" / "DSCN0010.jpg")
+    mime.setUrls([QUrl.fromLocalFile(photo)])
+    drop = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    assert w._tree_drop(drop)
+    assert calls == [(target.data(Qt.ItemDataRole.UserRole + 1), None, [photo])]
