@@ -61,3 +61,17 @@ def demo_db(demo_path):
     d = inspector.open_db(demo_path)
     yield d
     d.conn.close()
+
+
+def make_v1_database(path: Path) -> None:
+    """A database as version 1 of the app left it (for the upgrade tests)."""
+    import sqlite3
+
+    from inspector import db as dbmod
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in dbmod._split(dbmod.SCHEMA_V1):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()

@@ -98,12 +98,11 @@ def test_a_version_1_file_is_migrated_with_its_photos_and_a_backup(tmp_path):
 
     from inspector import db as dbmod
 
+    from tests.conftest import make_v1_database
+
     path = tmp_path / "old.sqlite3"
+    make_v1_database(path)
     conn = sqlite3.connect(path, isolation_level=None)
-    for statement in dbmod._split(dbmod.SCHEMA_V1):
-        conn.execute(statement)
-    conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO photos(sha256, data, thumb, width, height, source_name) VALUES ('ab', x'ffd8', x'ff', 4, 3, 'a.jpg')")
     conn.execute("INSERT INTO inspections(id, title) VALUES ('i1', 'Kiểm tra')")
     conn.execute("INSERT INTO visits(id, inspection_id, commune) VALUES ('v1', 'i1', 'Ninh Xuân')")

@@ -35,18 +35,12 @@ def test_window_shows_the_demo_inspection(qtbot, demo_db, demo_path):
 
 
 def test_an_old_database_is_upgraded_before_the_window_opens(tmp_path, monkeypatch, qtbot):
-    import sqlite3
-
     from inspector import db as dbmod
+    from tests.conftest import make_v1_database
     from ui import app as app_mod
 
     path = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for statement in dbmod._split(dbmod.SCHEMA_V1):
-        conn.execute(statement)
-    conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    make_v1_database(path)
     assert dbmod.needs_migration(path)
     app_mod._upgrade(path)
     assert not dbmod.needs_migration(path)
