@@ -157,6 +157,9 @@ class ItemPanel(QWidget):
         self.previous.setStyleSheet("color: #6b6b6b")
         self.previous.hide()
         self.editor = AnswerEditor(lang=lang)
+        self.who = QLabel()
+        self.who.setObjectName("who")
+        self.who.setStyleSheet("color: #6b6b6b")
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(_tr("Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)"))
@@ -172,6 +175,7 @@ class ItemPanel(QWidget):
         lay.addWidget(self.suggestion)
         lay.addWidget(QLabel(_tr("Kết quả")))
         lay.addWidget(self.editor)
+        lay.addWidget(self.who)
         lay.addWidget(self.previous)
         lay.addWidget(QLabel(_tr("Ghi chú")))
         lay.addWidget(self.note, 1)
@@ -200,6 +204,15 @@ class ItemPanel(QWidget):
         else:
             self.previous.hide()
 
+    def show_who(self, author: str, when: str) -> None:
+        """Who set the shown answer and when ("Nhập bởi Trần Thị Mai lúc 09:42 17/11")."""
+        if not when:
+            self.who.hide()
+            return
+        stamp = f"{when[11:16]} {when[8:10]}/{when[5:7]}"
+        self.who.setText(_tr("Nhập bởi %s lúc %s") % (author, stamp) if author else _tr("Nhập lúc %s") % stamp)
+        self.who.show()
+
     def set_item(self, item: cl.Item | None, answer: ans.Answer | None, previous: str | None,
                  lang: str = "vi") -> None:
         enabled = item is not None
@@ -214,6 +227,7 @@ class ItemPanel(QWidget):
             self.note.blockSignals(False)
             self.suggestion.hide()
             self.previous.hide()
+            self.who.hide()
             return
         self.title.setText(f"{item.code}. {item.text(lang)}")
         guide = []
@@ -814,12 +828,26 @@ class MainWindow(QMainWindow):
         a = self.cl_model.answers.get(item.code) if item else None
         prev = self.previous_answers.get(item.code) if item else None
         self.panel.set_item(item, a, prev.value if prev else None, self.lang)
+        self._show_who(a)
         frozen = bool(self.visit and self.visit.frozen)
         self.panel.editor.setToolTip(_tr("Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.") if frozen else "")
         if self.photo_strip is None and self.visit is not None:
             self.photo_strip = self._make_photo_strip()
         if self.photo_strip is not None:
             self.photo_strip.set_item(self.visit.id if self.visit else None, item.code if item else None)
+
+    def _show_who(self, answer: ans.Answer | None) -> None:
+        from inspector import events
+
+        if answer is None or (answer.value is None and not answer.note):
+            self.panel.who.hide()
+            return
+        changes = [e for e in events.history(self.db, answer.id) if e["field"] in ("value", "note")]
+        if not changes:
+            self.panel.who.hide()
+            return
+        last = changes[-1]
+        self.panel.show_who(last["author"] or "", events.hlc_time(last["hlc"]))
 
     def _select_near(self, group_row: int, row: int) -> None:
         f = self.cl_filter
@@ -910,6 +938,7 @@ class MainWindow(QMainWindow):
             elif self.item is not None and self.item.code == code:
                 prev = self.previous_answers.get(code)
                 self.panel.refresh_answer(self.item, after, prev.value if prev else None, self.lang)
+                self._show_who(after)
             self._show_progress()
             self._update_nav_count()
         self.saved_label.setText(_tr("Đã lưu %s lúc %s") % (code, time.strftime("%H:%M:%S")))
@@ -965,6 +994,8 @@ class MainWindow(QMainWindow):
     def eventFilter(self, obj, event) -> bool:
         from PySide6.QtCore import QEvent
 
+        if not hasattr(self, "panel"):  # events while the window is being built
+            return False
         if obj is self.tree.viewport() and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove,
                                                              QEvent.Type.Drop):
             return self._tree_drop(event)

@@ -80,369 +80,379 @@
       <translation>Use the last result for this visit (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="162" />
+      <location filename="../../ui/mainwindow.py" line="165" />
       <source>Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)</source>
       <translation>Note, evidence (Enter from the list to come here, Esc to go back)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="173" />
+      <location filename="../../ui/mainwindow.py" line="176" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="176" />
+      <location filename="../../ui/mainwindow.py" line="180" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="193" />
+      <location filename="../../ui/mainwindow.py" line="197" />
       <source>Gợi ý từ lần kiểm tra trước: &lt;b&gt;%s&lt;/b&gt;</source>
       <translation>Suggested by the last inspection: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="198" />
+      <location filename="../../ui/mainwindow.py" line="202" />
       <source>Lần kiểm tra trước: %s</source>
       <translation>Last inspection: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="209" />
+      <location filename="../../ui/mainwindow.py" line="213" />
+      <source>Nhập bởi %s lúc %s</source>
+      <translation>Entered by %s at %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="213" />
+      <source>Nhập lúc %s</source>
+      <translation>Entered at %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="222" />
       <source>Chọn một tiêu chí trong danh sách.</source>
       <translation>Select an item in the list.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="223" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>Căn cứ: %s</source>
       <translation>Basis: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="225" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>Cần ảnh minh chứng.</source>
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="254" />
+      <location filename="../../ui/mainwindow.py" line="268" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="268" />
+      <location filename="../../ui/mainwindow.py" line="285" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="296" />
+      <location filename="../../ui/mainwindow.py" line="313" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="303" />
+      <location filename="../../ui/mainwindow.py" line="320" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="310" />
+      <location filename="../../ui/mainwindow.py" line="327" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="310" />
+      <location filename="../../ui/mainwindow.py" line="327" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="311" />
+      <location filename="../../ui/mainwindow.py" line="328" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="334" />
+      <location filename="../../ui/mainwindow.py" line="351" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="335" />
+      <location filename="../../ui/mainwindow.py" line="352" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="399" />
+      <location filename="../../ui/mainwindow.py" line="416" />
       <source>Ảnh minh chứng</source>
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="453" />
+      <location filename="../../ui/mainwindow.py" line="470" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="469" />
+      <location filename="../../ui/mainwindow.py" line="486" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="470" />
+      <location filename="../../ui/mainwindow.py" line="487" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="471" />
+      <location filename="../../ui/mainwindow.py" line="488" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="479" />
+      <location filename="../../ui/mainwindow.py" line="496" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="480" />
+      <location filename="../../ui/mainwindow.py" line="497" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="483" />
+      <location filename="../../ui/mainwindow.py" line="500" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="488" />
+      <location filename="../../ui/mainwindow.py" line="505" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="490" />
+      <location filename="../../ui/mainwindow.py" line="507" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="492" />
+      <location filename="../../ui/mainwindow.py" line="509" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="496" />
+      <location filename="../../ui/mainwindow.py" line="513" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="500" />
+      <location filename="../../ui/mainwindow.py" line="517" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="501" />
+      <location filename="../../ui/mainwindow.py" line="518" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="503" />
+      <location filename="../../ui/mainwindow.py" line="520" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="509" />
+      <location filename="../../ui/mainwindow.py" line="526" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="510" />
+      <location filename="../../ui/mainwindow.py" line="527" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="512" />
+      <location filename="../../ui/mainwindow.py" line="529" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="514" />
+      <location filename="../../ui/mainwindow.py" line="531" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="525" />
+      <location filename="../../ui/mainwindow.py" line="542" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="526" />
+      <location filename="../../ui/mainwindow.py" line="543" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="529" />
+      <location filename="../../ui/mainwindow.py" line="546" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="530" />
+      <location filename="../../ui/mainwindow.py" line="547" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="531" />
+      <location filename="../../ui/mainwindow.py" line="548" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="533" />
+      <location filename="../../ui/mainwindow.py" line="550" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="537" />
+      <location filename="../../ui/mainwindow.py" line="554" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="538" />
+      <location filename="../../ui/mainwindow.py" line="555" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="539" />
+      <location filename="../../ui/mainwindow.py" line="556" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="564" />
+      <location filename="../../ui/mainwindow.py" line="581" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="565" />
+      <location filename="../../ui/mainwindow.py" line="582" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="566" />
+      <location filename="../../ui/mainwindow.py" line="583" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="567" />
+      <location filename="../../ui/mainwindow.py" line="584" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="597" />
+      <location filename="../../ui/mainwindow.py" line="638" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="653" />
+      <location filename="../../ui/mainwindow.py" line="694" />
       <source>%d đợt kiểm tra</source>
       <translation>%d inspections</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="758" />
+      <location filename="../../ui/mainwindow.py" line="799" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="764" />
+      <location filename="../../ui/mainwindow.py" line="805" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="791" />
+      <location filename="../../ui/mainwindow.py" line="833" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="888" />
+      <location filename="../../ui/mainwindow.py" line="944" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="894" />
+      <location filename="../../ui/mainwindow.py" line="950" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="895" />
+      <location filename="../../ui/mainwindow.py" line="951" />
       <source>Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.
 Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Changing a result amends them.
 Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="994" />
+      <location filename="../../ui/mainwindow.py" line="1055" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1011" />
+      <location filename="../../ui/mainwindow.py" line="1072" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1012" />
+      <location filename="../../ui/mainwindow.py" line="1073" />
       <source>Dùng %d kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>Use %d results of the last inspection for this visit?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1020" />
+      <location filename="../../ui/mainwindow.py" line="1081" />
       <source>Đã lưu %d kết quả lúc %s</source>
       <translation>Saved %d results at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1030" />
+      <location filename="../../ui/mainwindow.py" line="1091" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1031" />
+      <location filename="../../ui/mainwindow.py" line="1092" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1036" />
+      <location filename="../../ui/mainwindow.py" line="1097" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1036" />
+      <location filename="../../ui/mainwindow.py" line="1097" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1043" />
+      <location filename="../../ui/mainwindow.py" line="1104" />
       <source>Đã chép %d gợi ý lúc %s</source>
       <translation>Copied %d suggestions at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1081" />
+      <location filename="../../ui/mainwindow.py" line="1142" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1082" />
+      <location filename="../../ui/mainwindow.py" line="1143" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1103" />
+      <location filename="../../ui/mainwindow.py" line="1164" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1103" />
+      <location filename="../../ui/mainwindow.py" line="1164" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1128" />
+      <location filename="../../ui/mainwindow.py" line="1189" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1147" />
+      <location filename="../../ui/mainwindow.py" line="1208" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1147" />
+      <location filename="../../ui/mainwindow.py" line="1208" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -465,12 +475,12 @@ Ctrl+Z / Ctrl+Y  undo / redo
 Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1160" />
+      <location filename="../../ui/mainwindow.py" line="1221" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1160" />
+      <location filename="../../ui/mainwindow.py" line="1221" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -479,12 +489,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1171" />
+      <location filename="../../ui/mainwindow.py" line="1232" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1172" />
+      <location filename="../../ui/mainwindow.py" line="1233" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>

@@ -290,3 +290,16 @@ def test_file_menu_has_sync_and_a_dropped_package_is_merged(qtbot, demo_db, demo
                       Qt.KeyboardModifier.NoModifier)
     w.dropEvent(drop)
     assert merged == [[str(pkg)]]
+
+
+def test_the_item_shows_who_entered_the_answer(qtbot, demo_db, demo_path):
+    from inspector import db as dbmod
+
+    dbmod.meta_set(demo_db, "author", "Trần Thị Mai")
+    w = _window(qtbot, demo_db, demo_path)
+    _select_visit(w, "Tòng Bạt")
+    w.open_answer(w.visit.id, "A1")
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_2)
+    assert w.panel.who.isVisible() or not w.isVisible()
+    assert w.panel.who.text().startswith("Nhập bởi Trần Thị Mai lúc ")
