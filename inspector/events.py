@@ -317,6 +317,13 @@ def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:
     return out
 
 
+def conflict_count(db: Database) -> int:
+    """How many fields wait for a person to decide between values from two laptops."""
+    return db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM events WHERE is_head = 1 "
+        "GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1)").fetchone()[0]
+
+
 def history(db: Database, entity_id: str, field: str | None = None) -> list[dict]:
     """Every event of an entity (or one of its fields), oldest first."""
     sql = "SELECT id, field, value, author, device, hlc, reason FROM events WHERE entity_id = ?"

@@ -382,6 +382,12 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved")
         self.progress_label = QLabel()
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setObjectName("conflicts_button")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setStyleSheet("color: #b3261e; font-weight: bold")
+        self.conflicts_button.hide()
+        self.statusBar().addPermanentWidget(self.conflicts_button)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
@@ -400,9 +406,11 @@ class MainWindow(QMainWindow):
         self.cl_filter.rowsRemoved.connect(self._keep_a_current_item)
 
         self._build_actions()
+        self.conflicts_button.clicked.connect(self.act_conflicts.trigger)
         self.resize(1366, 768)
         self.reload()
         self._update_actions()
+        QTimer.singleShot(0, self._show_conflicts)  # after the first paint
 
     # ---- optional parts (photos, documents, sync) --------------------------------------------
 
@@ -738,8 +746,17 @@ class MainWindow(QMainWindow):
         else:
             self.edit_inspection()
 
+    def _show_conflicts(self) -> None:
+        from inspector import events
+
+        n = events.conflict_count(self.db)
+        self.conflicts_button.setText(_tr("⚠ %d xung đột cần quyết định") % n)
+        self.conflicts_button.setToolTip(_tr("Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định."))
+        self.conflicts_button.setVisible(n > 0)
+
     def refresh(self) -> None:
         """After something outside the window changed the database (merge, documents)."""
+        self._show_conflicts()
         vid = self.visit.id if self.visit else None
         self.reload(vid)
         if vid:

@@ -150,3 +150,18 @@ def test_menu_actions_and_rejection_message(qtbot, db, db_path):
 
     msg = errors.message(inspector.errors.PackageRejected("/x/a.cchc", "the file is truncated (1 of 2 bytes)"))
     assert msg.startswith("Gói dữ liệu a.cchc bị từ chối: tệp bị cắt cụt")
+
+
+def test_the_main_window_shows_how_many_conflicts_wait(qtbot, two_laptops):
+    from inspector import events
+    from ui.mainwindow import MainWindow
+
+    office, office_path, visits, files = two_laptops
+    w = MainWindow(office, office_path)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.conflicts_button.text() != "", timeout=5000)
+    assert not w.conflicts_button.isVisibleTo(w)
+    sync.merge_packages(office, files)
+    w.refresh()
+    assert events.conflict_count(office) == len(sync.conflicts(office)) == 1
+    assert w.conflicts_button.isVisibleTo(w) and "1 xung đột" in w.conflicts_button.text()
