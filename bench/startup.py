@@ -29,18 +29,18 @@ app.processEvents()
 print(time.time())
 """
 
-# The real start: the `inspector` entry point on a database, with the event loop replaced by
-# "paint once, print the time, leave".
+# The real start: the `inspector` entry point on a database (which loads the core package, then
+# the window), with the event loop replaced by "paint once, print the time, leave".
 OURS = """
 import sys, time
 sys.path.insert(0, {root!r})
+from inspector.launch import main   # as the `inspector` entry point does: the core first, then Qt
 from PySide6.QtWidgets import QApplication
 def _shown(self=None):
     QApplication.processEvents()
     print(time.time())
     return 0
 QApplication.exec = _shown
-from inspector.launch import main
 sys.argv = ["inspector", "--db", {db!r}]
 main()
 """
