@@ -1,13 +1,14 @@
-"""The minutes in the window: write the biên bản (worker with progress), preview the PDF and print
-it with the system's print dialog, or open the .docx in the word processor when no PDF converter
-is installed; mark the minutes signed; choose an office's own template."""
+"""The minutes in the window: write the biên bản (worker with progress), preview the PDF (pages
+rendered by PDFium) and print it with the system's print dialog, or open the .docx in the word
+processor when no PDF converter is installed; mark the minutes signed; choose an office's own
+template."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,46 +63,76 @@ def _check_job(path: str) -> str:
     return path
 
 
-def _render_pages(pdf_path: str, dpi: int, first: int, last: int, cancelled=None, progress=None) -> list[QImage]:
-    """Page images for printing, rendered in a worker (a QPdfDocument of its own)."""
-    from PySide6.QtPdf import QPdfDocument
+def _page_images(pdf_path: str, dpi: int, first: int, last: int, cancelled=None, progress=None) -> list[QImage]:
+    """Pages of a PDF as images (PDFium), for the preview and for printing; run in a worker."""
+    import pypdfium2 as pdfium
 
-    doc = QPdfDocument()
-    doc.load(pdf_path)
+    doc = pdfium.PdfDocument(pdf_path)
     images = []
-    total = last - first + 1
-    for n in range(first, last + 1):
-        if cancelled and cancelled():
-            break
-        pt = doc.pagePointSize(n)
-        size = QSize(int(pt.width() / 72 * dpi), int(pt.height() / 72 * dpi))
-        images.append(doc.render(n, size))
-        if progress:
-            progress(n - first + 1, total)
-    doc.close()
+    try:
+        last = min(last, len(doc) - 1)
+        total = last - first + 1
+        for n in range(first, last + 1):
+            if cancelled and cancelled():
+                break
+            page = doc[n]
+            bitmap = page.render(scale=dpi / 72)
+            pil = bitmap.to_pil().convert("RGB")
+            data = pil.tobytes()
+            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
+            images.append(image)
+            bitmap.close()
+            page.close()
+            if progress:
+                progress(n - first + 1, total)
+    finally:
+        doc.close()
     return images
+
+
+def page_count(pdf_path: str) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf_path)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
 
 
 # ---- the PDF preview ---------------------------------------------------------------------------
 
 class PdfPreviewDialog(QDialog):
-    """The minutes as they will print; Print opens the system's print dialog."""
+    """The minutes as they will print (pages rendered by PDFium in a worker); Print opens the
+    system's print dialog."""
+
+    PREVIEW_DPI = 80
 
     def __init__(self, pdf_path: str, docx_path: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
+        from PySide6.QtWidgets import QScrollArea
 
         self.pdf_path, self.docx_path = pdf_path, docx_path
         self.printed = False
+        self.pages = page_count(pdf_path)
         self.setWindowTitle(_tr("Xem trước biên bản — %s") % Path(pdf_path).name)
-        self.document = QPdfDocument(self)
-        self.document.load(pdf_path)
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.info = QLabel(_tr("%d trang") % self.document.pageCount())
+        self.canvas = QWidget()
+        self.canvas.setStyleSheet("background: #808080")
+        self.column = QVBoxLayout(self.canvas)
+        self.column.setSpacing(12)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_labels: list[QLabel] = []
+        for _ in range(self.pages):
+            label = QLabel(_tr("Đang hiển thị trang…"))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setMinimumSize(int(595 / 72 * self.PREVIEW_DPI), int(842 / 72 * self.PREVIEW_DPI))
+            label.setStyleSheet("background: white")
+            self.column.addWidget(label)
+            self.page_labels.append(label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.canvas)
+        self.info = QLabel(_tr("%d trang") % self.pages)
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(_tr("In…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
@@ -115,24 +146,37 @@ class PdfPreviewDialog(QDialog):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(pdf_path).parent))))
         close.clicked.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.view, 1)
+        lay.addWidget(scroll, 1)
         lay.addWidget(self.info)
         lay.addWidget(buttons)
-        self.resize(860, 900)
+        self.resize(760, 900)
+        self._job = workers.Job(_page_images, pdf_path, self.PREVIEW_DPI, 0, self.pages - 1)
+        workers.start(self._job, writes=False, on_done=self._show_pages,
+                      on_error=lambda exc: errors.show(self, exc))
+
+    def _show_pages(self, images: list[QImage]) -> None:
+        self.images = images
+        for label, image in zip(self.page_labels, images):
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setMinimumSize(image.size())
+
+    def done(self, result: int) -> None:
+        self._job.cancel()
+        super().done(result)
 
     def print_document(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(Path(self.pdf_path).stem)
-        printer.setFromTo(1, self.document.pageCount())
+        printer.setFromTo(1, self.pages)
         dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.document.pageCount())
+        dialog.setMinMax(1, self.pages)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        first, last = printer.fromPage() or 1, printer.toPage() or self.document.pageCount()
+        first, last = printer.fromPage() or 1, printer.toPage() or self.pages
         dpi = min(printer.resolution(), 300)
-        job = workers.Job(_render_pages, self.pdf_path, dpi, first - 1, last - 1)
+        job = workers.Job(_page_images, self.pdf_path, dpi, first - 1, last - 1)
         progress = QProgressDialog(_tr("Đang chuẩn bị trang in…"), _tr("Hủy"), 0, last - first + 1, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.canceled.connect(job.cancel)

@@ -991,168 +991,173 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>minutes</name>
     <message>
-      <location filename="../../ui/minutes.py" line="40" />
+      <location filename="../../ui/minutes.py" line="41" />
       <source>Mẫu biên bản %s không dùng được: %s</source>
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="97" />
+      <location filename="../../ui/minutes.py" line="118" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="104" />
+      <location filename="../../ui/minutes.py" line="126" />
+      <source>Đang hiển thị trang…</source>
+      <translation>Rendering the page…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="135" />
       <source>%d trang</source>
       <translation>%d pages</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="106" />
+      <location filename="../../ui/minutes.py" line="137" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="108" />
+      <location filename="../../ui/minutes.py" line="139" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="110" />
+      <location filename="../../ui/minutes.py" line="141" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="111" />
+      <location filename="../../ui/minutes.py" line="142" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="136" />
+      <location filename="../../ui/minutes.py" line="180" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="136" />
+      <location filename="../../ui/minutes.py" line="180" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="146" />
+      <location filename="../../ui/minutes.py" line="190" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="146" />
+      <location filename="../../ui/minutes.py" line="190" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="184" />
+      <location filename="../../ui/minutes.py" line="228" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="185" />
+      <location filename="../../ui/minutes.py" line="229" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="186" />
+      <location filename="../../ui/minutes.py" line="230" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="187" />
+      <location filename="../../ui/minutes.py" line="231" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="222" />
+      <location filename="../../ui/minutes.py" line="266" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="224" />
+      <location filename="../../ui/minutes.py" line="268" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="232" />
+      <location filename="../../ui/minutes.py" line="276" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="233" />
+      <location filename="../../ui/minutes.py" line="277" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="241" />
+      <location filename="../../ui/minutes.py" line="285" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="253" />
+      <location filename="../../ui/minutes.py" line="297" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="262" />
+      <location filename="../../ui/minutes.py" line="306" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="262" />
+      <location filename="../../ui/minutes.py" line="306" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="265" />
+      <location filename="../../ui/minutes.py" line="309" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="291" />
+      <location filename="../../ui/minutes.py" line="335" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="291" />
+      <location filename="../../ui/minutes.py" line="335" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="301" />
+      <location filename="../../ui/minutes.py" line="345" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="310" />
+      <location filename="../../ui/minutes.py" line="354" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="318" />
+      <location filename="../../ui/minutes.py" line="362" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="319" />
+      <location filename="../../ui/minutes.py" line="363" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="320" />
+      <location filename="../../ui/minutes.py" line="364" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="321" />
+      <location filename="../../ui/minutes.py" line="365" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>

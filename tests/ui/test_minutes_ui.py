@@ -38,7 +38,7 @@ def test_write_preview_and_sign(qtbot, demo_db, demo_path, tmp_path, monkeypatch
     target = tmp_path / "BB.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown = []
-    monkeypatch.setattr(ui.minutes.PdfPreviewDialog, "exec", lambda self: shown.append(self.document.pageCount()))
+    monkeypatch.setattr(ui.minutes.PdfPreviewDialog, "exec", lambda self: shown.append(self.pages))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append("info"))
     monkeypatch.setattr(ui.minutes.QDesktopServices, "openUrl", lambda url: shown.append(url.toLocalFile()))
     w.minutes_actions.make.trigger()
@@ -77,6 +77,14 @@ def test_pdf_preview_dialog_opens_the_pages(qtbot, demo_db, tmp_path):
     pdf = mn.to_pdf(docx)
     d = ui.minutes.PdfPreviewDialog(str(pdf), str(docx))
     qtbot.addWidget(d)
-    assert d.document.pageCount() >= 5
-    images = ui.minutes._render_pages(str(pdf), 50, 0, 1)
+    assert d.pages >= 5
+    qtbot.waitUntil(lambda: d.page_labels[0].pixmap() is not None and not d.page_labels[0].pixmap().isNull(),
+                    timeout=30000)
+    assert d.page_labels[0].pixmap().width() == int(595 / 72 * d.PREVIEW_DPI) or \
+        abs(d.page_labels[0].pixmap().width() - 661) < 5
+    images = ui.minutes._page_images(str(pdf), 50, 0, 1)
     assert len(images) == 2 and not images[0].isNull() and images[0].width() > 300
+    # a rendered page is not blank: the text of the minutes is dark on white
+    gray = images[0].convertToFormat(images[0].Format.Format_Grayscale8)
+    dark = sum(1 for y in range(0, gray.height(), 4) for x in range(0, gray.width(), 4) if gray.pixelColor(x, y).value() < 128)
+    assert dark > 200
