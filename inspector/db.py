@@ -6,11 +6,9 @@ change is an event (see events.py) and the tables below the events are derived f
 from __future__ import annotations
 
 import logging
-import platform
+import os
 import sqlite3
-import uuid
 from pathlib import Path
-
 
 from .errors import NotOurFile, SchemaTooNew
 
@@ -214,7 +212,17 @@ def _machine_fingerprint(path: Path) -> str:
             break
         except OSError:
             continue
-    return f"{machine or uuid.getnode()}|{platform.node()}|{path.resolve()}"
+    if hasattr(os, "uname"):
+        node = os.uname().nodename  # what platform.node() returns there, without importing platform
+    else:
+        import platform
+
+        node = platform.node()
+    if not machine:
+        import uuid
+
+        machine = str(uuid.getnode())
+    return f"{machine}|{node}|{path.resolve()}"
 
 
 def needs_migration(path: str | Path) -> bool:
@@ -378,6 +386,8 @@ def _ensure_identity(db: Database, path: Path) -> None:
     rows = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('device_id', 'fingerprint')").fetchall())
     if rows.get("device_id") and rows.get("fingerprint") == fingerprint:
         return
+    import uuid
+
     new_id = str(uuid.uuid4())
     if rows.get("device_id"):
         logger.warning("database %s was copied or moved: new device id %s (was %s)", path, new_id, rows["device_id"])

@@ -8,11 +8,9 @@ table shows the head with the greatest (clock, device, id), the same on every la
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, NamedTuple
@@ -38,10 +36,9 @@ ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
         "photo_sha256", "item_code", "caption", "ord", "confirmed", "deleted"})),
 }
 
-ANSWER_NS = uuid.UUID("6f1c3c1e-7d8a-4d1b-9a43-0c3b6a1e2f55")
-
-
-_NS_BYTES = ANSWER_NS.bytes
+# The namespace of answer ids (uuid.UUID("6f1c3c1e-7d8a-4d1b-9a43-0c3b6a1e2f55").bytes); kept as bytes so
+# that opening the window loads neither uuid nor hashlib (OpenSSL), both only needed for writing.
+_NS_BYTES = bytes.fromhex("6f1c3c1e7d8a4d1b9a430c3b6a1e2f55")
 
 
 def _fmt(h: str) -> str:
@@ -54,6 +51,8 @@ def answer_id(visit_id: str, item_code: str) -> str:
     Equal to str(uuid.uuid5(ANSWER_NS, f"{visit_id}/{item_code}")), computed without
     building UUID objects (this runs once per answer in large batches).
     """
+    import hashlib
+
     b = bytearray(hashlib.sha1(_NS_BYTES + f"{visit_id}/{item_code}".encode()).digest()[:16])
     b[6] = (b[6] & 0x0F) | 0x50
     b[8] = (b[8] & 0x3F) | 0x80
@@ -293,7 +292,9 @@ class Conflict:
 
 
 def conflict_id(entity_id: str, field: str) -> str:
-    return str(uuid.uuid5(ANSWER_NS, f"conflict/{entity_id}/{field}"))[:8]
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(bytes=_NS_BYTES), f"conflict/{entity_id}/{field}"))[:8]
 
 
 def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:

@@ -7,18 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QMessageBox,
-    QProgressDialog,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+# The window builds this module's menu at start-up; the classes needed only once a command runs
+# are reached through their module (QtGui.QImage…), which PySide creates on first use.
 
 import inspector
 from inspector import errors as E
@@ -63,7 +58,7 @@ def _check_job(path: str) -> str:
     return path
 
 
-def _page_images(pdf_path: str, dpi: int, first: int, last: int, cancelled=None, progress=None) -> list[QImage]:
+def _page_images(pdf_path: str, dpi: int, first: int, last: int, cancelled=None, progress=None) -> list[QtGui.QImage]:
     """Pages of a PDF as images (PDFium), for the preview and for printing; run in a worker."""
     import pypdfium2 as pdfium
 
@@ -79,7 +74,7 @@ def _page_images(pdf_path: str, dpi: int, first: int, last: int, cancelled=None,
             bitmap = page.render(scale=dpi / 72)
             pil = bitmap.to_pil().convert("RGB")
             data = pil.tobytes()
-            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
+            image = QtGui.QImage(data, pil.width, pil.height, pil.width * 3, QtGui.QImage.Format.Format_RGB888).copy()
             images.append(image)
             bitmap.close()
             page.close()
@@ -118,12 +113,12 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(_tr("Xem trước biên bản — %s") % Path(pdf_path).name)
         self.canvas = QWidget()
         self.canvas.setStyleSheet("background: #808080")
-        self.column = QVBoxLayout(self.canvas)
+        self.column = QtWidgets.QVBoxLayout(self.canvas)
         self.column.setSpacing(12)
         self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.page_labels: list[QLabel] = []
+        self.page_labels: list[QtWidgets.QLabel] = []
         for _ in range(self.pages):
-            label = QLabel(_tr("Đang hiển thị trang…"))
+            label = QtWidgets.QLabel(_tr("Đang hiển thị trang…"))
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMinimumSize(int(595 / 72 * self.PREVIEW_DPI), int(842 / 72 * self.PREVIEW_DPI))
             label.setStyleSheet("background: white")
@@ -132,20 +127,20 @@ class PdfPreviewDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.canvas)
-        self.info = QLabel(_tr("%d trang") % self.pages)
-        buttons = QDialogButtonBox()
-        self.print_button = buttons.addButton(_tr("In…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.info = QtWidgets.QLabel(_tr("%d trang") % self.pages)
+        buttons = QtWidgets.QDialogButtonBox()
+        self.print_button = buttons.addButton(_tr("In…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.word_button = buttons.addButton(_tr("Mở bằng Word"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.word_button = buttons.addButton(_tr("Mở bằng Word"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         self.word_button.setEnabled(bool(docx_path))
-        self.folder_button = buttons.addButton(_tr("Mở thư mục"), QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(_tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.folder_button = buttons.addButton(_tr("Mở thư mục"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(_tr("Đóng"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
         self.print_button.clicked.connect(self.print_document)
-        self.word_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(docx_path or "")))
+        self.word_button.clicked.connect(lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(docx_path or "")))
         self.folder_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(pdf_path).parent))))
+            lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(Path(pdf_path).parent))))
         close.clicked.connect(self.reject)
-        lay = QVBoxLayout(self)
+        lay = QtWidgets.QVBoxLayout(self)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.info)
         lay.addWidget(buttons)
@@ -154,10 +149,10 @@ class PdfPreviewDialog(QDialog):
         workers.start(self._job, writes=False, on_done=self._show_pages,
                       on_error=lambda exc: errors.show(self, exc))
 
-    def _show_pages(self, images: list[QImage]) -> None:
+    def _show_pages(self, images: list[QtGui.QImage]) -> None:
         self.images = images
         for label, image in zip(self.page_labels, images):
-            label.setPixmap(QPixmap.fromImage(image))
+            label.setPixmap(QtGui.QPixmap.fromImage(image))
             label.setMinimumSize(image.size())
 
     def done(self, result: int) -> None:
@@ -177,17 +172,17 @@ class PdfPreviewDialog(QDialog):
         first, last = printer.fromPage() or 1, printer.toPage() or self.pages
         dpi = min(printer.resolution(), 300)
         job = workers.Job(_page_images, self.pdf_path, dpi, first - 1, last - 1)
-        progress = QProgressDialog(_tr("Đang chuẩn bị trang in…"), _tr("Hủy"), 0, last - first + 1, self)
+        progress = QtWidgets.QProgressDialog(_tr("Đang chuẩn bị trang in…"), _tr("Hủy"), 0, last - first + 1, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.canceled.connect(job.cancel)
 
-        def done(images: list[QImage]) -> None:
+        def done(images: list[QtGui.QImage]) -> None:
             progress.close()
             if job.is_cancelled or not images:
                 return
-            painter = QPainter()
+            painter = QtGui.QPainter()
             if not painter.begin(printer):
-                QMessageBox.warning(self, _tr("In biên bản"), _tr("Không mở được máy in."))
+                QtWidgets.QMessageBox.warning(self, _tr("In biên bản"), _tr("Không mở được máy in."))
                 return
             for k, image in enumerate(images):
                 if k:
@@ -261,9 +256,9 @@ class MinutesActions:
             return
         visit = ins.get_visit(self.db, vid)
         if target is None:
-            folder = self.settings.value("minutes/folder") or QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation)
-            target, _ = QFileDialog.getSaveFileName(self.window, _tr("Lưu biên bản"),
+            folder = self.settings.value("minutes/folder") or QtCore.QStandardPaths.writableLocation(
+                QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
+            target, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, _tr("Lưu biên bản"),
                                                     str(Path(folder) / _mn().default_filename(visit)),
                                                     _tr("Tài liệu Word (*.docx)"))
             if not target:
@@ -273,7 +268,7 @@ class MinutesActions:
             self.settings.setValue("minutes/folder", str(Path(target).parent))
         pdf = _mn().office_converter() is not None
         job = workers.Job(_minutes_job, str(self.db_path), vid, target, self.template_for(self._kind()), pdf)
-        dialog = QProgressDialog(_tr("Đang lập biên bản…"), _tr("Hủy"), 0, 4, self.window)
+        dialog = QtWidgets.QProgressDialog(_tr("Đang lập biên bản…"), _tr("Hủy"), 0, 4, self.window)
         dialog.setWindowTitle(_tr("Biên bản"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -294,20 +289,20 @@ class MinutesActions:
                 if preview.printed:
                     self.offer_sign()
             else:
-                QMessageBox.information(self.window, _tr("Biên bản"), _tr(
+                QtWidgets.QMessageBox.information(self.window, _tr("Biên bản"), _tr(
                     "Đã lưu %s.\nMáy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.")
                     % docx_path)
-                QDesktopServices.openUrl(QUrl.fromLocalFile(docx_path))
+                QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(docx_path))
 
         def failed(exc: BaseException) -> None:
             dialog.reset()
             dialog.close()
             if isinstance(exc, E.OutputLocked) and exc.suggestion:
-                box = QMessageBox(QMessageBox.Icon.Warning, _tr("Tệp đang mở"), _tr(
+                box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, _tr("Tệp đang mở"), _tr(
                     "Tệp %s đang mở trong Word nên không ghi đè được.\nLưu với tên %s?")
                     % (Path(str(exc.path)).name, Path(exc.suggestion).name), parent=self.window)
-                yes = box.addButton(_tr("Lưu tên mới"), QMessageBox.ButtonRole.AcceptRole)
-                box.addButton(_tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+                yes = box.addButton(_tr("Lưu tên mới"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+                box.addButton(_tr("Hủy"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
                 box.exec()
                 if box.clickedButton() is yes:
                     self.write(target=exc.suggestion)
@@ -341,7 +336,7 @@ class MinutesActions:
         except E.InspectorError as exc:
             errors.show(self.window, exc)
             return
-        QMessageBox.information(self.window, _tr("Biên bản đã ký"),
+        QtWidgets.QMessageBox.information(self.window, _tr("Biên bản đã ký"),
                                 _tr("Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.")
                                 % (signed.commune, signed.version_code))
         self.on_changed()
@@ -351,7 +346,7 @@ class MinutesActions:
 
     def choose_template(self) -> None:
         kind = self._kind()
-        path, _ = QFileDialog.getOpenFileName(self.window, _tr("Chọn mẫu biên bản (.docx)"), "",
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, _tr("Chọn mẫu biên bản (.docx)"), "",
                                               _tr("Tài liệu Word (*.docx)"))
         if not path:
             return
@@ -359,7 +354,7 @@ class MinutesActions:
 
         def ok(p: str) -> None:
             self.settings.setValue(self._template_key(kind), p)
-            QMessageBox.information(self.window, _tr("Mẫu biên bản"),
+            QtWidgets.QMessageBox.information(self.window, _tr("Mẫu biên bản"),
                                     _tr("Đã chọn mẫu %s cho các đợt %s.") % (Path(p).name,
                                                                             _tr("giám sát") if kind == "giam_sat"
                                                                             else _tr("kiểm tra")))

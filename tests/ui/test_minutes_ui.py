@@ -40,7 +40,7 @@ def test_write_preview_and_sign(qtbot, demo_db, demo_path, tmp_path, monkeypatch
     shown = []
     monkeypatch.setattr(ui.minutes.PdfPreviewDialog, "exec", lambda self: shown.append(self.pages))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append("info"))
-    monkeypatch.setattr(ui.minutes.QDesktopServices, "openUrl", lambda url: shown.append(url.toLocalFile()))
+    monkeypatch.setattr(ui.minutes.QtGui.QDesktopServices, "openUrl", lambda url: shown.append(url.toLocalFile()))
     w.minutes_actions.make.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=120000)
     assert target.exists()
