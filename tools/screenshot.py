@@ -35,7 +35,6 @@ def main() -> int:
     app.setApplicationName("Inspector-screenshot")
     app.setOrganizationName("Inspector")
     QSettings().setValue("language", args.lang)
-    app_mod.apply_style(app)
     app_mod.install_translations(app, args.lang)
     tmp = Path(tempfile.mkdtemp()) / "demo.sqlite3"
     db = inspector.open_db(tmp)

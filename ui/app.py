@@ -5,8 +5,9 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import inspector
 from inspector import paths
@@ -33,15 +34,6 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     else:
         logger.warning("no translation for %s in %s", lang, I18N)
     return installed
-
-
-# Vietnamese capitals carry marks above the cap height ("Ả", "Ổ"); the default tab style draws an
-# unselected tab's text low enough to cut them off, so tabs get room above the text.
-STYLE = "QTabBar::tab { padding: 5px 12px 4px 12px; }"
-
-
-def apply_style(app: QApplication) -> None:
-    app.setStyleSheet(STYLE)
 
 
 def _upgrade(path: Path) -> None:
@@ -79,7 +71,6 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Inspector")
     app.setOrganizationName("Inspector")
-    apply_style(app)
     app._translators = install_translations(app, str(QSettings().value("language", "vi")))  # type: ignore[attr-defined]
     from .mainwindow import MainWindow
 
@@ -91,8 +82,8 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     except inspector.InspectorError as exc:
         from .errors import message
 
-        QMessageBox.critical(None, "Inspector", QApplication.translate("app", "Không mở được cơ sở dữ liệu:\n%s")
-                             % message(exc))
+        text = QApplication.translate("app", "Không mở được cơ sở dữ liệu:\n%s") % message(exc)
+        QtWidgets.QMessageBox.critical(None, "Inspector", text)
         return 1
     window = MainWindow(db, path)
     window.restore_layout()

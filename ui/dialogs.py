@@ -27,7 +27,8 @@ from inspector import errors as E
 from inspector import inspections as ins
 
 from . import errors
-from .widgets import Column, EditableTable, FoldCompleter
+from .table_editor import Column, EditableTable, FoldCompleter
+from .widgets import roomy_tabs
 
 
 
@@ -63,7 +64,7 @@ def _plain(widget: QPlainTextEdit, height: int = 70) -> QPlainTextEdit:
 class _Dialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.tabs = QTabWidget()
+        self.tabs = roomy_tabs(QTabWidget())
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b3261e")

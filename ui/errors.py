@@ -5,8 +5,9 @@ import logging
 import sqlite3
 from typing import Callable
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 import inspector
 from inspector import errors as E
@@ -50,4 +51,4 @@ def message(exc: BaseException) -> str:
 
 
 def show(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or _tr("Inspector"), message(exc))
+    QtWidgets.QMessageBox.warning(parent, title or _tr("Inspector"), message(exc))

@@ -9,6 +9,7 @@ import logging
 import time
 from pathlib import Path
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -17,13 +18,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -42,7 +40,7 @@ from inspector import inspections as ins
 from . import errors, workers
 from .answer_editor import AnswerEditor
 from .checklist_model import ChecklistFilter, ChecklistModel, CodeRole, ItemRole
-from .widgets import FoldFilter
+from .widgets import FoldFilter, roomy_tabs
 
 logger = logging.getLogger(__name__)
 
@@ -365,7 +363,7 @@ class MainWindow(QMainWindow):
         self.gallery = QWidget()  # the photo gallery is built when its tab is first opened
         self._gallery_built = False
         self._gallery_stale = True
-        self.middle_tabs = QTabWidget()
+        self.middle_tabs = roomy_tabs(QTabWidget())
         self.middle_tabs.setObjectName("middle_tabs")
         self.middle_tabs.setDocumentMode(True)
         self.middle_tabs.addTab(checklist_page, _tr("Bảng kiểm tra"))
@@ -983,7 +981,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _ask_reason(self, visit_id: str) -> str | None:
-        text, ok = QInputDialog.getText(
+        text, ok = QtWidgets.QInputDialog.getText(
             self, _tr("Điều chỉnh biên bản đã ký"),
             _tr("Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.\nLý do điều chỉnh:"))
         if not ok or not text.strip():
@@ -1128,7 +1126,7 @@ class MainWindow(QMainWindow):
             return
         visit_id = self.visit.id
         job = workers.Job(_start_from_previous_job, str(self.path), visit_id, prev.id)
-        dialog = QProgressDialog(_tr("Đang chép kết quả lần trước…"), _tr("Hủy"), 0, 0, self)
+        dialog = QtWidgets.QProgressDialog(_tr("Đang chép kết quả lần trước…"), _tr("Hủy"), 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(job.cancel)
@@ -1239,7 +1237,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_keys(self) -> None:
-        QMessageBox.information(self, _tr("Phím tắt"), _tr(
+        QtWidgets.QMessageBox.information(self, _tr("Phím tắt"), _tr(
             "↑ ↓  chuyển tiêu chí\n"
             "1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)\n"
             "số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ\n"
@@ -1252,7 +1250,7 @@ class MainWindow(QMainWindow):
             "Alt+1 / Alt+2 / Alt+3  tất cả / chưa trả lời / không đạt"))
 
     def show_about(self) -> None:
-        QMessageBox.about(self, _tr("Giới thiệu Inspector"), _tr(
+        QtWidgets.QMessageBox.about(self, _tr("Giới thiệu Inspector"), _tr(
             "Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.\n"
             "Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:\n%s") % self.path)
 
