@@ -65,404 +65,404 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/mainwindow.py" line="109" />
+      <location filename="../../ui/mainwindow.py" line="128" />
       <source>%s: sửa kết quả</source>
       <translation>%s: change result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="150" />
+      <location filename="../../ui/mainwindow.py" line="169" />
       <source>Xác nhận</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="151" />
+      <location filename="../../ui/mainwindow.py" line="170" />
       <source>Dùng kết quả lần trước cho lần này (Ctrl+Enter)</source>
       <translation>Use the last result for this visit (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="165" />
+      <location filename="../../ui/mainwindow.py" line="184" />
       <source>Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)</source>
       <translation>Note, evidence (Enter from the list to come here, Esc to go back)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="176" />
+      <location filename="../../ui/mainwindow.py" line="195" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="180" />
+      <location filename="../../ui/mainwindow.py" line="199" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="197" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Gợi ý từ lần kiểm tra trước: &lt;b&gt;%s&lt;/b&gt;</source>
       <translation>Suggested by the last inspection: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="202" />
+      <location filename="../../ui/mainwindow.py" line="221" />
       <source>Lần kiểm tra trước: %s</source>
       <translation>Last inspection: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="213" />
+      <location filename="../../ui/mainwindow.py" line="232" />
       <source>Nhập bởi %s lúc %s</source>
       <translation>Entered by %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="213" />
+      <location filename="../../ui/mainwindow.py" line="232" />
       <source>Nhập lúc %s</source>
       <translation>Entered at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="222" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>Chọn một tiêu chí trong danh sách.</source>
       <translation>Select an item in the list.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
+      <location filename="../../ui/mainwindow.py" line="256" />
       <source>Căn cứ: %s</source>
       <translation>Basis: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="258" />
       <source>Cần ảnh minh chứng.</source>
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="268" />
+      <location filename="../../ui/mainwindow.py" line="287" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="285" />
+      <location filename="../../ui/mainwindow.py" line="303" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="313" />
+      <location filename="../../ui/mainwindow.py" line="331" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="320" />
+      <location filename="../../ui/mainwindow.py" line="338" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="327" />
+      <location filename="../../ui/mainwindow.py" line="345" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="327" />
+      <location filename="../../ui/mainwindow.py" line="345" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="328" />
+      <location filename="../../ui/mainwindow.py" line="346" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="351" />
+      <location filename="../../ui/mainwindow.py" line="369" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="352" />
+      <location filename="../../ui/mainwindow.py" line="370" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="424" />
+      <location filename="../../ui/mainwindow.py" line="442" />
       <source>Ảnh minh chứng</source>
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="478" />
+      <location filename="../../ui/mainwindow.py" line="496" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="494" />
+      <location filename="../../ui/mainwindow.py" line="512" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="495" />
+      <location filename="../../ui/mainwindow.py" line="513" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="496" />
+      <location filename="../../ui/mainwindow.py" line="514" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="504" />
+      <location filename="../../ui/mainwindow.py" line="522" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="505" />
+      <location filename="../../ui/mainwindow.py" line="523" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="508" />
+      <location filename="../../ui/mainwindow.py" line="526" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="513" />
+      <location filename="../../ui/mainwindow.py" line="531" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="515" />
+      <location filename="../../ui/mainwindow.py" line="533" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="517" />
+      <location filename="../../ui/mainwindow.py" line="535" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="521" />
+      <location filename="../../ui/mainwindow.py" line="539" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="525" />
+      <location filename="../../ui/mainwindow.py" line="543" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="526" />
+      <location filename="../../ui/mainwindow.py" line="544" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="528" />
+      <location filename="../../ui/mainwindow.py" line="546" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="534" />
+      <location filename="../../ui/mainwindow.py" line="552" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="535" />
+      <location filename="../../ui/mainwindow.py" line="553" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="537" />
+      <location filename="../../ui/mainwindow.py" line="555" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="539" />
+      <location filename="../../ui/mainwindow.py" line="557" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="550" />
+      <location filename="../../ui/mainwindow.py" line="568" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="551" />
+      <location filename="../../ui/mainwindow.py" line="569" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="554" />
+      <location filename="../../ui/mainwindow.py" line="572" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="555" />
+      <location filename="../../ui/mainwindow.py" line="573" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="556" />
+      <location filename="../../ui/mainwindow.py" line="574" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="558" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="562" />
+      <location filename="../../ui/mainwindow.py" line="580" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="563" />
+      <location filename="../../ui/mainwindow.py" line="581" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="564" />
+      <location filename="../../ui/mainwindow.py" line="582" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="589" />
+      <location filename="../../ui/mainwindow.py" line="607" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="590" />
+      <location filename="../../ui/mainwindow.py" line="608" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="591" />
+      <location filename="../../ui/mainwindow.py" line="609" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="592" />
+      <location filename="../../ui/mainwindow.py" line="610" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="646" />
+      <location filename="../../ui/mainwindow.py" line="664" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="702" />
+      <location filename="../../ui/mainwindow.py" line="720" />
       <source>%d đợt kiểm tra</source>
       <translation>%d inspections</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="753" />
+      <location filename="../../ui/mainwindow.py" line="771" />
       <source>⚠ %d xung đột cần quyết định</source>
       <translation>⚠ %d conflicts to decide</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="754" />
+      <location filename="../../ui/mainwindow.py" line="772" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
       <translation>The same field was changed differently on two laptops; click to decide.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="816" />
+      <location filename="../../ui/mainwindow.py" line="834" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="822" />
+      <location filename="../../ui/mainwindow.py" line="840" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="850" />
+      <location filename="../../ui/mainwindow.py" line="868" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="961" />
+      <location filename="../../ui/mainwindow.py" line="979" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="967" />
+      <location filename="../../ui/mainwindow.py" line="985" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="968" />
+      <location filename="../../ui/mainwindow.py" line="986" />
       <source>Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.
 Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Changing a result amends them.
 Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1072" />
+      <location filename="../../ui/mainwindow.py" line="1087" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1089" />
+      <location filename="../../ui/mainwindow.py" line="1104" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1090" />
+      <location filename="../../ui/mainwindow.py" line="1105" />
       <source>Dùng %d kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>Use %d results of the last inspection for this visit?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1098" />
+      <location filename="../../ui/mainwindow.py" line="1113" />
       <source>Đã lưu %d kết quả lúc %s</source>
       <translation>Saved %d results at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1108" />
+      <location filename="../../ui/mainwindow.py" line="1123" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1109" />
+      <location filename="../../ui/mainwindow.py" line="1124" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1114" />
+      <location filename="../../ui/mainwindow.py" line="1129" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1114" />
+      <location filename="../../ui/mainwindow.py" line="1129" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1121" />
+      <location filename="../../ui/mainwindow.py" line="1136" />
       <source>Đã chép %d gợi ý lúc %s</source>
       <translation>Copied %d suggestions at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1159" />
+      <location filename="../../ui/mainwindow.py" line="1174" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1160" />
+      <location filename="../../ui/mainwindow.py" line="1175" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1181" />
+      <location filename="../../ui/mainwindow.py" line="1196" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1181" />
+      <location filename="../../ui/mainwindow.py" line="1196" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1206" />
+      <location filename="../../ui/mainwindow.py" line="1221" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1225" />
+      <location filename="../../ui/mainwindow.py" line="1240" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1225" />
+      <location filename="../../ui/mainwindow.py" line="1240" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -485,12 +485,12 @@ Ctrl+Z / Ctrl+Y  undo / redo
 Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1238" />
+      <location filename="../../ui/mainwindow.py" line="1253" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1238" />
+      <location filename="../../ui/mainwindow.py" line="1253" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -499,12 +499,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1249" />
+      <location filename="../../ui/mainwindow.py" line="1264" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1250" />
+      <location filename="../../ui/mainwindow.py" line="1265" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -545,12 +545,12 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="62" />
+      <location filename="../../ui/app.py" line="54" />
       <source>Đang nâng cấp cơ sở dữ liệu %s…</source>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="94" />
+      <location filename="../../ui/app.py" line="85" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
@@ -560,367 +560,367 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../ui/dialogs.py" line="43" />
+      <location filename="../../ui/dialogs.py" line="44" />
       <source>Kiểm tra</source>
       <translation>Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="43" />
+      <location filename="../../ui/dialogs.py" line="44" />
       <source>Giám sát</source>
       <translation>Oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="45" />
       <source>Trưởng đoàn</source>
       <translation>Head of team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="45" />
       <source>Phó Trưởng đoàn</source>
       <translation>Deputy head</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Thư ký</source>
       <translation>Secretary</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="47" />
       <source>Ưu điểm</source>
       <translation>Strength</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="47" />
       <source>Tồn tại, hạn chế</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="47" />
       <source>Nguyên nhân</source>
       <translation>Cause</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="47" />
+      <location filename="../../ui/dialogs.py" line="48" />
       <source>Kiến nghị</source>
       <translation>Recommendation</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="49" />
       <source>Dự kiến</source>
       <translation>Planned</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="49" />
       <source>Đang làm việc</source>
       <translation>In progress</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="49" />
       <source>Đã xong</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="73" />
+      <location filename="../../ui/dialogs.py" line="74" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="74" />
+      <location filename="../../ui/dialogs.py" line="75" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="116" />
+      <location filename="../../ui/dialogs.py" line="117" />
       <source>Kiểm tra công tác cải cách hành chính năm 2026</source>
       <translation>Inspection of administrative reform, 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="120" />
+      <location filename="../../ui/dialogs.py" line="121" />
       <source>ngày/tháng/năm, ví dụ 10/11/2026</source>
       <translation>day/month/year, e.g. 10/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="126" />
+      <location filename="../../ui/dialogs.py" line="127" />
       <source>ví dụ: từ 01/01/2026 đến 31/10/2026</source>
       <translation>e.g. from 01/01/2026 to 31/10/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="127" />
+      <location filename="../../ui/dialogs.py" line="128" />
       <source>Loại</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="128" />
+      <location filename="../../ui/dialogs.py" line="129" />
       <source>Tên đợt</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="129" />
+      <location filename="../../ui/dialogs.py" line="130" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="130" />
+      <location filename="../../ui/dialogs.py" line="131" />
       <source>Ngày quyết định</source>
       <translation>Decision date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="131" />
+      <location filename="../../ui/dialogs.py" line="132" />
       <source>Căn cứ</source>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="134" />
+      <location filename="../../ui/dialogs.py" line="135" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="135" />
+      <location filename="../../ui/dialogs.py" line="136" />
       <source>Cơ quan thường trực</source>
       <translation>Home office</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="136" />
+      <location filename="../../ui/dialogs.py" line="137" />
       <source>Thời kỳ</source>
       <translation>Reporting period</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="137" />
+      <location filename="../../ui/dialogs.py" line="138" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="141" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="141" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="141" />
       <source>Cơ quan</source>
       <translation>Agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="141" />
+      <location filename="../../ui/dialogs.py" line="142" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="142" />
+      <location filename="../../ui/dialogs.py" line="143" />
       <source>Thêm thành viên</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="146" />
+      <location filename="../../ui/dialogs.py" line="147" />
       <source>Thành viên đoàn</source>
       <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="151" />
+      <location filename="../../ui/dialogs.py" line="152" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="151" />
+      <location filename="../../ui/dialogs.py" line="152" />
       <source>tên xã</source>
       <translation>commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="152" />
+      <location filename="../../ui/dialogs.py" line="153" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="153" />
+      <location filename="../../ui/dialogs.py" line="154" />
       <source>Ngày làm việc</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="154" />
+      <location filename="../../ui/dialogs.py" line="155" />
       <source>Thêm xã</source>
       <translation>Add commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="159" />
+      <location filename="../../ui/dialogs.py" line="160" />
       <source>Các xã được kiểm tra</source>
       <translation>Communes inspected</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="166" />
+      <location filename="../../ui/dialogs.py" line="167" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="166" />
+      <location filename="../../ui/dialogs.py" line="167" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="167" />
+      <location filename="../../ui/dialogs.py" line="168" />
       <source>Đợt %s</source>
       <translation>%s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="167" />
+      <location filename="../../ui/dialogs.py" line="168" />
       <source>Đợt %s mới</source>
       <translation>New %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="168" />
+      <location filename="../../ui/dialogs.py" line="169" />
       <source>Đoàn giám sát</source>
       <translation>Oversight team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="168" />
+      <location filename="../../ui/dialogs.py" line="169" />
       <source>Đoàn kiểm tra</source>
       <translation>Inspection team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="170" />
       <source>Các xã được giám sát</source>
       <translation>Communes overseen</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="199" />
+      <location filename="../../ui/dialogs.py" line="200" />
       <source>dòng %d của danh sách thành viên chưa có họ tên</source>
       <translation>row %d of the members has no name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="217" />
+      <location filename="../../ui/dialogs.py" line="218" />
       <source>dòng %d của danh sách xã chưa có tên xã</source>
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="225" />
+      <location filename="../../ui/dialogs.py" line="226" />
       <source>sửa kế hoạch</source>
       <translation>plan changed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="237" />
+      <location filename="../../ui/dialogs.py" line="238" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="251" />
+      <location filename="../../ui/dialogs.py" line="252" />
       <source>Trụ sở UBND xã …</source>
       <translation>Commune People's Committee office …</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="256" />
+      <location filename="../../ui/dialogs.py" line="257" />
       <source>Đã ký biên bản</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="261" />
+      <location filename="../../ui/dialogs.py" line="262" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="262" />
+      <location filename="../../ui/dialogs.py" line="263" />
       <source>Bắt đầu lúc</source>
       <translation>Started at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="263" />
+      <location filename="../../ui/dialogs.py" line="264" />
       <source>Kết thúc lúc</source>
       <translation>Ended at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="264" />
+      <location filename="../../ui/dialogs.py" line="265" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="265" />
+      <location filename="../../ui/dialogs.py" line="266" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="266" />
+      <location filename="../../ui/dialogs.py" line="267" />
       <source>Buổi làm việc</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="269" />
+      <location filename="../../ui/dialogs.py" line="270" />
       <source>Thêm người</source>
       <translation>Add person</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="272" />
+      <location filename="../../ui/dialogs.py" line="273" />
       <source>Đại diện xã</source>
       <translation>Commune representatives</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="276" />
+      <location filename="../../ui/dialogs.py" line="277" />
       <source>Nội dung</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="276" />
+      <location filename="../../ui/dialogs.py" line="277" />
       <source>Đơn vị thực hiện</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="277" />
+      <location filename="../../ui/dialogs.py" line="278" />
       <source>Thời hạn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="278" />
+      <location filename="../../ui/dialogs.py" line="279" />
       <source>Thêm nội dung</source>
       <translation>Add row</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="282" />
+      <location filename="../../ui/dialogs.py" line="283" />
       <source>Tồn tại, kiến nghị</source>
       <translation>Findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="286" />
+      <location filename="../../ui/dialogs.py" line="287" />
       <source>Ý kiến của đại diện xã về kết quả kiểm tra…</source>
       <translation>The commune representatives' opinion on the results…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="287" />
+      <location filename="../../ui/dialogs.py" line="288" />
       <source>Ý kiến của xã</source>
       <translation>Commune's opinion</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="289" />
+      <location filename="../../ui/dialogs.py" line="290" />
       <source>Buổi giám sát</source>
       <translation>Oversight session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="294" />
+      <location filename="../../ui/dialogs.py" line="295" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="295" />
+      <location filename="../../ui/dialogs.py" line="296" />
       <source>Biên bản đã ký. Lý do điều chỉnh:</source>
       <translation>The minutes are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="317" />
+      <location filename="../../ui/dialogs.py" line="318" />
       <source>dòng %d của bảng tồn tại, kiến nghị chưa có nội dung</source>
       <translation>row %d of the findings has no text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="333" />
+      <location filename="../../ui/dialogs.py" line="334" />
       <source>Đồng ý</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="334" />
+      <location filename="../../ui/dialogs.py" line="335" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -928,62 +928,62 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/errors.py" line="22" />
+      <location filename="../../ui/errors.py" line="23" />
       <source>Tệp %s không phải cơ sở dữ liệu của Inspector.</source>
       <translation>%s is not an Inspector database.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="23" />
+      <location filename="../../ui/errors.py" line="24" />
       <source>Tệp %s được tạo bởi phiên bản Inspector mới hơn; hãy cập nhật phần mềm.</source>
       <translation>%s was made by a newer version of Inspector; please update the app.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="24" />
+      <location filename="../../ui/errors.py" line="25" />
       <source>%s: giá trị «%s» không hợp lệ (%s).</source>
       <translation>%s: the value «%s» is not valid (%s).</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="25" />
+      <location filename="../../ui/errors.py" line="26" />
       <source>Biên bản của xã %s đã ký; muốn sửa phải ghi lý do điều chỉnh.</source>
       <translation>The minutes of %s are signed; a change needs an amendment reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="26" />
+      <location filename="../../ui/errors.py" line="27" />
       <source>%s: không nhập được ảnh (%s).</source>
       <translation>%s: the photo cannot be imported (%s).</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="27" />
+      <location filename="../../ui/errors.py" line="28" />
       <source>Tệp %s đang mở trong chương trình khác (Word?). Hãy đóng tệp hoặc chọn tên khác.</source>
       <translation>%s is open in another program (Word?). Close it or choose another name.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="28" />
+      <location filename="../../ui/errors.py" line="29" />
       <source>Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.</source>
       <translation>Data package %s refused: %s. Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="29" />
+      <location filename="../../ui/errors.py" line="30" />
       <source>Đã hủy. Phần đã hoàn thành được giữ lại.</source>
       <translation>Cancelled. What was completed is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="45" />
+      <location filename="../../ui/errors.py" line="46" />
       <source>Lỗi cơ sở dữ liệu: %s</source>
       <translation>Database error: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="47" />
+      <location filename="../../ui/errors.py" line="48" />
       <source>Lỗi tệp %s: %s</source>
       <translation>File error %s: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="49" />
+      <location filename="../../ui/errors.py" line="50" />
       <source>Lỗi không mong đợi: %s</source>
       <translation>Unexpected error: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="53" />
+      <location filename="../../ui/errors.py" line="54" />
       <source>Inspector</source>
       <translation>Inspector</translation>
     </message>
@@ -991,173 +991,173 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>minutes</name>
     <message>
-      <location filename="../../ui/minutes.py" line="41" />
+      <location filename="../../ui/minutes.py" line="36" />
       <source>Mẫu biên bản %s không dùng được: %s</source>
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="118" />
+      <location filename="../../ui/minutes.py" line="113" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="126" />
+      <location filename="../../ui/minutes.py" line="121" />
       <source>Đang hiển thị trang…</source>
       <translation>Rendering the page…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="135" />
+      <location filename="../../ui/minutes.py" line="130" />
       <source>%d trang</source>
       <translation>%d pages</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="137" />
+      <location filename="../../ui/minutes.py" line="132" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="139" />
+      <location filename="../../ui/minutes.py" line="134" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="141" />
+      <location filename="../../ui/minutes.py" line="136" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="142" />
+      <location filename="../../ui/minutes.py" line="137" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="180" />
+      <location filename="../../ui/minutes.py" line="175" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="180" />
+      <location filename="../../ui/minutes.py" line="175" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="190" />
+      <location filename="../../ui/minutes.py" line="185" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="190" />
+      <location filename="../../ui/minutes.py" line="185" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="228" />
+      <location filename="../../ui/minutes.py" line="223" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="229" />
+      <location filename="../../ui/minutes.py" line="224" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="230" />
+      <location filename="../../ui/minutes.py" line="225" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="231" />
+      <location filename="../../ui/minutes.py" line="226" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="266" />
+      <location filename="../../ui/minutes.py" line="261" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="268" />
+      <location filename="../../ui/minutes.py" line="263" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="276" />
+      <location filename="../../ui/minutes.py" line="271" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="277" />
+      <location filename="../../ui/minutes.py" line="272" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="285" />
+      <location filename="../../ui/minutes.py" line="280" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="297" />
+      <location filename="../../ui/minutes.py" line="292" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="306" />
+      <location filename="../../ui/minutes.py" line="301" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="306" />
+      <location filename="../../ui/minutes.py" line="301" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="309" />
+      <location filename="../../ui/minutes.py" line="304" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="335" />
+      <location filename="../../ui/minutes.py" line="330" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="335" />
+      <location filename="../../ui/minutes.py" line="330" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="345" />
+      <location filename="../../ui/minutes.py" line="340" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="354" />
+      <location filename="../../ui/minutes.py" line="349" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="362" />
+      <location filename="../../ui/minutes.py" line="357" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="363" />
+      <location filename="../../ui/minutes.py" line="358" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="364" />
+      <location filename="../../ui/minutes.py" line="359" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="365" />
+      <location filename="../../ui/minutes.py" line="360" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
@@ -1646,22 +1646,22 @@ Copy this file to another laptop or send it to the office.</translation>
   <context>
     <name>widgets</name>
     <message>
-      <location filename="../../ui/widgets.py" line="135" />
+      <location filename="../../ui/table_editor.py" line="126" />
       <source>Thêm</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../ui/widgets.py" line="136" />
+      <location filename="../../ui/table_editor.py" line="127" />
       <source>Xóa</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../ui/widgets.py" line="137" />
+      <location filename="../../ui/table_editor.py" line="128" />
       <source>Lên</source>
       <translation>Up</translation>
     </message>
     <message>
-      <location filename="../../ui/widgets.py" line="138" />
+      <location filename="../../ui/table_editor.py" line="129" />
       <source>Xuống</source>
       <translation>Down</translation>
     </message>
