@@ -7,6 +7,9 @@
 Vietnamese is the source language. Strings are found in ui/*.py as
 `_tr("…")` or `_N("…")` (a label marked where it is defined; the module's own `_tr`, which calls QCoreApplication.translate with a fixed
 context), `self.tr("…")` (context: the class), and `QCoreApplication.translate("ctx", "…")`.
+A count in a sentence is `_tr("Đã nhập %n ảnh.", n)` (any string holding %n): Vietnamese has one form, English two
+(Qt's numerus forms: "%n photo imported." / "%n photos imported."); in --import JSON such a
+translation is a list [singular, plural].
 Existing translations are kept; strings no longer in the code are marked obsolete. The .ts file
 is what a translator opens in Qt Linguist; the .qm is what the app loads.
 """
@@ -43,9 +46,9 @@ def _literal(node: ast.AST) -> str | None:
     return None
 
 
-def extract(paths: list[Path]) -> dict[str, dict[str, tuple[str, int]]]:
-    """{context: {source: (file, line)}} for every translatable string."""
-    found: dict[str, dict[str, tuple[str, int]]] = {}
+def extract(paths: list[Path]) -> dict[str, dict[str, tuple[str, int, bool]]]:
+    """{context: {source: (file, line, numerus)}} for every translatable string."""
+    found: dict[str, dict[str, tuple[str, int, bool]]] = {}
     for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         module_ctx = _module_context(tree)
@@ -66,42 +69,68 @@ def extract(paths: list[Path]) -> dict[str, dict[str, tuple[str, int]]]:
                     elif isinstance(f, ast.Attribute) and f.attr == "translate" and len(child.args) >= 2:
                         ctx, text = _literal(child.args[0]), _literal(child.args[1])
                     if ctx and text:
-                        found.setdefault(ctx, {}).setdefault(text, (rel, child.lineno))
+                        numerus = "%n" in text  # a count: translated with a singular and a plural form
+                        found.setdefault(ctx, {}).setdefault(text, (rel, child.lineno, numerus))
                 visit(child, cls)
 
         visit(tree, None)
     return found
 
 
-def load_ts(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
-    """{(context, source): (translation, type)} from an existing .ts file."""
+Translation = str | tuple[str, ...]   # numerus messages have one text per form
+
+
+def load_ts(path: Path) -> dict[tuple[str, str], tuple[Translation, str]]:
+    """{(context, source): (translation, type)} from an existing .ts file; a numerus message's
+    translation is the tuple of its forms."""
     if not path.exists():
         return {}
-    out = {}
+    out: dict[tuple[str, str], tuple[Translation, str]] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            out[(name, msg.findtext("source") or "")] = ((tr.text or "") if tr is not None else "",
-                                                          tr.get("type", "") if tr is not None else "unfinished")
+            if tr is None:
+                text: Translation = ""
+            elif msg.get("numerus") == "yes":
+                text = tuple(f.text or "" for f in tr.iter("numerusform"))
+            else:
+                text = tr.text or ""
+            out[(name, msg.findtext("source") or "")] = (text, tr.get("type", "") if tr is not None else "unfinished")
     return out
 
 
-def write_ts(path: Path, found: dict[str, dict[str, tuple[str, int]]],
-             old: dict[tuple[str, str], tuple[str, str]]) -> tuple[int, int]:
+def finished(entry: tuple[Translation, str] | None, numerus: bool) -> bool:
+    """A translation exists, is not marked unfinished, and has both forms where a count needs them."""
+    if entry is None or entry[1] == "unfinished":
+        return False
+    text = entry[0]
+    if numerus:
+        return isinstance(text, tuple) and len(text) == 2 and all(text)
+    return isinstance(text, str) and bool(text)
+
+
+def write_ts(path: Path, found: dict[str, dict[str, tuple[str, int, bool]]],
+             old: dict[tuple[str, str], tuple[Translation, str]]) -> tuple[int, int]:
     root = ET.Element("TS", version="2.1", language="en_US", sourcelanguage="vi_VN")
     missing = 0
     for ctx in sorted(found):
         c = ET.SubElement(root, "context")
         ET.SubElement(c, "name").text = ctx
-        for source, (file, line) in found[ctx].items():
-            m = ET.SubElement(c, "message")
+        for source, (file, line, numerus) in found[ctx].items():
+            m = ET.SubElement(c, "message", numerus="yes") if numerus else ET.SubElement(c, "message")
             ET.SubElement(m, "location", filename=f"../../{file}", line=str(line))
             ET.SubElement(m, "source").text = source
-            text, kind = old.get((ctx, source), ("", "unfinished"))
+            entry = old.get((ctx, source))
+            text = entry[0] if entry else ""
             t = ET.SubElement(m, "translation")
-            t.text = text
-            if not text or kind == "unfinished":
+            if numerus:
+                forms = text if isinstance(text, tuple) else (text, text) if text else ("", "")
+                for form in (tuple(forms) + ("", ""))[:2]:
+                    ET.SubElement(t, "numerusform").text = form
+            else:
+                t.text = text if isinstance(text, str) else (text[-1] if text else "")
+            if not finished(entry, numerus):
                 t.set("type", "unfinished")
                 missing += 1
     total = sum(len(v) for v in found.values())
@@ -127,8 +156,8 @@ def main(argv: list[str]) -> int:
     found = extract(sources())
     old = load_ts(TS)
     if "--check" in argv:
-        missing = [(ctx, s) for ctx, msgs in found.items() for s in msgs
-                   if not old.get((ctx, s), ("", "unfinished"))[0] or old[(ctx, s)][1] == "unfinished"]
+        missing = [(ctx, s) for ctx, msgs in found.items() for s, (_, _, numerus) in msgs.items()
+                   if not finished(old.get((ctx, s)), numerus)]
         for ctx, s in missing:
             print(f"untranslated [{ctx}] {s!r}")
         return 1 if missing else 0
@@ -139,7 +168,7 @@ def main(argv: list[str]) -> int:
         for ctx, msgs in given.items():
             for source, text in msgs.items():
                 if text:
-                    old[(ctx, source)] = (text, "")
+                    old[(ctx, source)] = (tuple(text) if isinstance(text, list) else text, "")
     total, missing = write_ts(TS, found, old)
     compile_qm()
     print(f"{total} strings, {missing} without translation -> {TS.relative_to(ROOT)}, {QM.name}")

@@ -28,8 +28,10 @@ GOOD = QColor("#1b6e20")
 SUGGESTED = QColor("#6b6b6b")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistModel", text)
+def _tr(text: str, n: int = -1) -> str:
+    """The interface's words in the chosen language; with n, "%n" in text is the count n and the
+    translation has a singular and a plural form."""
+    return QCoreApplication.translate("ChecklistModel", text, None, n)
 
 
 _NO_PARENT = 0xFFFFFFFF  # internalId of a group row; an item row stores its group's row number
@@ -202,7 +204,7 @@ class ChecklistModel(QAbstractItemModel):
                 n = self.photo_counts.get(it.code, 0)
                 if not n and it.photo_required:
                     return _tr("Tiêu chí này cần ảnh minh chứng; chưa có ảnh.")
-                return _tr("%s ảnh") % n if n else None
+                return _tr("%n ảnh", n) if n else None
             if col == 1 and a is not None and a.note:
                 return a.note
         if role == Qt.ItemDataRole.ForegroundRole and col in (1, 2):

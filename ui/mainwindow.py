@@ -48,8 +48,10 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 12   # "inspection" | "visit"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def _tr(text: str, n: int = -1) -> str:
+    """The interface's words in the chosen language; with n, "%n" in text is the count n and the
+    translation has a singular and a plural form."""
+    return QCoreApplication.translate("MainWindow", text, None, n)
 
 
 def _vn_date(iso: str) -> str:
@@ -717,7 +719,7 @@ class MainWindow(QMainWindow):
             self.model.appendRow(parent)
         self.tree.expandAll()
         n = self.model.rowCount()
-        self.statusBar().showMessage(_tr("%d đợt kiểm tra") % n, 4000)
+        self.statusBar().showMessage(_tr("%n đợt kiểm tra", n), 4000)
         if keep and not self._select_nav(keep):
             self._show_visit(None)
 
@@ -768,7 +770,7 @@ class MainWindow(QMainWindow):
         from inspector import events
 
         n = events.conflict_count(self.db)
-        self.conflicts_button.setText(_tr("⚠ %d xung đột cần quyết định") % n)
+        self.conflicts_button.setText(_tr("⚠ %n xung đột cần quyết định", n))
         self.conflicts_button.setToolTip(_tr("Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định."))
         self.conflicts_button.setVisible(n > 0)
 
@@ -1102,7 +1104,7 @@ class MainWindow(QMainWindow):
         from .dialogs import confirm
 
         if not n or not confirm(self, _tr("Xác nhận gợi ý"),
-                                _tr("Dùng %d kết quả của lần kiểm tra trước cho lần này?") % n):
+                                _tr("Dùng %n kết quả của lần kiểm tra trước cho lần này?", n)):
             return
         try:
             ans.confirm_suggestions(self.db, self.visit.id)
@@ -1110,7 +1112,7 @@ class MainWindow(QMainWindow):
             errors.show(self, exc)
             return
         self.undo.clear()
-        self.saved_label.setText(_tr("Đã lưu %d kết quả lúc %s") % (n, time.strftime("%H:%M:%S")))
+        self.saved_label.setText(_tr("Đã lưu %n kết quả lúc %s", n) % time.strftime("%H:%M:%S"))
         self._show_visit(self.visit.id, force=True)
         self._update_nav_count()
 
@@ -1133,7 +1135,7 @@ class MainWindow(QMainWindow):
 
         def done(n: int) -> None:
             dialog.close()
-            self.saved_label.setText(_tr("Đã chép %d gợi ý lúc %s") % (n, time.strftime("%H:%M:%S")))
+            self.saved_label.setText(_tr("Đã chép %n gợi ý lúc %s", n) % time.strftime("%H:%M:%S"))
             self._show_visit(visit_id, force=True)
 
         def failed(exc: BaseException) -> None:

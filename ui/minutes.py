@@ -22,8 +22,10 @@ from inspector import inspections as ins
 from . import errors, workers
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("minutes", text)
+def _tr(text: str, n: int = -1) -> str:
+    """The interface's words in the chosen language; with n, "%n" in text is the count n and the
+    translation has a singular and a plural form."""
+    return QCoreApplication.translate("minutes", text, None, n)
 
 
 def _mn():
@@ -127,7 +129,7 @@ class PdfPreviewDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.canvas)
-        self.info = QtWidgets.QLabel(_tr("%d trang") % self.pages)
+        self.info = QtWidgets.QLabel(_tr("%n trang", self.pages))
         buttons = QtWidgets.QDialogButtonBox()
         self.print_button = buttons.addButton(_tr("In…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)

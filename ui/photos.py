@@ -53,8 +53,10 @@ QPixmapCache.setCacheLimit(48 * 1024)  # KB: a few hundred thumbnails at most, w
 FILTER = "Ảnh (*.jpg *.jpeg *.jpe *.png *.heic *.heif *.hif *.tif *.tiff *.webp);;Tất cả các tệp (*)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("photos", text)
+def _tr(text: str, n: int = -1) -> str:
+    """The interface's words in the chosen language; with n, "%n" in text is the count n and the
+    translation has a singular and a plural form."""
+    return QCoreApplication.translate("photos", text, None, n)
 
 
 def _N(text: str) -> str:
@@ -291,7 +293,7 @@ class _PhotoList(QWidget):
         self.model.load(self.visit_id, self.item_code) if not isinstance(self, GalleryWidget) \
             else self.model.load(self.visit_id)
         n = self.model.rowCount()
-        self.count_label.setText(_tr("%d ảnh") % n if n else _tr("Chưa có ảnh — kéo thả ảnh vào đây"))
+        self.count_label.setText(_tr("%n ảnh", n) if n else _tr("Chưa có ảnh — kéo thả ảnh vào đây"))
         self._enable()
 
     def selected(self) -> list[ph.Attachment]:
@@ -356,7 +358,7 @@ class _PhotoList(QWidget):
                 ph.restore(self.db, i, reason=reason)
 
         if self._run(do):
-            self._push(_tr("gỡ %d ảnh") % len(ids), do, undo)
+            self._push(_tr("gỡ %n ảnh", len(ids)), do, undo)
             self._after_change()
 
     def move_selected(self) -> None:
@@ -389,7 +391,7 @@ class _PhotoList(QWidget):
                 ph.move(self.db, i, old, reason=reason)
 
         if self._run(do):
-            self._push(_tr("chuyển %d ảnh") % len(olds), do, undo)
+            self._push(_tr("chuyển %n ảnh", len(olds)), do, undo)
             self._after_change()
 
     def shift(self, step: int) -> None:
@@ -616,13 +618,13 @@ def import_photos(parent: QWidget | None, db, db_path, visit_id: str, item_code:
 def report_html(report: ph.ImportReport) -> str:
     from html import escape
 
-    parts = [f"<p>{escape(_tr('Đã nhập %d ảnh.') % len(report.imported))}</p>"]
+    parts = [f"<p>{escape(_tr('Đã nhập %n ảnh.', len(report.imported)))}</p>"]
     if report.cancelled:
         parts.append(f"<p>{escape(_tr('Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.'))}</p>")
     if report.duplicates:
         parts.append(f"<p>{escape(_tr('Đã có từ trước, không thêm lại: %s') % ', '.join(report.duplicates))}</p>")
     if report.rejected:
-        parts.append(f"<p><b>{escape(_tr('Không nhập được %d tệp:') % len(report.rejected))}</b></p><ul>")
+        parts.append(f"<p><b>{escape(_tr('Không nhập được %n tệp:', len(report.rejected)))}</b></p><ul>")
         for name, code, _ in report.rejected:
             parts.append(f"<li>{escape(name)}: {escape(reason_vi(code))}</li>")
         parts.append("</ul>")

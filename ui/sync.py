@@ -47,8 +47,10 @@ ValueRole = Qt.ItemDataRole.UserRole + 2
 FILTER = "Gói dữ liệu Inspector (*.cchc);;Tất cả các tệp (*)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("sync", text)
+def _tr(text: str, n: int = -1) -> str:
+    """The interface's words in the chosen language; with n, "%n" in text is the count n and the
+    translation has a singular and a plural form."""
+    return QCoreApplication.translate("sync", text, None, n)
 
 
 # ---- messages --------------------------------------------------------------------------
@@ -87,15 +89,20 @@ def reason_vi(reason: str) -> str:
 errors.register(E.PackageRejected, lambda e: _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.")
                 % (Path(str(e.path)).name, reason_vi(e.reason)))
 
+def _N(text: str) -> str:
+    """Marks a label for translation where it is defined; translated where it is shown."""
+    return text
+
+
 KIND_LABELS = {
-    "inspections": "đợt kiểm tra", "members": "thành viên", "visits": "xã", "answers": "câu trả lời",
-    "findings": "nhận xét", "attachments": "ảnh đính kèm", "photos": "ảnh", "checklists": "bảng kiểm tra",
-    "events": "thay đổi",
+    "inspections": _N("%n đợt kiểm tra"), "members": _N("%n thành viên"), "visits": _N("%n xã"),
+    "answers": _N("%n câu trả lời"), "findings": _N("%n nhận xét"), "attachments": _N("%n ảnh đính kèm"),
+    "photos": _N("%n ảnh"), "checklists": _N("%n bảng kiểm tra"), "events": _N("%n thay đổi"),
 }
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    parts = [f"{n} {_tr(KIND_LABELS.get(k, k))}" for k, n in counts.items() if n and k in KIND_LABELS]
+    parts = [_tr(KIND_LABELS[k], n) for k, n in counts.items() if n and k in KIND_LABELS]
     return ", ".join(parts) if parts else _tr("không có gì mới")
 
 
@@ -169,7 +176,7 @@ def merge_packages(parent: QWidget | None, db, db_path: str | Path, paths: list[
     if not paths:
         return None
     job = workers.Job(_merge_job, str(db_path), paths)
-    dlg = _progress_dialog(parent, _tr("Đang kiểm tra và hợp nhất %d tệp…") % len(paths), job)
+    dlg = _progress_dialog(parent, _tr("Đang kiểm tra và hợp nhất %n tệp…", len(paths)), job)
 
     def done(report: sync.MergeReport) -> None:
         dlg.close()
@@ -269,7 +276,7 @@ def report_html(report: sync.MergeReport) -> str:
         upd = {k: v for k, v in p.updated.items() if k != "events"}
         if any(upd.values()):
             out.append(escape(_tr("Cập nhật: %s.") % counts_text(upd)) + "<br>")
-        out.append(escape(_tr("Đã có từ trước: %d thay đổi.") % p.known_events))
+        out.append(escape(_tr("Đã có từ trước: %n thay đổi.", p.known_events)))
         if p.already_merged:
             out.append("<br><i>" + escape(_tr("Tệp này đã được hợp nhất lúc %s.") % p.already_merged.replace("T", " "))
                        + "</i>")
@@ -278,7 +285,7 @@ def report_html(report: sync.MergeReport) -> str:
         out.append(f"<p style='color:#a00'><b>{escape(f)}</b>: "
                    + escape(_tr("bị từ chối — %s. Không có gì bị thay đổi.") % reason_vi(reason)) + "</p>")
     if report.conflicts:
-        out.append("<p><b>" + escape(_tr("%d xung đột mới cần quyết định:") % len(report.conflicts)) + "</b><ul>")
+        out.append("<p><b>" + escape(_tr("%n xung đột mới cần quyết định:", len(report.conflicts))) + "</b><ul>")
         for c in report.conflicts:
             values = " / ".join(f"{h['display']} ({h['author']})" for h in c.heads)
             out.append(f"<li>{escape(c.label)}: {escape(values)}</li>")
@@ -293,11 +300,11 @@ class MergeReportDialog(QDialog):
         super().__init__(parent)
         self.report, self.db = report, db
         self.setWindowTitle(_tr("Kết quả hợp nhất"))
-        text = _tr("Đã hợp nhất %d gói: %s.") % (len(report.packages), counts_text(report.added))
+        text = _tr("Đã hợp nhất %n gói: %s.", len(report.packages)) % counts_text(report.added)
         if report.rejected:
-            text += " " + _tr("%d tệp bị từ chối.") % len(report.rejected)
+            text += " " + _tr("%n tệp bị từ chối.", len(report.rejected))
         if report.conflicts:
-            text += " " + _tr("%d xung đột mới.") % len(report.conflicts)
+            text += " " + _tr("%n xung đột mới.", len(report.conflicts))
         head = QLabel(text)
         head.setWordWrap(True)
         body = QTextBrowser()
@@ -342,7 +349,7 @@ class ConflictsModel(QStandardItemModel):
             top.setFont(font)
             top.setData(c.id, ConflictRole)
             top.setToolTip(c.label)
-            rest = [QStandardItem(_tr("%d giá trị") % len(c.heads)), QStandardItem(""), QStandardItem("")]
+            rest = [QStandardItem(_tr("%n giá trị", len(c.heads))), QStandardItem(""), QStandardItem("")]
             for it in (top, *rest):
                 it.setEditable(False)
             for h in c.heads:

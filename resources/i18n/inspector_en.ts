@@ -32,437 +32,455 @@
   <context>
     <name>ChecklistModel</name>
     <message>
-      <location filename="../../ui/checklist_model.py" line="139" />
+      <location filename="../../ui/checklist_model.py" line="141" />
       <source>Tiêu chí</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="139" />
+      <location filename="../../ui/checklist_model.py" line="141" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="139" />
+      <location filename="../../ui/checklist_model.py" line="141" />
       <source>Ảnh</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="188" />
+      <location filename="../../ui/checklist_model.py" line="190" />
       <source>(gợi ý: %s)</source>
       <translation>(suggested: %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="204" />
+      <location filename="../../ui/checklist_model.py" line="206" />
       <source>Tiêu chí này cần ảnh minh chứng; chưa có ảnh.</source>
       <translation>This item needs an evidence photo; there is none yet.</translation>
     </message>
-    <message>
-      <location filename="../../ui/checklist_model.py" line="205" />
-      <source>%s ảnh</source>
-      <translation>%s photos</translation>
+    <message numerus="yes">
+      <location filename="../../ui/checklist_model.py" line="207" />
+      <source>%n ảnh</source>
+      <translation>
+        <numerusform>%n photo</numerusform>
+        <numerusform>%n photos</numerusform>
+      </translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/mainwindow.py" line="128" />
+      <location filename="../../ui/mainwindow.py" line="130" />
       <source>%s: sửa kết quả</source>
       <translation>%s: change result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="169" />
+      <location filename="../../ui/mainwindow.py" line="171" />
       <source>Xác nhận</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="170" />
+      <location filename="../../ui/mainwindow.py" line="172" />
       <source>Dùng kết quả lần trước cho lần này (Ctrl+Enter)</source>
       <translation>Use the last result for this visit (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="184" />
+      <location filename="../../ui/mainwindow.py" line="186" />
       <source>Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)</source>
       <translation>Note, evidence (Enter from the list to come here, Esc to go back)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="195" />
+      <location filename="../../ui/mainwindow.py" line="197" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="199" />
+      <location filename="../../ui/mainwindow.py" line="201" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="218" />
       <source>Gợi ý từ lần kiểm tra trước: &lt;b&gt;%s&lt;/b&gt;</source>
       <translation>Suggested by the last inspection: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="221" />
+      <location filename="../../ui/mainwindow.py" line="223" />
       <source>Lần kiểm tra trước: %s</source>
       <translation>Last inspection: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="232" />
+      <location filename="../../ui/mainwindow.py" line="234" />
       <source>Nhập bởi %s lúc %s</source>
       <translation>Entered by %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="232" />
+      <location filename="../../ui/mainwindow.py" line="234" />
       <source>Nhập lúc %s</source>
       <translation>Entered at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>Chọn một tiêu chí trong danh sách.</source>
       <translation>Select an item in the list.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="256" />
+      <location filename="../../ui/mainwindow.py" line="258" />
       <source>Căn cứ: %s</source>
       <translation>Basis: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="258" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>Cần ảnh minh chứng.</source>
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="287" />
+      <location filename="../../ui/mainwindow.py" line="289" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="303" />
+      <location filename="../../ui/mainwindow.py" line="305" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="331" />
+      <location filename="../../ui/mainwindow.py" line="333" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="338" />
+      <location filename="../../ui/mainwindow.py" line="340" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="345" />
+      <location filename="../../ui/mainwindow.py" line="347" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="345" />
+      <location filename="../../ui/mainwindow.py" line="347" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="346" />
+      <location filename="../../ui/mainwindow.py" line="348" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="369" />
+      <location filename="../../ui/mainwindow.py" line="371" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="370" />
+      <location filename="../../ui/mainwindow.py" line="372" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="442" />
+      <location filename="../../ui/mainwindow.py" line="444" />
       <source>Ảnh minh chứng</source>
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="496" />
+      <location filename="../../ui/mainwindow.py" line="498" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="512" />
+      <location filename="../../ui/mainwindow.py" line="514" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="513" />
+      <location filename="../../ui/mainwindow.py" line="515" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="514" />
+      <location filename="../../ui/mainwindow.py" line="516" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="522" />
+      <location filename="../../ui/mainwindow.py" line="524" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="523" />
+      <location filename="../../ui/mainwindow.py" line="525" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="526" />
+      <location filename="../../ui/mainwindow.py" line="528" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="531" />
+      <location filename="../../ui/mainwindow.py" line="533" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="533" />
+      <location filename="../../ui/mainwindow.py" line="535" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="535" />
+      <location filename="../../ui/mainwindow.py" line="537" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="539" />
+      <location filename="../../ui/mainwindow.py" line="541" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="543" />
+      <location filename="../../ui/mainwindow.py" line="545" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="544" />
+      <location filename="../../ui/mainwindow.py" line="546" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="546" />
+      <location filename="../../ui/mainwindow.py" line="548" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="552" />
+      <location filename="../../ui/mainwindow.py" line="554" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="553" />
+      <location filename="../../ui/mainwindow.py" line="555" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="555" />
+      <location filename="../../ui/mainwindow.py" line="557" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="557" />
+      <location filename="../../ui/mainwindow.py" line="559" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="568" />
+      <location filename="../../ui/mainwindow.py" line="570" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="569" />
+      <location filename="../../ui/mainwindow.py" line="571" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="572" />
+      <location filename="../../ui/mainwindow.py" line="574" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="573" />
+      <location filename="../../ui/mainwindow.py" line="575" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="574" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="576" />
+      <location filename="../../ui/mainwindow.py" line="578" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="580" />
+      <location filename="../../ui/mainwindow.py" line="582" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="581" />
+      <location filename="../../ui/mainwindow.py" line="583" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="582" />
+      <location filename="../../ui/mainwindow.py" line="584" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="607" />
+      <location filename="../../ui/mainwindow.py" line="609" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="608" />
+      <location filename="../../ui/mainwindow.py" line="610" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="609" />
+      <location filename="../../ui/mainwindow.py" line="611" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="610" />
+      <location filename="../../ui/mainwindow.py" line="612" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="664" />
+      <location filename="../../ui/mainwindow.py" line="666" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="720" />
-      <source>%d đợt kiểm tra</source>
-      <translation>%d inspections</translation>
+    <message numerus="yes">
+      <location filename="../../ui/mainwindow.py" line="722" />
+      <source>%n đợt kiểm tra</source>
+      <translation>
+        <numerusform>%n inspection</numerusform>
+        <numerusform>%n inspections</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/mainwindow.py" line="773" />
+      <source>⚠ %n xung đột cần quyết định</source>
+      <translation>
+        <numerusform>⚠ %n conflict to decide</numerusform>
+        <numerusform>⚠ %n conflicts to decide</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="771" />
-      <source>⚠ %d xung đột cần quyết định</source>
-      <translation>⚠ %d conflicts to decide</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="772" />
+      <location filename="../../ui/mainwindow.py" line="774" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
       <translation>The same field was changed differently on two laptops; click to decide.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="834" />
+      <location filename="../../ui/mainwindow.py" line="836" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="840" />
+      <location filename="../../ui/mainwindow.py" line="842" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="868" />
+      <location filename="../../ui/mainwindow.py" line="870" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="979" />
+      <location filename="../../ui/mainwindow.py" line="981" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="985" />
+      <location filename="../../ui/mainwindow.py" line="987" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="986" />
+      <location filename="../../ui/mainwindow.py" line="988" />
       <source>Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.
 Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Changing a result amends them.
 Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1087" />
+      <location filename="../../ui/mainwindow.py" line="1089" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1104" />
+      <location filename="../../ui/mainwindow.py" line="1106" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="1105" />
-      <source>Dùng %d kết quả của lần kiểm tra trước cho lần này?</source>
-      <translation>Use %d results of the last inspection for this visit?</translation>
+    <message numerus="yes">
+      <location filename="../../ui/mainwindow.py" line="1107" />
+      <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
+      <translation>
+        <numerusform>Use %n result of the last inspection for this visit?</numerusform>
+        <numerusform>Use %n results of the last inspection for this visit?</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/mainwindow.py" line="1115" />
+      <source>Đã lưu %n kết quả lúc %s</source>
+      <translation>
+        <numerusform>Saved %n result at %s</numerusform>
+        <numerusform>Saved %n results at %s</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1113" />
-      <source>Đã lưu %d kết quả lúc %s</source>
-      <translation>Saved %d results at %s</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="1123" />
+      <location filename="../../ui/mainwindow.py" line="1125" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1124" />
+      <location filename="../../ui/mainwindow.py" line="1126" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1129" />
+      <location filename="../../ui/mainwindow.py" line="1131" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1129" />
+      <location filename="../../ui/mainwindow.py" line="1131" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="1136" />
-      <source>Đã chép %d gợi ý lúc %s</source>
-      <translation>Copied %d suggestions at %s</translation>
+    <message numerus="yes">
+      <location filename="../../ui/mainwindow.py" line="1138" />
+      <source>Đã chép %n gợi ý lúc %s</source>
+      <translation>
+        <numerusform>Copied %n suggestion at %s</numerusform>
+        <numerusform>Copied %n suggestions at %s</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1174" />
+      <location filename="../../ui/mainwindow.py" line="1176" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1175" />
+      <location filename="../../ui/mainwindow.py" line="1177" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1196" />
+      <location filename="../../ui/mainwindow.py" line="1198" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1196" />
+      <location filename="../../ui/mainwindow.py" line="1198" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1221" />
+      <location filename="../../ui/mainwindow.py" line="1223" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1240" />
+      <location filename="../../ui/mainwindow.py" line="1242" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1240" />
+      <location filename="../../ui/mainwindow.py" line="1242" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -485,12 +503,12 @@ Ctrl+Z / Ctrl+Y  undo / redo
 Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1253" />
+      <location filename="../../ui/mainwindow.py" line="1255" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1253" />
+      <location filename="../../ui/mainwindow.py" line="1255" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -499,12 +517,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1264" />
+      <location filename="../../ui/mainwindow.py" line="1266" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1265" />
+      <location filename="../../ui/mainwindow.py" line="1267" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -991,173 +1009,176 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>minutes</name>
     <message>
-      <location filename="../../ui/minutes.py" line="36" />
+      <location filename="../../ui/minutes.py" line="38" />
       <source>Mẫu biên bản %s không dùng được: %s</source>
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="113" />
+      <location filename="../../ui/minutes.py" line="115" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="121" />
+      <location filename="../../ui/minutes.py" line="123" />
       <source>Đang hiển thị trang…</source>
       <translation>Rendering the page…</translation>
     </message>
-    <message>
-      <location filename="../../ui/minutes.py" line="130" />
-      <source>%d trang</source>
-      <translation>%d pages</translation>
+    <message numerus="yes">
+      <location filename="../../ui/minutes.py" line="132" />
+      <source>%n trang</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="132" />
+      <location filename="../../ui/minutes.py" line="134" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="134" />
+      <location filename="../../ui/minutes.py" line="136" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="136" />
+      <location filename="../../ui/minutes.py" line="138" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="137" />
+      <location filename="../../ui/minutes.py" line="139" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="175" />
+      <location filename="../../ui/minutes.py" line="177" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="175" />
+      <location filename="../../ui/minutes.py" line="177" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="185" />
+      <location filename="../../ui/minutes.py" line="187" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="185" />
+      <location filename="../../ui/minutes.py" line="187" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="223" />
+      <location filename="../../ui/minutes.py" line="225" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="224" />
+      <location filename="../../ui/minutes.py" line="226" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="225" />
+      <location filename="../../ui/minutes.py" line="227" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="226" />
+      <location filename="../../ui/minutes.py" line="228" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="261" />
+      <location filename="../../ui/minutes.py" line="263" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="263" />
+      <location filename="../../ui/minutes.py" line="265" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="271" />
+      <location filename="../../ui/minutes.py" line="273" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="272" />
+      <location filename="../../ui/minutes.py" line="274" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="280" />
+      <location filename="../../ui/minutes.py" line="282" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="292" />
+      <location filename="../../ui/minutes.py" line="294" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="301" />
+      <location filename="../../ui/minutes.py" line="303" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="301" />
+      <location filename="../../ui/minutes.py" line="303" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="304" />
+      <location filename="../../ui/minutes.py" line="306" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="330" />
+      <location filename="../../ui/minutes.py" line="332" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="330" />
+      <location filename="../../ui/minutes.py" line="332" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="340" />
+      <location filename="../../ui/minutes.py" line="342" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="349" />
+      <location filename="../../ui/minutes.py" line="351" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="357" />
+      <location filename="../../ui/minutes.py" line="359" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="358" />
+      <location filename="../../ui/minutes.py" line="360" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="359" />
+      <location filename="../../ui/minutes.py" line="361" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="360" />
+      <location filename="../../ui/minutes.py" line="362" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
@@ -1165,227 +1186,242 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>photos</name>
     <message>
-      <location filename="../../ui/photos.py" line="65" />
+      <location filename="../../ui/photos.py" line="67" />
       <source>không tìm thấy tệp</source>
       <translation>file not found</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="66" />
+      <location filename="../../ui/photos.py" line="68" />
       <source>tệp rỗng</source>
       <translation>empty file</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="67" />
+      <location filename="../../ui/photos.py" line="69" />
       <source>thư mục không có ảnh</source>
       <translation>no photos in the folder</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="68" />
+      <location filename="../../ui/photos.py" line="70" />
       <source>không phải tệp ảnh</source>
       <translation>not an image</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="69" />
+      <location filename="../../ui/photos.py" line="71" />
       <source>định dạng ảnh không hỗ trợ</source>
       <translation>unsupported image format</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="70" />
+      <location filename="../../ui/photos.py" line="72" />
       <source>ảnh bị cắt cụt hoặc hỏng</source>
       <translation>truncated or damaged image</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="71" />
+      <location filename="../../ui/photos.py" line="73" />
       <source>ảnh quá lớn (số điểm ảnh bất thường)</source>
       <translation>image too large (abnormal pixel count)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="72" />
+      <location filename="../../ui/photos.py" line="74" />
       <source>tệp quá lớn</source>
       <translation>file too big</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="73" />
+      <location filename="../../ui/photos.py" line="75" />
       <source>không đọc được ảnh</source>
       <translation>cannot read the image</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="75" />
+      <location filename="../../ui/photos.py" line="77" />
       <source>chụp khác ngày làm việc</source>
       <translation>taken on another day than the visit</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="75" />
+      <location filename="../../ui/photos.py" line="77" />
       <source>chụp xa nơi chụp các ảnh khác</source>
       <translation>taken far from the visit's other photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="116" />
+      <location filename="../../ui/photos.py" line="118" />
       <source>Chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="123" />
+      <location filename="../../ui/photos.py" line="125" />
       <source>Chụp lúc %s</source>
       <translation>Taken at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="128" />
+      <location filename="../../ui/photos.py" line="130" />
       <source>Tệp gốc: %s</source>
       <translation>Source file: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="178" />
+      <location filename="../../ui/photos.py" line="180" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="179" />
+      <location filename="../../ui/photos.py" line="181" />
       <source>Biên bản của xã này đã ký. Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="249" />
+      <location filename="../../ui/photos.py" line="251" />
       <source>Thêm ảnh…</source>
       <translation>Add photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="251" />
+      <location filename="../../ui/photos.py" line="253" />
       <source>Chọn ảnh từ máy; cũng có thể kéo thả tệp, thư mục hoặc dán ảnh (Ctrl+V)</source>
       <translation>Choose photos; you can also drop files or folders here or paste an image (Ctrl+V)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="276" />
+      <location filename="../../ui/photos.py" line="278" />
       <source>Xem ảnh</source>
       <translation>View photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="277" />
+      <location filename="../../ui/photos.py" line="279" />
       <source>Sửa chú thích</source>
       <translation>Edit caption</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="278" />
+      <location filename="../../ui/photos.py" line="280" />
       <source>Chuyển sang tiêu chí khác…</source>
       <translation>Move to another item…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="279" />
+      <location filename="../../ui/photos.py" line="281" />
       <source>Đưa lên trước</source>
       <translation>Move earlier</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="280" />
+      <location filename="../../ui/photos.py" line="282" />
       <source>Đưa ra sau</source>
       <translation>Move later</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="281" />
+      <location filename="../../ui/photos.py" line="283" />
       <source>Xác nhận ảnh hợp lệ</source>
       <translation>Confirm the photo is valid</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="282" />
+      <location filename="../../ui/photos.py" line="284" />
       <source>Gỡ ảnh</source>
       <translation>Remove photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="283" />
+      <location filename="../../ui/photos.py" line="285" />
       <source>Dán ảnh</source>
       <translation>Paste image</translation>
     </message>
-    <message>
-      <location filename="../../ui/photos.py" line="294" />
-      <source>%d ảnh</source>
-      <translation>%d photos</translation>
+    <message numerus="yes">
+      <location filename="../../ui/photos.py" line="296" />
+      <source>%n ảnh</source>
+      <translation>
+        <numerusform>%n photo</numerusform>
+        <numerusform>%n photos</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="294" />
+      <location filename="../../ui/photos.py" line="296" />
       <source>Chưa có ảnh — kéo thả ảnh vào đây</source>
       <translation>No photos yet — drop photos here</translation>
     </message>
-    <message>
-      <location filename="../../ui/photos.py" line="359" />
-      <source>gỡ %d ảnh</source>
-      <translation>remove %d photos</translation>
+    <message numerus="yes">
+      <location filename="../../ui/photos.py" line="361" />
+      <source>gỡ %n ảnh</source>
+      <translation>
+        <numerusform>remove %n photo</numerusform>
+        <numerusform>remove %n photos</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="368" />
+      <location filename="../../ui/photos.py" line="370" />
       <source>(Ảnh chung của buổi làm việc)</source>
       <translation>(Photos of the whole session)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="372" />
+      <location filename="../../ui/photos.py" line="374" />
       <source>Chuyển ảnh</source>
       <translation>Move photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="372" />
+      <location filename="../../ui/photos.py" line="374" />
       <source>Chuyển sang tiêu chí:</source>
       <translation>Move to item:</translation>
     </message>
-    <message>
-      <location filename="../../ui/photos.py" line="392" />
-      <source>chuyển %d ảnh</source>
-      <translation>move %d photos</translation>
+    <message numerus="yes">
+      <location filename="../../ui/photos.py" line="394" />
+      <source>chuyển %n ảnh</source>
+      <translation>
+        <numerusform>move %n photo</numerusform>
+        <numerusform>move %n photos</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="414" />
+      <location filename="../../ui/photos.py" line="416" />
       <source>đổi thứ tự ảnh</source>
       <translation>reorder photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="432" />
+      <location filename="../../ui/photos.py" line="434" />
       <source>Chọn ảnh</source>
       <translation>Choose photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="527" />
+      <location filename="../../ui/photos.py" line="529" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="589" />
+      <location filename="../../ui/photos.py" line="591" />
       <source>Đang nhập ảnh…</source>
       <translation>Importing photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="589" />
+      <location filename="../../ui/photos.py" line="591" />
       <source>Dừng</source>
       <translation>Stop</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="590" />
+      <location filename="../../ui/photos.py" line="592" />
       <source>Nhập ảnh</source>
       <translation>Import photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="598" />
+      <location filename="../../ui/photos.py" line="600" />
       <source>Đang nhập ảnh %d/%d…</source>
       <translation>Importing photo %d/%d…</translation>
     </message>
-    <message>
-      <location filename="../../ui/photos.py" line="619" />
-      <source>Đã nhập %d ảnh.</source>
-      <translation>%d photos imported.</translation>
+    <message numerus="yes">
+      <location filename="../../ui/photos.py" line="621" />
+      <source>Đã nhập %n ảnh.</source>
+      <translation>
+        <numerusform>%n photo imported.</numerusform>
+        <numerusform>%n photos imported.</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="621" />
+      <location filename="../../ui/photos.py" line="623" />
       <source>Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.</source>
       <translation>Stopped part way; the photos imported are kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="623" />
+      <location filename="../../ui/photos.py" line="625" />
       <source>Đã có từ trước, không thêm lại: %s</source>
       <translation>Already there, not added again: %s</translation>
     </message>
-    <message>
-      <location filename="../../ui/photos.py" line="625" />
-      <source>Không nhập được %d tệp:</source>
-      <translation>%d files could not be imported:</translation>
+    <message numerus="yes">
+      <location filename="../../ui/photos.py" line="627" />
+      <source>Không nhập được %n tệp:</source>
+      <translation>
+        <numerusform>%n file could not be imported:</numerusform>
+        <numerusform>%n files could not be imported:</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="635" />
+      <location filename="../../ui/photos.py" line="637" />
       <source>Kết quả nhập ảnh</source>
       <translation>Photo import</translation>
     </message>
@@ -1446,199 +1482,292 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>sync</name>
     <message>
-      <location filename="../../ui/sync.py" line="84" />
+      <location filename="../../ui/sync.py" line="86" />
       <source>gói không hợp lệ (%s)</source>
       <translation>invalid package (%s)</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="87" />
+      <location filename="../../ui/sync.py" line="89" />
       <source>Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.</source>
       <translation>Data package %s refused: %s. Nothing was changed.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="98" />
+      <source>%n đợt kiểm tra</source>
+      <translation>
+        <numerusform>%n inspection</numerusform>
+        <numerusform>%n inspections</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="98" />
+      <source>%n thành viên</source>
+      <translation>
+        <numerusform>%n member</numerusform>
+        <numerusform>%n members</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="98" />
+      <source>%n xã</source>
+      <translation>
+        <numerusform>%n commune</numerusform>
+        <numerusform>%n communes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <location filename="../../ui/sync.py" line="99" />
+      <source>%n câu trả lời</source>
+      <translation>
+        <numerusform>%n answer</numerusform>
+        <numerusform>%n answers</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="99" />
+      <source>%n nhận xét</source>
+      <translation>
+        <numerusform>%n finding</numerusform>
+        <numerusform>%n findings</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="99" />
+      <source>%n ảnh đính kèm</source>
+      <translation>
+        <numerusform>%n attached photo</numerusform>
+        <numerusform>%n attached photos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="100" />
+      <source>%n ảnh</source>
+      <translation>
+        <numerusform>%n photo</numerusform>
+        <numerusform>%n photos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="100" />
+      <source>%n bảng kiểm tra</source>
+      <translation>
+        <numerusform>%n checklist</numerusform>
+        <numerusform>%n checklists</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="100" />
+      <source>%n thay đổi</source>
+      <translation>
+        <numerusform>%n change</numerusform>
+        <numerusform>%n changes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync.py" line="106" />
       <source>không có gì mới</source>
       <translation>nothing new</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="121" />
+      <location filename="../../ui/sync.py" line="128" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="122" />
+      <location filename="../../ui/sync.py" line="129" />
       <source>Inspector</source>
       <translation>Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="134" />
+      <location filename="../../ui/sync.py" line="141" />
       <source>Xuất gói dữ liệu</source>
       <translation>Export data package</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="140" />
+      <location filename="../../ui/sync.py" line="147" />
       <source>Đang xuất gói dữ liệu…</source>
       <translation>Exporting data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="147" />
+      <location filename="../../ui/sync.py" line="154" />
       <source>Đã xuất gói dữ liệu</source>
       <translation>Data package exported</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="147" />
+      <location filename="../../ui/sync.py" line="154" />
       <source>Đã ghi %s: %d thay đổi, %d ảnh (%d KB).
 Chép tệp này sang máy khác hoặc gửi về cơ quan.</source>
       <translation>Wrote %s: %d changes, %d photos (%d KB).
 Copy this file to another laptop or send it to the office.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="167" />
+      <location filename="../../ui/sync.py" line="174" />
       <source>Hợp nhất gói dữ liệu</source>
       <translation>Merge data packages</translation>
     </message>
-    <message>
-      <location filename="../../ui/sync.py" line="172" />
-      <source>Đang kiểm tra và hợp nhất %d tệp…</source>
-      <translation>Checking and merging %d files…</translation>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="179" />
+      <source>Đang kiểm tra và hợp nhất %n tệp…</source>
+      <translation>
+        <numerusform>Checking and merging %n file…</numerusform>
+        <numerusform>Checking and merging %n files…</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="235" />
+      <location filename="../../ui/sync.py" line="242" />
       <source>Kéo thả các tệp gói dữ liệu (.cchc) vào đây để hợp nhất</source>
       <translation>Drop data package files (.cchc) here to merge them</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="254" />
+      <location filename="../../ui/sync.py" line="261" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="268" />
+      <location filename="../../ui/sync.py" line="275" />
       <source>Thêm mới: %s.</source>
       <translation>Added: %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="271" />
+      <location filename="../../ui/sync.py" line="278" />
       <source>Cập nhật: %s.</source>
       <translation>Updated: %s.</translation>
     </message>
-    <message>
-      <location filename="../../ui/sync.py" line="272" />
-      <source>Đã có từ trước: %d thay đổi.</source>
-      <translation>Already known: %d changes.</translation>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="279" />
+      <source>Đã có từ trước: %n thay đổi.</source>
+      <translation>
+        <numerusform>Already known: %n change.</numerusform>
+        <numerusform>Already known: %n changes.</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="274" />
+      <location filename="../../ui/sync.py" line="281" />
       <source>Tệp này đã được hợp nhất lúc %s.</source>
       <translation>This file was merged at %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="279" />
+      <location filename="../../ui/sync.py" line="286" />
       <source>bị từ chối — %s. Không có gì bị thay đổi.</source>
       <translation>refused — %s. Nothing was changed.</translation>
     </message>
-    <message>
-      <location filename="../../ui/sync.py" line="281" />
-      <source>%d xung đột mới cần quyết định:</source>
-      <translation>%d new conflicts to decide:</translation>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="288" />
+      <source>%n xung đột mới cần quyết định:</source>
+      <translation>
+        <numerusform>%n new conflict to decide:</numerusform>
+        <numerusform>%n new conflicts to decide:</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="295" />
+      <location filename="../../ui/sync.py" line="302" />
       <source>Kết quả hợp nhất</source>
       <translation>Merge result</translation>
     </message>
-    <message>
-      <location filename="../../ui/sync.py" line="296" />
-      <source>Đã hợp nhất %d gói: %s.</source>
-      <translation>Merged %d packages: %s.</translation>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="303" />
+      <source>Đã hợp nhất %n gói: %s.</source>
+      <translation>
+        <numerusform>Merged %n package: %s.</numerusform>
+        <numerusform>Merged %n packages: %s.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="305" />
+      <source>%n tệp bị từ chối.</source>
+      <translation>
+        <numerusform>%n file refused.</numerusform>
+        <numerusform>%n files refused.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="307" />
+      <source>%n xung đột mới.</source>
+      <translation>
+        <numerusform>%n new conflict.</numerusform>
+        <numerusform>%n new conflicts.</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="298" />
-      <source>%d tệp bị từ chối.</source>
-      <translation>%d files refused.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync.py" line="300" />
-      <source>%d xung đột mới.</source>
-      <translation>%d new conflicts.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync.py" line="308" />
+      <location filename="../../ui/sync.py" line="315" />
       <source>Giải quyết xung đột…</source>
       <translation>Resolve conflicts…</translation>
     </message>
-    <message>
-      <location filename="../../ui/sync.py" line="345" />
-      <source>%d giá trị</source>
-      <translation>%d values</translation>
+    <message numerus="yes">
+      <location filename="../../ui/sync.py" line="352" />
+      <source>%n giá trị</source>
+      <translation>
+        <numerusform>%n value</numerusform>
+        <numerusform>%n values</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="376" />
+      <location filename="../../ui/sync.py" line="383" />
       <source>Không có xung đột nào. Mọi thay đổi đã thống nhất.</source>
       <translation>No conflicts. All changes agree.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="378" />
+      <location filename="../../ui/sync.py" line="385" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy. Chọn giá trị đúng (nhấp đúp) hoặc nhập giá trị mới; quyết định sẽ được gửi kèm gói dữ liệu sau.</source>
       <translation>The same field was changed differently on two laptops. Pick the right value (double-click) or type a new one; the decision travels with the next data package.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="381" />
+      <location filename="../../ui/sync.py" line="388" />
       <source>Chọn giá trị này</source>
       <translation>Choose this value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="384" />
+      <location filename="../../ui/sync.py" line="391" />
       <source>hoặc nhập giá trị mới…</source>
       <translation>or type a new value…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="386" />
+      <location filename="../../ui/sync.py" line="393" />
       <source>Lưu giá trị mới</source>
       <translation>Save new value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="457" />
+      <location filename="../../ui/sync.py" line="464" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="458" />
+      <location filename="../../ui/sync.py" line="465" />
       <source>Biên bản của xã %s đã ký. Lý do điều chỉnh:</source>
       <translation>The minutes of %s are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="462" />
+      <location filename="../../ui/sync.py" line="469" />
       <source>Giải quyết xung đột</source>
       <translation>Resolve conflict</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="475" />
+      <location filename="../../ui/sync.py" line="482" />
       <source>Xung đột cần quyết định</source>
       <translation>Conflicts to decide</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="519" />
+      <location filename="../../ui/sync.py" line="526" />
       <source>Nhật ký hợp nhất</source>
       <translation>Merge log</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="546" />
+      <location filename="../../ui/sync.py" line="553" />
       <source>Xuất gói dữ liệu…</source>
       <translation>Export data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="547" />
+      <location filename="../../ui/sync.py" line="554" />
       <source>Hợp nhất gói dữ liệu…</source>
       <translation>Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="549" />
+      <location filename="../../ui/sync.py" line="556" />
       <source>Xung đột cần quyết định…</source>
       <translation>Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="550" />
+      <location filename="../../ui/sync.py" line="557" />
       <source>Nhật ký hợp nhất…</source>
       <translation>Merge log…</translation>
     </message>
