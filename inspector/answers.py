@@ -31,6 +31,20 @@ _ASSESS_WORDS = {fold(v).replace(" ", "_"): k for k, v in ASSESSMENT.items()} | 
 }
 _YESNO_WORDS = {"co": "co", "khong": "khong", "yes": "co", "no": "khong", "y": "co", "n": "khong",
                 "c": "co", "k": "khong", "1": "co", "0": "khong", "true": "co", "false": "khong"}
+# The checklist's units of counts in English, singular and plural ("1 counter", "5 counters").
+UNITS_EN = {"người": ("person", "people"), "quầy": ("counter", "counters"), "máy": ("machine", "machines"),
+            "chỗ": ("seat", "seats"), "thiết bị": ("device", "devices"), "phản ánh": ("report", "reports"),
+            "m²": ("m²", "m²")}
+
+
+def unit(item: cl.Item, lang: str = "vi", value: str | None = None) -> str:
+    """The unit of a count item in the language shown: "máy"; in English by the number ("1 machine")."""
+    if lang == "vi" or item.unit not in UNITS_EN:
+        return item.unit
+    one, many = UNITS_EN[item.unit]
+    return one if value == "1" else many
+
+
 _RATIO = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*", re.ASCII)
 _STORED = {"assessment": frozenset(ASSESSMENT), "yesno": frozenset(YESNO)}
 _NO_DATA_WORDS = {"khong_co_so_lieu", "kcsl", "no_data", "nodata"}
@@ -106,11 +120,11 @@ def display(item: cl.Item, value: str | None, lang: str = "vi") -> str:
     if item.type == "yesno":
         return (YESNO if lang == "vi" else YESNO_EN).get(value, value)
     if item.type == "count":
-        return f"{value} {item.unit}".strip()
+        return f"{value} {unit(item, lang, value)}".strip()
     if item.type == "ratio":
         parts = ratio_parts(value)
         if parts:
-            return f"{parts[0]}/{parts[1]} ({percent(*parts)})"
+            return f"{parts[0]}/{parts[1]} ({percent(*parts, lang)})"
     return value
 
 

@@ -86,8 +86,10 @@ def slug(text: str | None) -> str:
     return ascii_[:60] or "x"
 
 
-def percent(num: int, den: int) -> str:
-    """Vietnamese percentage with one decimal and a decimal comma; "—" for a zero denominator."""
+def percent(num: int, den: int, lang: str = "vi") -> str:
+    """Percentage with one decimal, a decimal comma in Vietnamese ("98,3%"), a point in English;
+    "—" for a zero denominator."""
     if not den:
         return "—"
-    return f"{100 * num / den:.1f}".replace(".", ",") + "%"
+    text = f"{100 * num / den:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text

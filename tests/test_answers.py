@@ -44,6 +44,16 @@ def test_display_follows_the_minutes_format():
     assert ans.display(C.item("B7"), "co") == "Có"
 
 
+def test_english_counts_have_english_units():
+    assert ans.display(C.item("D4"), "1", "en") == "1 machine"
+    assert ans.display(C.item("D4"), "3", "en") == "3 machines"
+    assert ans.display(C.item("C2"), "8", "en") == "8 people"
+    assert ans.display(C.item("D1"), "113", "en") == "113 m²"
+    assert ans.display(C.item("C7"), "118/120", "en") == "118/120 (98.3%)"   # a decimal point in English
+    units = {i.unit for i in C.items if i.type == "count" and i.unit}
+    assert units <= set(ans.UNITS_EN), units - set(ans.UNITS_EN)   # every unit of the checklist has its English
+
+
 def test_answer_is_stored_with_an_event(db, visit):
     a = ans.set_answer(db, visit.id, "B3", "dat", note="Đã cập nhật theo QĐ 1520")
     assert (a.value, a.note) == ("dat", "Đã cập nhật theo QĐ 1520")

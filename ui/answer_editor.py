@@ -66,6 +66,7 @@ class _Choice(QWidget):
 
 class _Count(QWidget):
     committed = Signal(object)
+    lang = "vi"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -89,7 +90,7 @@ class _Count(QWidget):
         self._value: str | None = None
 
     def setup(self, item: cl.Item) -> None:
-        self.unit.setText(item.unit)
+        self.unit.setText(ans.unit(item, self.lang))
 
     def set_value(self, value: str | None) -> None:
         self._value = value
@@ -118,6 +119,7 @@ class _Count(QWidget):
 
 class _Ratio(QWidget):
     committed = Signal(object)
+    lang = "vi"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -181,7 +183,7 @@ class _Ratio(QWidget):
                 self.result.setText(_tr("tử số lớn hơn mẫu số"))
                 self.result.setStyleSheet("color: #b3261e")
             else:
-                self.result.setText(f"{a}/{b} = {percent(a, b)}")
+                self.result.setText(f"{a}/{b} = {percent(a, b, self.lang)}")
                 self.result.setStyleSheet("")
         else:
             self.result.setText("")
@@ -248,7 +250,9 @@ class AnswerEditor(QStackedWidget):
         self.assessment = _Choice(list((ans.ASSESSMENT_EN if lang == "en" else ans.ASSESSMENT).items()))
         self.yesno = _Choice(list((ans.YESNO_EN if lang == "en" else ans.YESNO).items()))
         self.count = _Count()
+        self.count.lang = lang
         self.ratio = _Ratio()
+        self.ratio.lang = lang
         self.text = _Text()
         self.empty = QWidget()
         self.editors = {"assessment": self.assessment, "yesno": self.yesno, "count": self.count,
