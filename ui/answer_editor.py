@@ -33,15 +33,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AnswerEditor", text)
 
 
-class _Choice(QWidget):
-    """A row of exclusive toggle buttons; clicking the checked one again clears the answer."""
+class _RowEditor(QWidget):
+    """An answer editor laid out in one row; `committed` carries the new stored value."""
 
     committed = Signal(object)
+    lang = "vi"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+
+
+class _Choice(_RowEditor):
+    """A row of exclusive toggle buttons; clicking the checked one again clears the answer."""
 
     def __init__(self, choices: list[tuple[str, str]], parent=None) -> None:
         super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay = self.row
         lay.setSpacing(4)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
@@ -64,14 +73,11 @@ class _Choice(QWidget):
             b.setChecked(k == value)
 
 
-class _Count(QWidget):
-    committed = Signal(object)
-    lang = "vi"
+class _Count(_RowEditor):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay = self.row
         self.spin = QSpinBox()
         self.spin.setRange(-1, MAX_COUNT)
         self.spin.setSpecialValueText(_tr("chưa nhập"))
@@ -117,14 +123,11 @@ class _Count(QWidget):
         self.committed.emit(self._value)
 
 
-class _Ratio(QWidget):
-    committed = Signal(object)
-    lang = "vi"
+class _Ratio(_RowEditor):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay = self.row
         self.num = QSpinBox()
         self.den = QSpinBox()
         for s in (self.num, self.den):
