@@ -48,7 +48,7 @@ def _fmt(h: str) -> str:
 def answer_id(visit_id: str, item_code: str) -> str:
     """The same answer made on two laptops is the same record: uuid5(visit id, item code).
 
-    Equal to str(uuid.uuid5(ANSWER_NS, f"{visit_id}/{item_code}")), computed without
+    Equal to str(uuid.uuid5(uuid.UUID(bytes=_NS_BYTES), f"{visit_id}/{item_code}")), computed without
     building UUID objects (this runs once per answer in large batches).
     """
     import hashlib
@@ -297,12 +297,16 @@ def conflict_id(entity_id: str, field: str) -> str:
     return str(uuid.uuid5(uuid.UUID(bytes=_NS_BYTES), f"conflict/{entity_id}/{field}"))[:8]
 
 
+# A conflict: a field whose heads (the latest events of each laptop) hold different values.
+_CONFLICTED = " GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1"
+
+
 def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:
     """Fields whose heads hold different values."""
     sql = (
         "SELECT entity, entity_id, field, inspection_id FROM events WHERE is_head = 1"
         + (" AND inspection_id = ?" if inspection_id else "")
-        + " GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1"
+        + _CONFLICTED
     )
     out = []
     for entity, entity_id, field, insp in db.execute(sql, [inspection_id] if inspection_id else []).fetchall():
@@ -320,9 +324,7 @@ def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:
 
 def conflict_count(db: Database) -> int:
     """How many fields wait for a person to decide between values from two laptops."""
-    return db.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM events WHERE is_head = 1 "
-        "GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1)").fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM events WHERE is_head = 1{_CONFLICTED})").fetchone()[0]
 
 
 def history(db: Database, entity_id: str, field: str | None = None) -> list[dict]:

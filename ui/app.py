@@ -36,33 +36,34 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
+def _upgrade_job(path: str) -> None:
+    inspector.open_db(path).close()  # migrates, keeping a copy of the old file beside it
+
+
 def _upgrade(path: Path) -> None:
     """Upgrade an older database off the UI thread, with a busy dialog (a copy is kept beside it)."""
-    import threading
-
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QProgressDialog
 
-    failure: list[BaseException] = []
+    from . import workers
 
-    def work() -> None:
-        try:
-            inspector.open_db(path).close()
-        except BaseException as exc:  # reported on the UI thread
-            failure.append(exc)
+    outcome: list[object] = []
+    loop = QEventLoop()
+
+    def finish(result: object) -> None:
+        outcome.append(result)
+        loop.quit()
 
     dialog = QProgressDialog(QCoreApplication.translate("app", "Đang nâng cấp cơ sở dữ liệu %s…") % path.name,
                              None, 0, 0)
     dialog.setWindowTitle("Inspector")
     dialog.setMinimumDuration(200)
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
-    while thread.is_alive():
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        thread.join(0.02)
+    workers.start(workers.Job(_upgrade_job, str(path)), on_done=finish, on_error=finish)
+    if not outcome:
+        loop.exec()
     dialog.close()
-    if failure:
-        raise failure[0]
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
 
 
 def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:

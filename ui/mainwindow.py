@@ -637,16 +637,12 @@ class MainWindow(QMainWindow):
             self.import_photos(others)
 
     def _tree_drop(self, event) -> bool:
-        """Files dropped on a commune in the tree: photos of that visit (packages are merged)."""
-        from PySide6.QtCore import QEvent
-
+        """Files dropped on a commune in the tree: photos of that visit (packages are merged).
+        NavTree accepts the drag itself; this handles the drop."""
         mime = event.mimeData()
         if not mime.hasUrls():
             return False
         idx = self.tree.indexAt(event.position().toPoint())
-        if event.type() != QEvent.Type.Drop:
-            event.acceptProposedAction()
-            return True
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
         event.acceptProposedAction()
         if idx.isValid() and idx.parent().isValid() and not any(f.lower().endswith(".cchc") for f in files):
@@ -1031,8 +1027,6 @@ class MainWindow(QMainWindow):
     def eventFilter(self, obj, event) -> bool:
         from PySide6.QtCore import QEvent
 
-        if not hasattr(self, "panel"):  # events while the window is being built
-            return False
         if obj is self.panel.note:
             if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self._save_note()

@@ -89,6 +89,7 @@ def reason_vi(reason: str) -> str:
 errors.register(E.PackageRejected, lambda e: _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.")
                 % (Path(str(e.path)).name, reason_vi(e.reason)))
 
+
 def _N(text: str) -> str:
     """Marks a label for translation where it is defined; translated where it is shown."""
     return text

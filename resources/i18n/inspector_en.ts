@@ -4,27 +4,27 @@
   <context>
     <name>AnswerEditor</name>
     <message>
-      <location filename="../../ui/answer_editor.py" line="53" />
+      <location filename="../../ui/answer_editor.py" line="62" />
       <source>Phím %d</source>
       <translation>Key %d</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="76" />
+      <location filename="../../ui/answer_editor.py" line="83" />
       <source>chưa nhập</source>
       <translation>not entered</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="81" />
+      <location filename="../../ui/answer_editor.py" line="88" />
       <source>Không có số liệu</source>
       <translation>No data</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="181" />
+      <location filename="../../ui/answer_editor.py" line="186" />
       <source>tử số lớn hơn mẫu số</source>
       <translation>numerator larger than denominator</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="221" />
+      <location filename="../../ui/answer_editor.py" line="226" />
       <source>Nhập kết quả…</source>
       <translation>Type the result…</translation>
     </message>
@@ -338,12 +338,12 @@
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="666" />
+      <location filename="../../ui/mainwindow.py" line="662" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="722" />
+      <location filename="../../ui/mainwindow.py" line="718" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -351,7 +351,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="773" />
+      <location filename="../../ui/mainwindow.py" line="769" />
       <source>⚠ %n xung đột cần quyết định</source>
       <translation>
         <numerusform>⚠ %n conflict to decide</numerusform>
@@ -359,54 +359,54 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="774" />
+      <location filename="../../ui/mainwindow.py" line="770" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
       <translation>The same field was changed differently on two laptops; click to decide.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="836" />
+      <location filename="../../ui/mainwindow.py" line="832" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="842" />
+      <location filename="../../ui/mainwindow.py" line="838" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="870" />
+      <location filename="../../ui/mainwindow.py" line="866" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="981" />
+      <location filename="../../ui/mainwindow.py" line="977" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="987" />
+      <location filename="../../ui/mainwindow.py" line="983" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="988" />
+      <location filename="../../ui/mainwindow.py" line="984" />
       <source>Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.
 Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Changing a result amends them.
 Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1089" />
+      <location filename="../../ui/mainwindow.py" line="1083" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1106" />
+      <location filename="../../ui/mainwindow.py" line="1100" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1107" />
+      <location filename="../../ui/mainwindow.py" line="1101" />
       <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>
         <numerusform>Use %n result of the last inspection for this visit?</numerusform>
@@ -414,7 +414,7 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1115" />
+      <location filename="../../ui/mainwindow.py" line="1109" />
       <source>Đã lưu %n kết quả lúc %s</source>
       <translation>
         <numerusform>Saved %n result at %s</numerusform>
@@ -422,27 +422,27 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1125" />
+      <location filename="../../ui/mainwindow.py" line="1119" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1126" />
+      <location filename="../../ui/mainwindow.py" line="1120" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1131" />
+      <location filename="../../ui/mainwindow.py" line="1125" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1131" />
+      <location filename="../../ui/mainwindow.py" line="1125" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1138" />
+      <location filename="../../ui/mainwindow.py" line="1132" />
       <source>Đã chép %n gợi ý lúc %s</source>
       <translation>
         <numerusform>Copied %n suggestion at %s</numerusform>
@@ -450,37 +450,37 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1176" />
+      <location filename="../../ui/mainwindow.py" line="1170" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1177" />
+      <location filename="../../ui/mainwindow.py" line="1171" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1198" />
+      <location filename="../../ui/mainwindow.py" line="1192" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1198" />
+      <location filename="../../ui/mainwindow.py" line="1192" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1223" />
+      <location filename="../../ui/mainwindow.py" line="1217" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1242" />
+      <location filename="../../ui/mainwindow.py" line="1236" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1242" />
+      <location filename="../../ui/mainwindow.py" line="1236" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -503,12 +503,12 @@ Ctrl+Z / Ctrl+Y  undo / redo
 Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1255" />
+      <location filename="../../ui/mainwindow.py" line="1249" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1255" />
+      <location filename="../../ui/mainwindow.py" line="1249" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -517,12 +517,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1266" />
+      <location filename="../../ui/mainwindow.py" line="1260" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1267" />
+      <location filename="../../ui/mainwindow.py" line="1261" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -563,12 +563,12 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="54" />
+      <location filename="../../ui/app.py" line="57" />
       <source>Đang nâng cấp cơ sở dữ liệu %s…</source>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="85" />
+      <location filename="../../ui/app.py" line="86" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
@@ -1492,7 +1492,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       <translation>Data package %s refused: %s. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="98" />
+      <location filename="../../ui/sync.py" line="99" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -1500,7 +1500,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="98" />
+      <location filename="../../ui/sync.py" line="99" />
       <source>%n thành viên</source>
       <translation>
         <numerusform>%n member</numerusform>
@@ -1508,7 +1508,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="98" />
+      <location filename="../../ui/sync.py" line="99" />
       <source>%n xã</source>
       <translation>
         <numerusform>%n commune</numerusform>
@@ -1516,7 +1516,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="99" />
+      <location filename="../../ui/sync.py" line="100" />
       <source>%n câu trả lời</source>
       <translation>
         <numerusform>%n answer</numerusform>
@@ -1524,7 +1524,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="99" />
+      <location filename="../../ui/sync.py" line="100" />
       <source>%n nhận xét</source>
       <translation>
         <numerusform>%n finding</numerusform>
@@ -1532,7 +1532,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="99" />
+      <location filename="../../ui/sync.py" line="100" />
       <source>%n ảnh đính kèm</source>
       <translation>
         <numerusform>%n attached photo</numerusform>
@@ -1540,7 +1540,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="100" />
+      <location filename="../../ui/sync.py" line="101" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -1548,7 +1548,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="100" />
+      <location filename="../../ui/sync.py" line="101" />
       <source>%n bảng kiểm tra</source>
       <translation>
         <numerusform>%n checklist</numerusform>
@@ -1556,7 +1556,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="100" />
+      <location filename="../../ui/sync.py" line="101" />
       <source>%n thay đổi</source>
       <translation>
         <numerusform>%n change</numerusform>
@@ -1564,49 +1564,49 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="106" />
+      <location filename="../../ui/sync.py" line="107" />
       <source>không có gì mới</source>
       <translation>nothing new</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="128" />
+      <location filename="../../ui/sync.py" line="129" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="129" />
+      <location filename="../../ui/sync.py" line="130" />
       <source>Inspector</source>
       <translation>Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="141" />
+      <location filename="../../ui/sync.py" line="142" />
       <source>Xuất gói dữ liệu</source>
       <translation>Export data package</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="147" />
+      <location filename="../../ui/sync.py" line="148" />
       <source>Đang xuất gói dữ liệu…</source>
       <translation>Exporting data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="154" />
+      <location filename="../../ui/sync.py" line="155" />
       <source>Đã xuất gói dữ liệu</source>
       <translation>Data package exported</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="154" />
+      <location filename="../../ui/sync.py" line="155" />
       <source>Đã ghi %s: %d thay đổi, %d ảnh (%d KB).
 Chép tệp này sang máy khác hoặc gửi về cơ quan.</source>
       <translation>Wrote %s: %d changes, %d photos (%d KB).
 Copy this file to another laptop or send it to the office.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="174" />
+      <location filename="../../ui/sync.py" line="175" />
       <source>Hợp nhất gói dữ liệu</source>
       <translation>Merge data packages</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="179" />
+      <location filename="../../ui/sync.py" line="180" />
       <source>Đang kiểm tra và hợp nhất %n tệp…</source>
       <translation>
         <numerusform>Checking and merging %n file…</numerusform>
@@ -1614,27 +1614,27 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="242" />
+      <location filename="../../ui/sync.py" line="243" />
       <source>Kéo thả các tệp gói dữ liệu (.cchc) vào đây để hợp nhất</source>
       <translation>Drop data package files (.cchc) here to merge them</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="261" />
+      <location filename="../../ui/sync.py" line="262" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="275" />
+      <location filename="../../ui/sync.py" line="276" />
       <source>Thêm mới: %s.</source>
       <translation>Added: %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="278" />
+      <location filename="../../ui/sync.py" line="279" />
       <source>Cập nhật: %s.</source>
       <translation>Updated: %s.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="279" />
+      <location filename="../../ui/sync.py" line="280" />
       <source>Đã có từ trước: %n thay đổi.</source>
       <translation>
         <numerusform>Already known: %n change.</numerusform>
@@ -1642,17 +1642,17 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="281" />
+      <location filename="../../ui/sync.py" line="282" />
       <source>Tệp này đã được hợp nhất lúc %s.</source>
       <translation>This file was merged at %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="286" />
+      <location filename="../../ui/sync.py" line="287" />
       <source>bị từ chối — %s. Không có gì bị thay đổi.</source>
       <translation>refused — %s. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="288" />
+      <location filename="../../ui/sync.py" line="289" />
       <source>%n xung đột mới cần quyết định:</source>
       <translation>
         <numerusform>%n new conflict to decide:</numerusform>
@@ -1660,12 +1660,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="302" />
+      <location filename="../../ui/sync.py" line="303" />
       <source>Kết quả hợp nhất</source>
       <translation>Merge result</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="303" />
+      <location filename="../../ui/sync.py" line="304" />
       <source>Đã hợp nhất %n gói: %s.</source>
       <translation>
         <numerusform>Merged %n package: %s.</numerusform>
@@ -1673,7 +1673,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="305" />
+      <location filename="../../ui/sync.py" line="306" />
       <source>%n tệp bị từ chối.</source>
       <translation>
         <numerusform>%n file refused.</numerusform>
@@ -1681,7 +1681,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="307" />
+      <location filename="../../ui/sync.py" line="308" />
       <source>%n xung đột mới.</source>
       <translation>
         <numerusform>%n new conflict.</numerusform>
@@ -1689,12 +1689,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="315" />
+      <location filename="../../ui/sync.py" line="316" />
       <source>Giải quyết xung đột…</source>
       <translation>Resolve conflicts…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="352" />
+      <location filename="../../ui/sync.py" line="353" />
       <source>%n giá trị</source>
       <translation>
         <numerusform>%n value</numerusform>
@@ -1702,72 +1702,72 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="383" />
+      <location filename="../../ui/sync.py" line="384" />
       <source>Không có xung đột nào. Mọi thay đổi đã thống nhất.</source>
       <translation>No conflicts. All changes agree.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="385" />
+      <location filename="../../ui/sync.py" line="386" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy. Chọn giá trị đúng (nhấp đúp) hoặc nhập giá trị mới; quyết định sẽ được gửi kèm gói dữ liệu sau.</source>
       <translation>The same field was changed differently on two laptops. Pick the right value (double-click) or type a new one; the decision travels with the next data package.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="388" />
+      <location filename="../../ui/sync.py" line="389" />
       <source>Chọn giá trị này</source>
       <translation>Choose this value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="391" />
+      <location filename="../../ui/sync.py" line="392" />
       <source>hoặc nhập giá trị mới…</source>
       <translation>or type a new value…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="393" />
+      <location filename="../../ui/sync.py" line="394" />
       <source>Lưu giá trị mới</source>
       <translation>Save new value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="464" />
+      <location filename="../../ui/sync.py" line="465" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="465" />
+      <location filename="../../ui/sync.py" line="466" />
       <source>Biên bản của xã %s đã ký. Lý do điều chỉnh:</source>
       <translation>The minutes of %s are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="469" />
+      <location filename="../../ui/sync.py" line="470" />
       <source>Giải quyết xung đột</source>
       <translation>Resolve conflict</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="482" />
+      <location filename="../../ui/sync.py" line="483" />
       <source>Xung đột cần quyết định</source>
       <translation>Conflicts to decide</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="526" />
+      <location filename="../../ui/sync.py" line="527" />
       <source>Nhật ký hợp nhất</source>
       <translation>Merge log</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="553" />
+      <location filename="../../ui/sync.py" line="554" />
       <source>Xuất gói dữ liệu…</source>
       <translation>Export data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="554" />
+      <location filename="../../ui/sync.py" line="555" />
       <source>Hợp nhất gói dữ liệu…</source>
       <translation>Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="556" />
+      <location filename="../../ui/sync.py" line="557" />
       <source>Xung đột cần quyết định…</source>
       <translation>Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="557" />
+      <location filename="../../ui/sync.py" line="558" />
       <source>Nhật ký hợp nhất…</source>
       <translation>Merge log…</translation>
     </message>
