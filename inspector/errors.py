@@ -83,11 +83,31 @@ class OutputLocked(InspectorError):
 
 
 class PackageRejected(InspectorError):
-    """A sync package that fails verification; nothing was changed."""
+    """A sync package that fails verification; nothing was changed.
 
-    def __init__(self, path, reason: str) -> None:
-        self.path, self.reason = path, reason
-        super().__init__(f"{path}: {reason}; nothing was changed")
+    `code` and `params` name the reason (inspector.messages); `reason` is its English sentence,
+    `reason_vi` the Vietnamese one.
+    """
+
+    def __init__(self, path, code: str, **params) -> None:
+        from .messages import text
+
+        self.path, self.code, self.params = path, code, params
+        self.reason = text(code, "en", **params)
+        self.reason_vi = text(code, "vi", **params)
+        super().__init__(f"{path}: {self.reason}; nothing was changed")
+
+
+class CannotWrite(InspectorError):
+    """A file could not be written (disk full, read-only folder…); nothing half-written is left."""
+
+    def __init__(self, path, code: str, **params) -> None:
+        from .messages import text
+
+        self.path, self.code, self.params = path, code, params
+        self.reason = text(code, "en", **params)
+        self.reason_vi = text(code, "vi", **params)
+        super().__init__(f"cannot write {path}: {self.reason}")
 
 
 class Cancelled(InspectorError):
