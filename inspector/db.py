@@ -415,8 +415,13 @@ class atomic:
         if not self.outer:
             return
         if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        elif self.conn.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
             self.conn.execute("ROLLBACK")
 
 

@@ -124,26 +124,56 @@ def _parse_hlc(text: str) -> tuple[int, int]:
     return int(ms), int(counter or 0)
 
 
+# A laptop never adopts a clock further than this past its own time: a package from a laptop whose
+# clock runs ahead still merges (its events keep their clocks), but cannot pin this one.
+CLOCK_MARGIN_MS = 5 * 60 * 1000
+_MAX_COUNTER = 999_999
+
+
 def next_hlcs(db: Database, n: int) -> list[str]:
-    """n increasing clock values after everything this database has seen (call inside a write)."""
+    """n increasing clock values after everything this database has seen (call inside a write).
+
+    The clock never runs more than CLOCK_MARGIN_MS past this machine's time, even when an earlier
+    version let it be pinned far ahead: the order of changes comes from their parents, not from
+    the clock, so a later change with a smaller clock value is still later.
+    """
     last = dbmod.meta_get(db, "hlc") or _format_hlc(0, 0)
-    last_ms, last_c = _parse_hlc(last)
+    try:
+        last_ms, last_c = _parse_hlc(last)
+    except ValueError:
+        last_ms, last_c = 0, 0
     now = int(time.time() * 1000)
+    if last_ms > now + CLOCK_MARGIN_MS:
+        last_ms, last_c = now + CLOCK_MARGIN_MS, 0
     if now > last_ms:
         ms, c = now, 0
     else:
         ms, c = last_ms, last_c + 1
-    out = [_format_hlc(ms, c + i) for i in range(n)]
+    out = []
+    for _ in range(n):
+        if c > _MAX_COUNTER:
+            ms, c = ms + 1, 0
+        out.append(_format_hlc(ms, c))
+        c += 1
     if out:
         dbmod.meta_set(db, "hlc", out[-1])
     return out
 
 
 def observe_hlc(db: Database, seen: str) -> None:
-    """Move the clock past a value received from another laptop."""
+    """Move the clock past a value received from another laptop, but never further than
+    CLOCK_MARGIN_MS past this machine's own time."""
+    try:
+        ms, c = _parse_hlc(seen)
+    except ValueError:
+        return
+    cap = int(time.time() * 1000) + CLOCK_MARGIN_MS
+    if ms > cap:
+        ms, c = cap, 0
+    bounded = _format_hlc(ms, min(c, _MAX_COUNTER))
     last = dbmod.meta_get(db, "hlc") or _format_hlc(0, 0)
-    if seen > last:
-        dbmod.meta_set(db, "hlc", seen)
+    if bounded > last:
+        dbmod.meta_set(db, "hlc", bounded)
 
 
 # ---- writing ---------------------------------------------------------------------------
@@ -243,27 +273,6 @@ def _project(db: Database, items: Iterable[tuple[Change, str]]) -> None:
             f"updated = max(coalesce(updated, ''), excluded.updated)",
             rows,
         )
-
-
-def reproject(db: Database, keys: Iterable[tuple[str, str, str]]) -> None:
-    """Recompute the derived value of each (entity, entity_id, field) from its heads.
-
-    Used after events arrive from another laptop. With several heads the winner is the
-    greatest (hlc, device, id): deterministic, so every laptop shows the same value, and
-    the conflict stays listed until a person decides.
-    """
-    items = []
-    for entity, entity_id, field in keys:
-        row = db.execute(
-            "SELECT value, ctx, hlc FROM events WHERE entity_id = ? AND field = ? AND is_head = 1 "
-            "ORDER BY hlc DESC, device DESC, id DESC LIMIT 1",
-            [entity_id, field],
-        ).fetchone()
-        if row is None:
-            continue
-        value, ctx, hlc = row
-        items.append((Change(entity, entity_id, field, json.loads(value), json.loads(ctx) if ctx else None), hlc))
-    _project(db, items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,21 +379,25 @@ def recompute_heads(db: Database, new_ids_table: str) -> None:
 
 
 def reproject_table(db: Database, keys_table: str) -> int:
-    """reproject() for every (entity, entity_id, field) in the temp table keys_table, set-based.
+    """Recompute the derived value of every (entity, entity_id, field) in the temp table keys_table.
 
-    Same result as reproject(db, keys): the winner among a field's heads is the greatest
-    (hlc, device, id). Returns the number of fields projected.
+    The winner among a field's heads is the greatest (hlc, device, id); the row's `updated`
+    becomes at least the greatest clock of any change of the field. Clocks need not grow along
+    parents (a laptop never adopts a clock far ahead of its own), so `updated` is the greatest
+    clock seen, the same on every laptop that holds the same changes. Returns the number of
+    fields projected.
     """
     db.conn.create_function("_inspector_json_text", 1, _json_text, deterministic=True)
     db.execute("DROP TABLE IF EXISTS temp._inspector_winners")
     db.execute(
         "CREATE TEMP TABLE _inspector_winners AS "
-        "SELECT entity, entity_id, field, value, ctx, hlc FROM ("
+        "SELECT entity, entity_id, field, value, ctx, "
+        " (SELECT max(x.hlc) FROM events x WHERE x.entity_id = w.entity_id AND x.field = w.field) AS hlc FROM ("
         " SELECT e.entity, e.entity_id, e.field, e.value, e.ctx, e.hlc, row_number() OVER ("
         "  PARTITION BY e.entity_id, e.field ORDER BY e.hlc DESC, e.device DESC, e.id DESC) AS rn"
         f" FROM (SELECT DISTINCT entity_id, field FROM {keys_table}) k"
         " JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1"
-        ") WHERE rn = 1"
+        ") w WHERE rn = 1"
     )
     groups = db.execute("SELECT DISTINCT entity, field FROM temp._inspector_winners").fetchall()
     total = 0

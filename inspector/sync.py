@@ -24,49 +24,17 @@ from .db import Database
 from . import checklist as cl
 from . import db as dbmod
 from . import events
+from . import files
 from .errors import Cancelled, InspectorError, InvalidInput, NotFound, PackageRejected, VisitFrozen
 from .text import clean, clean_line
 
-PACKAGE_APPLICATION_ID = 0x43434850  # "CCHP": a CCHC package (the database is "CCHC")
-PACKAGE_VERSION = 1
-SUFFIX = ".cchc"
+from .package import (CHECKLIST_ITEM_COLS as _CHECKLIST_ITEM_COLS, EVENT_COLS as _EVENT_COLS,  # noqa: F401
+                      PACKAGE_APPLICATION_ID, PACKAGE_SCHEMA, PACKAGE_VERSION, PHOTO_COLS as _PHOTO_COLS, SUFFIX,
+                      PackageInfo)
+from . import package as pkgmod
 
 Progress = Callable[[int, int], None] | None
 Check = Callable[[], bool] | None
-
-_EVENT_COLS = "id, inspection_id, entity, entity_id, field, value, ctx, author, device, hlc, reason"
-_PHOTO_COLS = ("sha256, data, thumb, width, height, source_sha256, source_name, taken_at, gps_lat, gps_lon, "
-               "camera, original, imported_at")
-_CHECKLIST_ITEM_COLS = ("version_id, code, grp, position, text_vi, text_en, type, unit, photo_required, "
-                        "photo_suggested, basis, evidence_hint")
-
-PACKAGE_SCHEMA = """
-CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-CREATE TABLE checklist_versions (id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, data TEXT NOT NULL);
-CREATE TABLE checklist_items (
-    version_id TEXT NOT NULL, code TEXT NOT NULL, grp TEXT NOT NULL, position INTEGER NOT NULL,
-    text_vi TEXT NOT NULL, text_en TEXT NOT NULL DEFAULT '', type TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '',
-    photo_required INTEGER NOT NULL DEFAULT 0, photo_suggested INTEGER NOT NULL DEFAULT 0,
-    basis TEXT NOT NULL DEFAULT '', evidence_hint TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (version_id, code)) WITHOUT ROWID;
-CREATE TABLE events (
-    id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
-    field TEXT NOT NULL, value TEXT, ctx TEXT, author TEXT, device TEXT NOT NULL, hlc TEXT NOT NULL, reason TEXT);
-CREATE TABLE event_parents (child TEXT NOT NULL, parent TEXT NOT NULL, PRIMARY KEY (child, parent)) WITHOUT ROWID;
-CREATE TABLE photos (
-    sha256 TEXT PRIMARY KEY, data BLOB NOT NULL, thumb BLOB NOT NULL, width INTEGER NOT NULL,
-    height INTEGER NOT NULL, source_sha256 TEXT, source_name TEXT, taken_at TEXT, gps_lat REAL, gps_lon REAL,
-    camera TEXT, original BLOB, imported_at TEXT)
-"""
-
-_REQUIRED = {
-    "package": {"key", "value"},
-    "checklist_versions": {"id", "title", "date", "data"},
-    "checklist_items": set(_CHECKLIST_ITEM_COLS.split(", ")),
-    "events": set(_EVENT_COLS.split(", ")),
-    "event_parents": {"child", "parent"},
-    "photos": set(_PHOTO_COLS.split(", ")),
-}
 
 # what the report counts, in the order it is shown
 KINDS = ("inspections", "members", "visits", "answers", "findings", "attachments", "photos", "checklists", "events")
@@ -132,12 +100,9 @@ def export_package(db: Database, out_path: str | Path, inspection_id: str | None
         raise InvalidInput("there is no inspection to export")
     if db.conn.in_transaction:
         raise RuntimeError("export_package cannot run inside a transaction")
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.{events.new_id()[:8]}.tmp")
     conn = db.conn
     total = 6
-    attached = False
-    try:
+    with files.atomic_write(out_path) as tmp:
         pk = sqlite3.connect(tmp)
         try:
             pk.execute("PRAGMA journal_mode = DELETE")
@@ -150,274 +115,86 @@ def export_package(db: Database, out_path: str | Path, inspection_id: str | None
         if not db.execute("SELECT 1 FROM checklist_versions WHERE id = ?", [cl.DEFAULT_VERSION]).fetchone():
             cl.ensure_default(db)  # the built-in version may not be stored yet (checklist.get caches)
         conn.execute("ATTACH DATABASE ? AS pkg_out", [str(tmp)])
-        attached = True
-        conn.execute("DROP TABLE IF EXISTS temp._sync_export")
-        conn.execute("CREATE TEMP TABLE _sync_export (id TEXT PRIMARY KEY)")
-        conn.executemany("INSERT INTO temp._sync_export VALUES (?)", [(i,) for i in ids])
-        conn.execute("BEGIN")  # one read snapshot of the database, one write of the package
         try:
-            _step(progress, 0, total)
-            n_events = conn.execute(
-                f"INSERT INTO pkg_out.events({_EVENT_COLS}) SELECT {_EVENT_COLS} FROM main.events "
-                "WHERE inspection_id IN (SELECT id FROM temp._sync_export)").rowcount
-            _check_cancel(cancelled)
-            _step(progress, 1, total)
-            conn.execute(
-                "INSERT INTO pkg_out.event_parents(child, parent) SELECT p.child, p.parent FROM main.event_parents p "
-                "WHERE p.child IN (SELECT id FROM pkg_out.events)")
-            _check_cancel(cancelled)
-            _step(progress, 2, total)
-            versions = {r[0] for r in conn.execute(
-                "SELECT checklist_version FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) "
-                "UNION SELECT json_extract(value, '$') FROM pkg_out.events "
-                "WHERE entity = 'inspection' AND field = 'checklist_version'") if r[0]}
-            for v in sorted(versions):
-                conn.execute("INSERT OR IGNORE INTO pkg_out.checklist_versions(id, title, date, data) "
-                             "SELECT id, title, date, data FROM main.checklist_versions WHERE id = ?", [v])
-                conn.execute(f"INSERT OR IGNORE INTO pkg_out.checklist_items({_CHECKLIST_ITEM_COLS}) "
-                             f"SELECT {_CHECKLIST_ITEM_COLS} FROM main.checklist_items WHERE version_id = ?", [v])
-            _step(progress, 3, total)
-            shas = [r[0] for r in conn.execute(
-                "SELECT DISTINCT json_extract(value, '$') FROM pkg_out.events "
-                "WHERE entity = 'attachment' AND field = 'photo_sha256' AND json_type(value) = 'text'")]
-            n_photos = 0
-            for start in range(0, len(shas), 200):
-                _check_cancel(cancelled)
-                chunk = shas[start:start + 200]
-                n_photos += conn.execute(
-                    f"INSERT OR IGNORE INTO pkg_out.photos({_PHOTO_COLS}) SELECT {_PHOTO_COLS} FROM main.photos "
-                    f"WHERE sha256 IN ({','.join('?' * len(chunk))})", chunk).rowcount
-            _step(progress, 4, total)
-            titles = [r[0] or "" for r in conn.execute(
-                "SELECT title FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) ORDER BY title")]
-            info = {
-                "created": _now(), "device": dbmod.device_id(db), "author": dbmod.author(db),
-                "inspections": json.dumps(ids), "titles": json.dumps(titles, ensure_ascii=False),
-                "events": str(n_events), "photos": str(n_photos),
-            }
-            conn.executemany("INSERT INTO pkg_out.package(key, value) VALUES (?, ?)", list(info.items()))
-            _check_cancel(cancelled)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("DETACH DATABASE pkg_out")
-        attached = False
-        conn.execute("DROP TABLE IF EXISTS temp._sync_export")
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, out_path)
-        _step(progress, total, total)
-    except BaseException:
-        if attached:
-            try:
-                conn.execute("DETACH DATABASE pkg_out")
-            except sqlite3.Error:
-                pass
-        for p in (tmp, tmp.with_name(tmp.name + "-journal")):
-            try:
-                p.unlink()
-            except OSError:
-                pass
-        raise
+            n_events, n_photos, titles = _export_rows(db, ids, progress, cancelled, total)
+        finally:
+            conn.execute("DETACH DATABASE pkg_out")
+            conn.execute("DROP TABLE IF EXISTS temp._sync_export")
+    _step(progress, total, total)
     return ExportResult(out_path, tuple(titles), n_events, n_photos, out_path.stat().st_size)
+
+
+def _export_rows(db: Database, ids: list[str], progress: Progress, cancelled: Check,
+                 total: int) -> tuple[int, int, list[str]]:
+    """Copy the inspections' events, parents, checklists and photos into pkg_out, then its digest."""
+    conn = db.conn
+    conn.execute("DROP TABLE IF EXISTS temp._sync_export")
+    conn.execute("CREATE TEMP TABLE _sync_export (id TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO temp._sync_export VALUES (?)", [(i,) for i in ids])
+    conn.execute("BEGIN")  # one read snapshot of the database, one write of the package
+    try:
+        _step(progress, 0, total)
+        n_events = conn.execute(
+            f"INSERT INTO pkg_out.events({_EVENT_COLS}) SELECT {_EVENT_COLS} FROM main.events "
+            "WHERE inspection_id IN (SELECT id FROM temp._sync_export)").rowcount
+        _check_cancel(cancelled)
+        _step(progress, 1, total)
+        conn.execute(
+            "INSERT INTO pkg_out.event_parents(child, parent) SELECT p.child, p.parent FROM main.event_parents p "
+            "WHERE p.child IN (SELECT id FROM pkg_out.events)")
+        _check_cancel(cancelled)
+        _step(progress, 2, total)
+        versions = {r[0] for r in conn.execute(
+            "SELECT checklist_version FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) "
+            "UNION SELECT json_extract(value, '$') FROM pkg_out.events "
+            "WHERE entity = 'inspection' AND field = 'checklist_version'") if r[0]}
+        for v in sorted(versions):
+            conn.execute("INSERT OR IGNORE INTO pkg_out.checklist_versions(id, title, date, data) "
+                         "SELECT id, title, date, data FROM main.checklist_versions WHERE id = ?", [v])
+            conn.execute(f"INSERT OR IGNORE INTO pkg_out.checklist_items({_CHECKLIST_ITEM_COLS}) "
+                         f"SELECT {_CHECKLIST_ITEM_COLS} FROM main.checklist_items WHERE version_id = ?", [v])
+        _step(progress, 3, total)
+        shas = [r[0] for r in conn.execute(
+            "SELECT DISTINCT json_extract(value, '$') FROM pkg_out.events "
+            "WHERE entity = 'attachment' AND field = 'photo_sha256' AND json_type(value) = 'text'")]
+        n_photos = 0
+        for start in range(0, len(shas), 200):
+            _check_cancel(cancelled)
+            chunk = shas[start:start + 200]
+            n_photos += conn.execute(
+                f"INSERT OR IGNORE INTO pkg_out.photos({_PHOTO_COLS}) SELECT {_PHOTO_COLS} FROM main.photos "
+                f"WHERE sha256 IN ({','.join('?' * len(chunk))})", chunk).rowcount
+        _step(progress, 4, total)
+        titles = [r[0] or "" for r in conn.execute(
+            "SELECT title FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) ORDER BY title")]
+        info = {
+            "created": _now(), "device": dbmod.device_id(db), "author": dbmod.author(db),
+            "inspections": json.dumps(ids), "titles": json.dumps(titles, ensure_ascii=False),
+            "events": str(n_events), "photos": str(n_photos),
+        }
+        conn.executemany("INSERT INTO pkg_out.package(key, value) VALUES (?, ?)", list(info.items()))
+        _check_cancel(cancelled)
+        conn.execute("INSERT INTO pkg_out.package(key, value) VALUES ('digest', ?)",
+                     [pkgmod.digest_text(pkgmod.content_digest(conn, "pkg_out"))])
+        _check_cancel(cancelled)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return n_events, n_photos, titles
 
 
 # ---- verify ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PackageInfo:
-    path: Path
-    sha256: str
-    created: str
-    device: str
-    author: str
-    inspections: tuple[str, ...]  # ids
-    titles: tuple[str, ...]
-    events: int
-    photos: int
-
-
-_HLC_GLOB = "[0-9]" * 13 + ".[0-9]" + "[0-9]" * 5
-
-
-def _sniff(head: bytes) -> str:
-    if head.startswith(b"PK\x03\x04"):
-        return "it is a ZIP file (a Word or Excel document?), not an Inspector package"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "it is a JPEG image, not an Inspector package"
-    if head.startswith(b"\x89PNG"):
-        return "it is a PNG image, not an Inspector package"
-    if head.startswith(b"%PDF"):
-        return "it is a PDF document, not an Inspector package"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "it is an old Office document, not an Inspector package"
-    return "it is not an Inspector package"
-
-
-def _file_sha256(path: Path) -> tuple[str, bytes, int]:
-    h = hashlib.sha256()
-    size = 0
-    head = b""
-    with open(path, "rb") as f:
-        while True:
-            block = f.read(1 << 20)
-            if not block:
-                break
-            if not head:
-                head = block[:100]
-            h.update(block)
-            size += len(block)
-    return h.hexdigest(), head, size
-
-
 def verify_package(path: str | Path, db: Database | None = None) -> PackageInfo:
-    """Check a package without changing anything; raises PackageRejected(path, reason).
+    """Check a package without changing anything; raises PackageRejected(path, code).
 
-    Checks: a SQLite file of our package kind, not from a newer version, complete (not
-    truncated), PRAGMA integrity_check, every photo's SHA-256, and the structure (known
-    entities and fields, the keys every event needs, parents present here or — when db is
-    given — already known there, photos and checklists that events name).
+    The same reading and checks as a merge (inspector/package.py): our kind and version,
+    complete, exactly the schema export makes, the digest of every table, every value; with db,
+    parents, photos and checklists the package names may be known there.
     """
-    path = Path(path)
-    name = path.name
-    try:
-        digest, head, size = _file_sha256(path)
-    except FileNotFoundError:
-        raise PackageRejected(name, "the file does not exist") from None
-    except IsADirectoryError:
-        raise PackageRejected(name, "it is a folder, not a file") from None
-    except OSError as exc:
-        raise PackageRejected(name, f"the file cannot be read ({exc.strerror or exc})") from None
-    if size == 0:
-        raise PackageRejected(name, "the file is empty")
-    if not head.startswith(b"SQLite format 3\x00"):
-        raise PackageRejected(name, _sniff(head))
-    if len(head) < 100:
-        raise PackageRejected(name, "the file is truncated (incomplete copy?)")
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(head[28:32], "big")
-    app_id = int.from_bytes(head[68:72], "big")
-    version = int.from_bytes(head[60:64], "big")
-    if app_id == dbmod.APPLICATION_ID:
-        raise PackageRejected(name, "it is an Inspector database, not a package; export a package from it")
-    if app_id != PACKAGE_APPLICATION_ID:
-        raise PackageRejected(name, "it is another program's SQLite file, not an Inspector package")
-    if version > PACKAGE_VERSION:
-        raise PackageRejected(name, f"it was made by a newer version of Inspector (package format {version}, "
-                                    f"this version reads up to {PACKAGE_VERSION}); update Inspector")
-    if head[18] != 1 or head[19] != 1:
-        raise PackageRejected(name, "it is not a finished package (the file is in WAL mode)")
-    if pages and size < pages * page_size:
-        raise PackageRejected(name, f"the file is truncated ({size} of {pages * page_size} bytes; incomplete copy?)")
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise PackageRejected(name, f"the file cannot be opened ({exc})") from None
-    try:
-        return _verify_open(conn, path, digest, db)
-    except sqlite3.DatabaseError as exc:
-        raise PackageRejected(name, f"the file is damaged ({exc})") from None
-    finally:
-        conn.close()
-
-
-def _verify_open(conn: sqlite3.Connection, path: Path, digest: str, db: Database | None) -> PackageInfo:
-    name = path.name
-
-    def reject(reason: str):
-        raise PackageRejected(name, reason)
-
-    rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
-    if rows != ["ok"]:
-        reject("the file is damaged (integrity check: " + "; ".join(rows[:3]) + ")")
-    for table, cols in _REQUIRED.items():
-        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-        if not have:
-            reject(f"the table {table} is missing")
-        if cols - have:
-            reject(f"the table {table} lacks {', '.join(sorted(cols - have))}")
-    info = dict(conn.execute("SELECT key, value FROM package").fetchall())
-    # photos: the stored bytes must hash to their key
-    for sha, data, original, source in conn.execute("SELECT sha256, data, original, source_sha256 FROM photos"):
-        if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
-            reject(f"the photo {str(sha)[:12]}… is damaged (its SHA-256 does not match its bytes)")
-        if original is not None and source and hashlib.sha256(original).hexdigest() != source:
-            reject(f"the original of photo {str(sha)[:12]}… is damaged (its SHA-256 does not match)")
-    # events: known entities and fields, valid JSON, the keys each entity needs, clock format
-    for entity, fld in conn.execute("SELECT DISTINCT entity, field FROM events"):
-        if entity not in events.ENTITIES:
-            reject(f"it holds changes of an unknown kind of record ({entity!r}); made by a newer version?")
-        if fld not in events.ENTITIES[entity][2]:
-            reject(f"it holds changes of an unknown field {entity}.{fld}; made by a newer version?")
-    bad = conn.execute("SELECT id FROM events WHERE NOT json_valid(coalesce(value, 'null')) "
-                       "OR (ctx IS NOT NULL AND NOT json_valid(ctx)) LIMIT 1").fetchone()
-    if bad:
-        reject(f"the change {bad[0][:8]} holds invalid data")
-    bad = conn.execute(f"SELECT id FROM events WHERE hlc NOT GLOB '{_HLC_GLOB}' LIMIT 1").fetchone()
-    if bad:
-        reject(f"the change {bad[0][:8]} has an invalid clock value")
-    for entity, (_, ctx_cols, _) in events.ENTITIES.items():
-        for c in ctx_cols:
-            bad = conn.execute(
-                f"SELECT id FROM events WHERE entity = ? AND json_type(ctx, '$.{c}') IS NOT 'text' LIMIT 1",
-                [entity]).fetchone()
-            if bad:
-                reject(f"the change {bad[0][:8]} of a {entity} lacks its {c}")
-    # the graph: children are events here; parents here or already known; same field
-    bad = conn.execute("SELECT child FROM event_parents WHERE child NOT IN (SELECT id FROM events) LIMIT 1").fetchone()
-    if bad:
-        reject(f"a parent link names a change {bad[0][:8]} that is not in the package")
-    missing = [r[0] for r in conn.execute(
-        "SELECT DISTINCT parent FROM event_parents WHERE parent NOT IN (SELECT id FROM events)")]
-    if missing:
-        known = set()
-        if db is not None:
-            for start in range(0, len(missing), 500):
-                chunk = missing[start:start + 500]
-                known |= {r[0] for r in db.execute(
-                    f"SELECT id FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
-        unknown = [m for m in missing if m not in known]
-        if unknown:
-            reject(f"it depends on {len(unknown)} change(s) this database does not have "
-                   f"(e.g. {unknown[0][:8]}); merge the earlier package first")
-    bad = conn.execute(
-        "SELECT c.id FROM event_parents p JOIN events c ON c.id = p.child JOIN events e ON e.id = p.parent "
-        "WHERE c.entity_id != e.entity_id OR c.field != e.field LIMIT 1").fetchone()
-    if bad:
-        reject(f"the change {bad[0][:8]} names a parent of another field")
-    # what the events name: photos and checklist versions
-    for kind, sql, table, col in (
-        ("photo", ("SELECT DISTINCT json_extract(value, '$') FROM events WHERE entity = 'attachment' "
-                   "AND field = 'photo_sha256' AND json_type(value) = 'text'"), "photos", "sha256"),
-        ("checklist version", ("SELECT DISTINCT json_extract(value, '$') FROM events WHERE entity = 'inspection' "
-                               "AND field = 'checklist_version' AND json_type(value) = 'text'"),
-         "checklist_versions", "id"),
-    ):
-        named = [r[0] for r in conn.execute(sql)]
-        here = {r[0] for r in conn.execute(f"SELECT {col} FROM {table}")}
-        absent = [x for x in named if x not in here and not (kind != "photo" and x == cl.DEFAULT_VERSION)]
-        if absent and db is not None:
-            absent = [x for x in absent if not db.execute(f"SELECT 1 FROM {table} WHERE {col} = ?", [x]).fetchone()]
-        if absent:
-            reject(f"the {kind} {str(absent[0])[:12]} that it uses is missing")
-    bad = conn.execute("SELECT version_id FROM checklist_items "
-                       "WHERE version_id NOT IN (SELECT id FROM checklist_versions) LIMIT 1").fetchone()
-    if bad:
-        reject(f"checklist items of an unknown version {bad[0]}")
-    n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    n_photos = conn.execute("SELECT count(*) FROM photos").fetchone()[0]
-
-    def _list(key: str) -> tuple[str, ...]:
-        try:
-            v = json.loads(info.get(key) or "[]")
-            return tuple(str(x) for x in v) if isinstance(v, list) else ()
-        except ValueError:
-            return ()
-
-    return PackageInfo(path, digest, info.get("created", ""), info.get("device", ""), info.get("author", ""),
-                       _list("inspections"), _list("titles"), n_events, n_photos)
+    return pkgmod.verify(path, db.conn if db is not None else None)
 
 
 # ---- merge -----------------------------------------------------------------------------
@@ -464,6 +241,7 @@ class PackageResult:
 class MergeReport:
     packages: list[PackageResult] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    refusals: list[PackageRejected] = field(default_factory=list)   # the same, with code and Vietnamese
 
     @property
     def added(self) -> dict[str, int]:
@@ -505,34 +283,24 @@ class MergeReport:
 
 def merge_packages(db: Database, paths: Iterable[str | Path], progress: Progress = None,
                    cancelled: Check = None) -> MergeReport:
-    """Verify then merge each package, each in one transaction; returns what changed.
+    """Read, check and merge each package, each in one transaction; returns what changed.
 
-    A file that fails verification changes nothing and is listed in report.rejected; when
-    no file passes, the first PackageRejected is raised. Cancelling between packages raises
-    Cancelled (with .report) and keeps the packages already merged.
+    A file that fails its checks changes nothing and is listed in report.rejected; when no
+    file passes, the first PackageRejected is raised. Cancelling raises Cancelled (with
+    .report) and keeps the packages already merged.
     """
     paths = [Path(p) for p in paths]
     report = MergeReport()
     first_error: PackageRejected | None = None
-    total = 2 * len(paths)
+    total = len(paths)
     for n, path in enumerate(paths):
+        _step(progress, n, total)
         try:
             _check_cancel(cancelled)
-        except Cancelled as exc:
-            exc.report = report  # type: ignore[attr-defined]
-            raise
-        _step(progress, 2 * n, total)
-        try:
-            info = verify_package(path, db)
+            report.packages.append(_apply(db, path, cancelled))
         except PackageRejected as exc:
             report.rejected.append((path.name, exc.reason))
-            first_error = first_error or exc
-            continue
-        _step(progress, 2 * n + 1, total)
-        try:
-            report.packages.append(_apply(db, info, cancelled))
-        except PackageRejected as exc:
-            report.rejected.append((path.name, exc.reason))
+            report.refusals.append(exc)
             first_error = first_error or exc
         except Cancelled as exc:
             exc.report = report  # type: ignore[attr-defined]
@@ -544,16 +312,6 @@ def merge_packages(db: Database, paths: Iterable[str | Path], progress: Progress
     return report
 
 
-def _attach_read_only(conn: sqlite3.Connection, path: Path) -> None:
-    """ATTACH a package as pkg, read-only where this SQLite understands URI file names."""
-    options = {r[0] for r in conn.execute("PRAGMA compile_options")}
-    target = path.resolve().as_uri() + "?mode=ro" if "USE_URI=1" in options else str(path)
-    conn.execute("ATTACH DATABASE ? AS pkg", [target])
-    if conn.execute("PRAGMA pkg.application_id").fetchone()[0] != PACKAGE_APPLICATION_ID:
-        conn.execute("DETACH DATABASE pkg")
-        raise PackageRejected(path.name, "the file changed while it was being merged")
-
-
 def _conflict_keys(db: Database) -> set[tuple[str, str]]:
     """Fields among temp._sync_keys whose heads hold different values."""
     return {(r[0], r[1]) for r in db.execute(
@@ -562,75 +320,102 @@ def _conflict_keys(db: Database) -> set[tuple[str, str]]:
         "GROUP BY e.entity_id, e.field HAVING count(DISTINCT e.value) > 1")}
 
 
-def _apply(db: Database, info: PackageInfo, cancelled: Check) -> PackageResult:
+def _apply(db: Database, path: Path, cancelled: Check) -> PackageResult:
+    """Read the package once (package.read_package) and merge that reading in one transaction."""
     conn = db.conn
     if conn.in_transaction:
         raise RuntimeError("merge_packages cannot run inside a transaction")
-    prev = conn.execute("SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1",
-                        [info.sha256]).fetchone()
-    _attach_read_only(conn, info.path)
+    size = pkgmod.precheck(path)
+    budget = pkgmod.Budget.for_file(path, size, cancelled)
+    pk = pkgmod.open_package(path)
+    budget.install(pk, conn)
     try:
         with dbmod.atomic(db):
-            # the file may have changed since it was verified: same bytes or nothing
-            digest, _, _ = _file_sha256(info.path)
-            if digest != info.sha256:
-                raise PackageRejected(info.path.name, "the file changed while it was being merged")
-            for t in ("_sync_new", "_sync_keys"):
-                conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
-            conn.execute("CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT)")
-            conn.execute("INSERT INTO temp._sync_new SELECT id, entity, entity_id, field FROM pkg.events p "
-                         "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = p.id)")
-            conn.execute("CREATE TEMP TABLE _sync_keys AS SELECT DISTINCT entity, entity_id, field FROM temp._sync_new")
-            conn.execute("CREATE INDEX temp._sync_keys_ix ON _sync_keys(entity_id, field)")
-            n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
-            n_pkg = conn.execute("SELECT count(*) FROM pkg.events").fetchone()[0]
-            before = _conflict_keys(db)
-            added = dict.fromkeys(KINDS, 0)
-            updated = dict.fromkeys(KINDS, 0)
-            for entity, kind in _ENTITY_KIND.items():
-                table = events.ENTITIES[entity][0]
-                row = conn.execute(
-                    f"SELECT count(DISTINCT n.entity_id), count(DISTINCT t.id) FROM temp._sync_new n "
-                    f"LEFT JOIN main.{table} t ON t.id = n.entity_id WHERE n.entity = ?", [entity]).fetchone()
-                added[kind], updated[kind] = row[0] - row[1], row[1]
-            added["events"] = n_new
-            added["checklists"] = conn.execute(
-                "INSERT OR IGNORE INTO main.checklist_versions(id, title, date, data) "
-                "SELECT id, title, date, data FROM pkg.checklist_versions").rowcount
-            conn.execute(f"INSERT OR IGNORE INTO main.checklist_items({_CHECKLIST_ITEM_COLS}) "
-                         f"SELECT {_CHECKLIST_ITEM_COLS} FROM pkg.checklist_items")
-            if not conn.execute("SELECT 1 FROM main.checklist_versions WHERE id = ?", [cl.DEFAULT_VERSION]).fetchone():
-                cl.ensure_default(db)  # built in: every installation has it
-            added["photos"] = conn.execute(
-                f"INSERT OR IGNORE INTO main.photos({_PHOTO_COLS}) SELECT {_PHOTO_COLS} FROM pkg.photos").rowcount
-            _check_cancel(cancelled)
-            conn.execute("INSERT OR IGNORE INTO main.event_parents(child, parent) "
-                         "SELECT child, parent FROM pkg.event_parents WHERE child IN (SELECT id FROM temp._sync_new)")
-            conn.execute(
-                f"INSERT INTO main.events({_EVENT_COLS}, is_head) SELECT {', '.join('p.' + c for c in _EVENT_COLS.split(', '))}, 1 "
-                "FROM pkg.events p WHERE p.id IN (SELECT id FROM temp._sync_new)")
-            events.recompute_heads(db, "temp._sync_new")
-            events.reproject_table(db, "temp._sync_keys")
-            _check_cancel(cancelled)
-            after = _conflict_keys(db)
-            seen = conn.execute("SELECT max(hlc) FROM pkg.events").fetchone()[0]
-            if seen:
-                events.observe_hlc(db, seen)
-            new_keys = after - before
-            counts = {"added": added, "updated": updated, "known_events": n_pkg - n_new,
-                      "conflicts": len(new_keys)}
-            conn.execute("INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES (?, ?, ?, ?, ?)",
-                         [events.new_id(), info.path.name, info.sha256, _now(), json.dumps(counts)])
-            for t in ("_sync_new", "_sync_keys"):
-                conn.execute(f"DROP TABLE temp.{t}")
-            # deferred foreign keys are checked at COMMIT; say which package broke them
-            bad = conn.execute("PRAGMA foreign_key_check").fetchone()
-            if bad:
-                raise PackageRejected(info.path.name, f"it names a record that is missing ({bad[0]} → {bad[2]})")
-            new_conflicts = [c for c in conflicts(db) if (c.entity_id, c.field) in new_keys] if new_keys else []
+            result = _merge_read(db, pk, path, budget)
+    except sqlite3.OperationalError as exc:
+        if budget.stopped:
+            raise budget.error() from None
+        raise _merge_error(db, path, exc) from None
+    except sqlite3.DatabaseError as exc:
+        raise _merge_error(db, path, exc) from None
     finally:
-        conn.execute("DETACH DATABASE pkg")
-    return PackageResult(info.path.name, info.sha256, info.titles, added, updated, n_pkg - n_new,
+        pkgmod.Budget.remove(pk, conn)
+        pk.close()
+        pkgmod.drop_temp(conn)
+    return result
+
+
+def _merge_error(db: Database, path: Path, exc: sqlite3.Error) -> Exception:
+    """A SQLite error during a merge: the receiving database's disk, or a damaged package."""
+    main_file = next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "") or "database"
+    plain = files.write_error(exc, Path(main_file))
+    if plain is not None and "unable to open" not in str(exc):
+        return plain
+    return PackageRejected(path.name, "damaged", detail=str(exc))
+
+
+def _merge_read(db: Database, pk: sqlite3.Connection, path: Path, budget: pkgmod.Budget) -> PackageResult:
+    conn = db.conn
+    n_photos_before = conn.execute("SELECT count(*) FROM main.photos").fetchone()[0]
+    marks = ",".join("?" * len(_PHOTO_COLS.split(", ")))
+    info = pkgmod.read_package(
+        pk, conn, path, budget, conn,
+        photo_sink=lambda rows: conn.executemany(
+            f"INSERT OR IGNORE INTO main.photos({_PHOTO_COLS}) VALUES ({marks})", rows))
+    prev = conn.execute("SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1",
+                        [info.sha256]).fetchone()
+    for t in ("_sync_new", "_sync_keys"):
+        conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
+    conn.execute("CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT)")
+    conn.execute("INSERT INTO temp._sync_new SELECT id, entity, entity_id, field FROM temp._pkg_events p "
+                 "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = p.id)")
+    conn.execute("CREATE TEMP TABLE _sync_keys AS SELECT DISTINCT entity, entity_id, field FROM temp._sync_new")
+    conn.execute("CREATE INDEX temp._sync_keys_ix ON _sync_keys(entity_id, field)")
+    n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
+    n_pkg = info.events
+    before = _conflict_keys(db)
+    added = dict.fromkeys(KINDS, 0)
+    updated = dict.fromkeys(KINDS, 0)
+    for entity, kind in _ENTITY_KIND.items():
+        table = events.ENTITIES[entity][0]
+        row = conn.execute(
+            f"SELECT count(DISTINCT n.entity_id), count(DISTINCT t.id) FROM temp._sync_new n "
+            f"LEFT JOIN main.{table} t ON t.id = n.entity_id WHERE n.entity = ?", [entity]).fetchone()
+        added[kind], updated[kind] = row[0] - row[1], row[1]
+    added["events"] = n_new
+    added["checklists"] = conn.execute(
+        "INSERT OR IGNORE INTO main.checklist_versions(id, title, date, data) "
+        "SELECT id, title, date, data FROM temp._pkg_versions").rowcount
+    conn.execute(f"INSERT OR IGNORE INTO main.checklist_items({_CHECKLIST_ITEM_COLS}) "
+                 f"SELECT {_CHECKLIST_ITEM_COLS} FROM temp._pkg_items")
+    if not conn.execute("SELECT 1 FROM main.checklist_versions WHERE id = ?", [cl.DEFAULT_VERSION]).fetchone():
+        cl.ensure_default(db)  # built in: every installation has it
+    added["photos"] = conn.execute("SELECT count(*) FROM main.photos").fetchone()[0] - n_photos_before
+    budget.check()
+    conn.execute("INSERT OR IGNORE INTO main.event_parents(child, parent) "
+                 "SELECT child, parent FROM temp._pkg_parents WHERE child IN (SELECT id FROM temp._sync_new)")
+    conn.execute(
+        f"INSERT INTO main.events({_EVENT_COLS}, is_head) SELECT {', '.join('p.' + c for c in _EVENT_COLS.split(', '))}, 1 "
+        "FROM temp._pkg_events p WHERE p.id IN (SELECT id FROM temp._sync_new)")
+    events.recompute_heads(db, "temp._sync_new")
+    events.reproject_table(db, "temp._sync_keys")
+    budget.check()
+    after = _conflict_keys(db)
+    seen = conn.execute("SELECT max(hlc) FROM temp._pkg_events").fetchone()[0]
+    if seen:
+        events.observe_hlc(db, seen)
+    new_keys = after - before
+    counts = {"added": added, "updated": updated, "known_events": n_pkg - n_new, "conflicts": len(new_keys)}
+    conn.execute("INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES (?, ?, ?, ?, ?)",
+                 [events.new_id(), clean_line(path.name)[:300], info.sha256, _now(), json.dumps(counts)])
+    for t in ("_sync_new", "_sync_keys"):
+        conn.execute(f"DROP TABLE temp.{t}")
+    # deferred foreign keys are checked at COMMIT; say which package broke them
+    bad = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if bad:
+        raise PackageRejected(path.name, "record_missing", table=bad[0], parent=bad[2])
+    new_conflicts = [c for c in conflicts(db) if (c.entity_id, c.field) in new_keys] if new_keys else []
+    return PackageResult(path.name, info.sha256, info.titles, added, updated, n_pkg - n_new,
                          new_conflicts, prev[0] if prev else "")
 
 

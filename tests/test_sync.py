@@ -14,7 +14,7 @@ from inspector import events, sync
 from inspector import inspections as ins
 from inspector.cli import main
 from inspector.errors import InvalidValue, PackageRejected
-from test_sync_helpers import add_photo, copy_db, jpeg, plan, state
+from test_sync_helpers import add_photo, copy_db, jpeg, plan, reseal, state
 
 
 @pytest.fixture
@@ -98,11 +98,13 @@ def test_clock_skew_never_decides_silently(tmp_path, office, monkeypatch):
     sync.export_package(ahead, tmp_path / "ahead.cchc", insp)
     r = sync.merge_packages(normal, [tmp_path / "ahead.cchc"])
     assert len(r.conflicts) == 1  # shown to a person, whatever the clocks say
-    # the clock moved past what it saw: the next change on this laptop follows the skewed one
+    # the skewed clock is not adopted: this laptop's next change keeps (nearly) its own time, and
+    # the answer changed after the merge still follows the skewed one through its parents
     ans.set_answer(normal, v1, "B3", "dat")
-    last = normal.execute("SELECT max(hlc) FROM events").fetchone()[0]
-    first = ahead.execute("SELECT max(hlc) FROM events").fetchone()[0]
-    assert last > first
+    own = normal.execute("SELECT max(hlc) FROM events WHERE device = ?", [inspector.db.device_id(normal)]).fetchone()[0]
+    assert int(own[:13]) <= real.time() * 1000 + events.CLOCK_MARGIN_MS
+    skewed_event = ahead.execute("SELECT max(hlc) FROM events").fetchone()[0]
+    assert own < skewed_event
     sync.resolve(normal, r.conflicts[0].id, "khong_dat")
     assert ans.get_answer(normal, v1, "B2").value == "khong_dat" and sync.conflicts(normal) == []
 
@@ -259,10 +261,12 @@ def test_unknown_field_and_missing_parent(tmp_path, with_photo):
     _rejected(db, tmp_path, bad, "unknown field")
     bad.write_bytes(path.read_bytes())
     c = sqlite3.connect(bad)
-    c.execute("INSERT INTO event_parents SELECT id, 'not-an-event' FROM events LIMIT 1")
+    c.execute("INSERT INTO event_parents SELECT id, '00000000-0000-4000-8000-000000000000' FROM events LIMIT 1")
     c.commit()
     c.close()
-    _rejected(db, tmp_path, bad, "does not have")
+    _rejected(db, tmp_path, bad, "check code")  # damaged: the digest no longer matches
+    reseal(bad)
+    _rejected(db, tmp_path, bad, "does not have")  # crafted: the digest matches, the graph does not
 
 
 def test_one_bad_file_among_good_ones(tmp_path, with_photo):
@@ -296,7 +300,7 @@ def test_check_database_finds_a_damaged_photo(tmp_path, with_photo):
     assert any("photo" in p for p in sync.check_database(db))
 
 
-def test_set_based_reprojection_matches_reproject(demo_db):
+def test_set_based_reprojection_rebuilds_the_tables(demo_db):
     keys = [(r[0], r[1], r[2]) for r in demo_db.execute("SELECT DISTINCT entity, entity_id, field FROM events")]
     before = state(demo_db)
     for t in ("answers", "visits", "findings", "members", "inspections"):

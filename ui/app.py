@@ -20,6 +20,9 @@ I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     """Vietnamese is the source language; English loads our .qm and Qt's own."""
     installed: list[QTranslator] = []
+    from . import errors
+
+    errors.LANG = lang
     if lang == "vi":
         QLocale.setDefault(QLocale("vi_VN"))
         qt = QTranslator(app)

@@ -15,6 +15,16 @@ from inspector import errors as E
 logger = logging.getLogger(__name__)
 
 
+LANG = "vi"  # the interface's language, set when the translations are installed
+
+
+def reason(exc: BaseException) -> str:
+    """The reason a core refusal gives, in the interface's language (the core has both)."""
+    if LANG != "vi" or not hasattr(exc, "reason_vi"):
+        return str(getattr(exc, "reason", exc))
+    return exc.reason_vi  # type: ignore[attr-defined]
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
@@ -26,7 +36,8 @@ _MESSAGES: dict[type, Callable[[BaseException], str]] = {
     E.VisitFrozen: lambda e: _tr("Biên bản của xã %s đã ký; muốn sửa phải ghi lý do điều chỉnh.") % e.commune,
     E.PhotoRejected: lambda e: _tr("%s: không nhập được ảnh (%s).") % (e.name, e.reason),
     E.OutputLocked: lambda e: _tr("Tệp %s đang mở trong chương trình khác (Word?). Hãy đóng tệp hoặc chọn tên khác.") % e.path,
-    E.PackageRejected: lambda e: _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.") % (e.path, e.reason),
+    E.PackageRejected: lambda e: _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.") % (e.path, reason(e)),
+    E.CannotWrite: lambda e: _tr("Không ghi được tệp %s: %s.") % (e.path, reason(e)),
     E.Cancelled: lambda e: _tr("Đã hủy. Phần đã hoàn thành được giữ lại."),
 }
 

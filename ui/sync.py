@@ -11,7 +11,6 @@ Entry points for the main window (File menu):
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -55,39 +54,8 @@ def _tr(text: str, n: int = -1) -> str:
 
 # ---- messages --------------------------------------------------------------------------
 
-_REASONS = [
-    (r"^the file is empty", "tệp rỗng"),
-    (r"^the file does not exist", "không tìm thấy tệp"),
-    (r"^it is a folder", "đây là thư mục, không phải tệp"),
-    (r"^it is a ZIP file", "đây là tệp nén ZIP (tài liệu Word hoặc Excel?), không phải gói dữ liệu Inspector"),
-    (r"^it is a JPEG image", "đây là ảnh JPEG, không phải gói dữ liệu Inspector"),
-    (r"^it is a PNG image", "đây là ảnh PNG, không phải gói dữ liệu Inspector"),
-    (r"^it is a PDF document", "đây là tài liệu PDF, không phải gói dữ liệu Inspector"),
-    (r"^it is an old Office document", "đây là tài liệu Office cũ, không phải gói dữ liệu Inspector"),
-    (r"^it is an Inspector database", "đây là cơ sở dữ liệu Inspector, không phải gói; hãy xuất gói từ máy đó"),
-    (r"^it is another program's SQLite file", "đây là tệp của chương trình khác"),
-    (r"^it is not an Inspector package", "không phải gói dữ liệu Inspector"),
-    (r"^it was made by a newer version", "gói được tạo bởi phiên bản Inspector mới hơn; hãy cập nhật phần mềm"),
-    (r"^the file is truncated", "tệp bị cắt cụt (sao chép chưa xong?)"),
-    (r"^the photo (\S+) is damaged", r"ảnh \1 bị hỏng (mã SHA-256 không khớp)"),
-    (r"^the original of photo (\S+) is damaged", r"ảnh gốc \1 bị hỏng"),
-    (r"^the file is damaged", "tệp bị hỏng"),
-    (r"^it depends on (\d+) change", r"gói cần \1 thay đổi mà máy này chưa có; hãy hợp nhất gói trước đó"),
-    (r"^the file changed while", "tệp bị thay đổi trong khi đang hợp nhất"),
-]
-
-
-def reason_vi(reason: str) -> str:
-    """The Vietnamese words for a PackageRejected reason (the core's reasons are English)."""
-    for pattern, vi in _REASONS:
-        m = re.match(pattern, reason)
-        if m:
-            return _tr(m.expand(vi))
-    return _tr("gói không hợp lệ (%s)") % reason
-
-
 errors.register(E.PackageRejected, lambda e: _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.")
-                % (Path(str(e.path)).name, reason_vi(e.reason)))
+                % (Path(str(e.path)).name, errors.reason(e)))
 
 
 def _N(text: str) -> str:
@@ -282,9 +250,9 @@ def report_html(report: sync.MergeReport) -> str:
             out.append("<br><i>" + escape(_tr("Tệp này đã được hợp nhất lúc %s.") % p.already_merged.replace("T", " "))
                        + "</i>")
         out.append("</p>")
-    for f, reason in report.rejected:
-        out.append(f"<p style='color:#a00'><b>{escape(f)}</b>: "
-                   + escape(_tr("bị từ chối — %s. Không có gì bị thay đổi.") % reason_vi(reason)) + "</p>")
+    for exc in report.refusals:
+        out.append(f"<p style='color:#a00'><b>{escape(Path(str(exc.path)).name)}</b>: "
+                   + escape(_tr("bị từ chối — %s. Không có gì bị thay đổi.") % errors.reason(exc)) + "</p>")
     if report.conflicts:
         out.append("<p><b>" + escape(_tr("%n xung đột mới cần quyết định:", len(report.conflicts))) + "</b><ul>")
         for c in report.conflicts:

@@ -563,12 +563,12 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="57" />
+      <location filename="../../ui/app.py" line="60" />
       <source>Đang nâng cấp cơ sở dữ liệu %s…</source>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="86" />
+      <location filename="../../ui/app.py" line="89" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
@@ -946,62 +946,67 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/errors.py" line="23" />
+      <location filename="../../ui/errors.py" line="33" />
       <source>Tệp %s không phải cơ sở dữ liệu của Inspector.</source>
       <translation>%s is not an Inspector database.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="24" />
+      <location filename="../../ui/errors.py" line="34" />
       <source>Tệp %s được tạo bởi phiên bản Inspector mới hơn; hãy cập nhật phần mềm.</source>
       <translation>%s was made by a newer version of Inspector; please update the app.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="25" />
+      <location filename="../../ui/errors.py" line="35" />
       <source>%s: giá trị «%s» không hợp lệ (%s).</source>
       <translation>%s: the value «%s» is not valid (%s).</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="26" />
+      <location filename="../../ui/errors.py" line="36" />
       <source>Biên bản của xã %s đã ký; muốn sửa phải ghi lý do điều chỉnh.</source>
       <translation>The minutes of %s are signed; a change needs an amendment reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="27" />
+      <location filename="../../ui/errors.py" line="37" />
       <source>%s: không nhập được ảnh (%s).</source>
       <translation>%s: the photo cannot be imported (%s).</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="28" />
+      <location filename="../../ui/errors.py" line="38" />
       <source>Tệp %s đang mở trong chương trình khác (Word?). Hãy đóng tệp hoặc chọn tên khác.</source>
       <translation>%s is open in another program (Word?). Close it or choose another name.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="29" />
+      <location filename="../../ui/errors.py" line="39" />
       <source>Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.</source>
       <translation>Data package %s refused: %s. Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="30" />
+      <location filename="../../ui/errors.py" line="40" />
+      <source>Không ghi được tệp %s: %s.</source>
+      <translation>Cannot write %s: %s.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/errors.py" line="41" />
       <source>Đã hủy. Phần đã hoàn thành được giữ lại.</source>
       <translation>Cancelled. What was completed is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="46" />
+      <location filename="../../ui/errors.py" line="57" />
       <source>Lỗi cơ sở dữ liệu: %s</source>
       <translation>Database error: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="48" />
+      <location filename="../../ui/errors.py" line="59" />
       <source>Lỗi tệp %s: %s</source>
       <translation>File error %s: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="50" />
+      <location filename="../../ui/errors.py" line="61" />
       <source>Lỗi không mong đợi: %s</source>
       <translation>Unexpected error: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="54" />
+      <location filename="../../ui/errors.py" line="65" />
       <source>Inspector</source>
       <translation>Inspector</translation>
     </message>
@@ -1482,17 +1487,12 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>sync</name>
     <message>
-      <location filename="../../ui/sync.py" line="86" />
-      <source>gói không hợp lệ (%s)</source>
-      <translation>invalid package (%s)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync.py" line="89" />
+      <location filename="../../ui/sync.py" line="57" />
       <source>Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.</source>
       <translation>Data package %s refused: %s. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="99" />
+      <location filename="../../ui/sync.py" line="67" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -1500,7 +1500,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="99" />
+      <location filename="../../ui/sync.py" line="67" />
       <source>%n thành viên</source>
       <translation>
         <numerusform>%n member</numerusform>
@@ -1508,7 +1508,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="99" />
+      <location filename="../../ui/sync.py" line="67" />
       <source>%n xã</source>
       <translation>
         <numerusform>%n commune</numerusform>
@@ -1516,7 +1516,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="100" />
+      <location filename="../../ui/sync.py" line="68" />
       <source>%n câu trả lời</source>
       <translation>
         <numerusform>%n answer</numerusform>
@@ -1524,7 +1524,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="100" />
+      <location filename="../../ui/sync.py" line="68" />
       <source>%n nhận xét</source>
       <translation>
         <numerusform>%n finding</numerusform>
@@ -1532,7 +1532,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="100" />
+      <location filename="../../ui/sync.py" line="68" />
       <source>%n ảnh đính kèm</source>
       <translation>
         <numerusform>%n attached photo</numerusform>
@@ -1540,7 +1540,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="101" />
+      <location filename="../../ui/sync.py" line="69" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -1548,7 +1548,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="101" />
+      <location filename="../../ui/sync.py" line="69" />
       <source>%n bảng kiểm tra</source>
       <translation>
         <numerusform>%n checklist</numerusform>
@@ -1556,7 +1556,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="101" />
+      <location filename="../../ui/sync.py" line="69" />
       <source>%n thay đổi</source>
       <translation>
         <numerusform>%n change</numerusform>
@@ -1564,49 +1564,49 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="107" />
+      <location filename="../../ui/sync.py" line="75" />
       <source>không có gì mới</source>
       <translation>nothing new</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="129" />
+      <location filename="../../ui/sync.py" line="97" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="130" />
+      <location filename="../../ui/sync.py" line="98" />
       <source>Inspector</source>
       <translation>Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="142" />
+      <location filename="../../ui/sync.py" line="110" />
       <source>Xuất gói dữ liệu</source>
       <translation>Export data package</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="148" />
+      <location filename="../../ui/sync.py" line="116" />
       <source>Đang xuất gói dữ liệu…</source>
       <translation>Exporting data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="155" />
+      <location filename="../../ui/sync.py" line="123" />
       <source>Đã xuất gói dữ liệu</source>
       <translation>Data package exported</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="155" />
+      <location filename="../../ui/sync.py" line="123" />
       <source>Đã ghi %s: %d thay đổi, %d ảnh (%d KB).
 Chép tệp này sang máy khác hoặc gửi về cơ quan.</source>
       <translation>Wrote %s: %d changes, %d photos (%d KB).
 Copy this file to another laptop or send it to the office.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="175" />
+      <location filename="../../ui/sync.py" line="143" />
       <source>Hợp nhất gói dữ liệu</source>
       <translation>Merge data packages</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="180" />
+      <location filename="../../ui/sync.py" line="148" />
       <source>Đang kiểm tra và hợp nhất %n tệp…</source>
       <translation>
         <numerusform>Checking and merging %n file…</numerusform>
@@ -1614,27 +1614,27 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="243" />
+      <location filename="../../ui/sync.py" line="211" />
       <source>Kéo thả các tệp gói dữ liệu (.cchc) vào đây để hợp nhất</source>
       <translation>Drop data package files (.cchc) here to merge them</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="262" />
+      <location filename="../../ui/sync.py" line="230" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="276" />
+      <location filename="../../ui/sync.py" line="244" />
       <source>Thêm mới: %s.</source>
       <translation>Added: %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="279" />
+      <location filename="../../ui/sync.py" line="247" />
       <source>Cập nhật: %s.</source>
       <translation>Updated: %s.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="280" />
+      <location filename="../../ui/sync.py" line="248" />
       <source>Đã có từ trước: %n thay đổi.</source>
       <translation>
         <numerusform>Already known: %n change.</numerusform>
@@ -1642,17 +1642,17 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="282" />
+      <location filename="../../ui/sync.py" line="250" />
       <source>Tệp này đã được hợp nhất lúc %s.</source>
       <translation>This file was merged at %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="287" />
+      <location filename="../../ui/sync.py" line="255" />
       <source>bị từ chối — %s. Không có gì bị thay đổi.</source>
       <translation>refused — %s. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="289" />
+      <location filename="../../ui/sync.py" line="257" />
       <source>%n xung đột mới cần quyết định:</source>
       <translation>
         <numerusform>%n new conflict to decide:</numerusform>
@@ -1660,12 +1660,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="303" />
+      <location filename="../../ui/sync.py" line="271" />
       <source>Kết quả hợp nhất</source>
       <translation>Merge result</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="304" />
+      <location filename="../../ui/sync.py" line="272" />
       <source>Đã hợp nhất %n gói: %s.</source>
       <translation>
         <numerusform>Merged %n package: %s.</numerusform>
@@ -1673,7 +1673,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="306" />
+      <location filename="../../ui/sync.py" line="274" />
       <source>%n tệp bị từ chối.</source>
       <translation>
         <numerusform>%n file refused.</numerusform>
@@ -1681,7 +1681,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="308" />
+      <location filename="../../ui/sync.py" line="276" />
       <source>%n xung đột mới.</source>
       <translation>
         <numerusform>%n new conflict.</numerusform>
@@ -1689,12 +1689,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="316" />
+      <location filename="../../ui/sync.py" line="284" />
       <source>Giải quyết xung đột…</source>
       <translation>Resolve conflicts…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="353" />
+      <location filename="../../ui/sync.py" line="321" />
       <source>%n giá trị</source>
       <translation>
         <numerusform>%n value</numerusform>
@@ -1702,72 +1702,72 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="384" />
+      <location filename="../../ui/sync.py" line="352" />
       <source>Không có xung đột nào. Mọi thay đổi đã thống nhất.</source>
       <translation>No conflicts. All changes agree.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="386" />
+      <location filename="../../ui/sync.py" line="354" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy. Chọn giá trị đúng (nhấp đúp) hoặc nhập giá trị mới; quyết định sẽ được gửi kèm gói dữ liệu sau.</source>
       <translation>The same field was changed differently on two laptops. Pick the right value (double-click) or type a new one; the decision travels with the next data package.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="389" />
+      <location filename="../../ui/sync.py" line="357" />
       <source>Chọn giá trị này</source>
       <translation>Choose this value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="392" />
+      <location filename="../../ui/sync.py" line="360" />
       <source>hoặc nhập giá trị mới…</source>
       <translation>or type a new value…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="394" />
+      <location filename="../../ui/sync.py" line="362" />
       <source>Lưu giá trị mới</source>
       <translation>Save new value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="465" />
+      <location filename="../../ui/sync.py" line="433" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="466" />
+      <location filename="../../ui/sync.py" line="434" />
       <source>Biên bản của xã %s đã ký. Lý do điều chỉnh:</source>
       <translation>The minutes of %s are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="470" />
+      <location filename="../../ui/sync.py" line="438" />
       <source>Giải quyết xung đột</source>
       <translation>Resolve conflict</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="483" />
+      <location filename="../../ui/sync.py" line="451" />
       <source>Xung đột cần quyết định</source>
       <translation>Conflicts to decide</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="527" />
+      <location filename="../../ui/sync.py" line="495" />
       <source>Nhật ký hợp nhất</source>
       <translation>Merge log</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="554" />
+      <location filename="../../ui/sync.py" line="522" />
       <source>Xuất gói dữ liệu…</source>
       <translation>Export data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="555" />
+      <location filename="../../ui/sync.py" line="523" />
       <source>Hợp nhất gói dữ liệu…</source>
       <translation>Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="557" />
+      <location filename="../../ui/sync.py" line="525" />
       <source>Xung đột cần quyết định…</source>
       <translation>Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="558" />
+      <location filename="../../ui/sync.py" line="526" />
       <source>Nhật ký hợp nhất…</source>
       <translation>Merge log…</translation>
     </message>

@@ -148,7 +148,7 @@ def test_menu_actions_and_rejection_message(qtbot, db, db_path):
     assert isinstance(actions["drop"], usync.PackageDropFilter)
     from ui import errors
 
-    msg = errors.message(inspector.errors.PackageRejected("/x/a.cchc", "the file is truncated (1 of 2 bytes)"))
+    msg = errors.message(inspector.errors.PackageRejected("/x/a.cchc", "truncated", size=1, expected=2))
     assert msg.startswith("Gói dữ liệu a.cchc bị từ chối: tệp bị cắt cụt")
 
 

@@ -1,0 +1,679 @@
+"""The package file: its format, its digest, and reading one that comes from outside.
+
+A package is untrusted input: a file off a USB stick or an e-mail, damaged on the way or
+crafted. It is read once, through its own read-only connection, into the temporary tables of
+the connection that will merge it (temp._pkg_events, _pkg_parents, _pkg_versions, _pkg_items);
+its photos stream past once, hashed and handed to a sink. Everything that is merged comes from
+that one reading, after these checks:
+
+- the file is a SQLite file of our kind and version, complete, and holds exactly the schema
+  export makes (no view, trigger, extra table or index);
+- a digest per table over every row in a canonical order (photos, thumbnails and originals
+  included) equals the one export wrote, so a damaged byte anywhere is refused, never merged;
+- every value is checked as typed input is: ids are UUIDs, entities and fields are known,
+  values have the field's JSON type, text is cleaned (NFC, no control characters) and bounded,
+  clocks are well formed and not beyond a year past the receiver's time;
+- the reading runs within a time budget (SQLite's progress handler), so nothing can hang it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from . import checklist as cl
+from . import db as dbmod
+from . import events
+from .errors import Cancelled, PackageRejected
+from .text import clean, clean_line
+
+PACKAGE_APPLICATION_ID = 0x43434850  # "CCHP": a CCHC package (the database is "CCHC")
+PACKAGE_VERSION = 2                  # 2: the package table holds the digest
+SUFFIX = ".cchc"
+
+EVENT_COLS = "id, inspection_id, entity, entity_id, field, value, ctx, author, device, hlc, reason"
+PHOTO_COLS = ("sha256, data, thumb, width, height, source_sha256, source_name, taken_at, gps_lat, gps_lon, "
+              "camera, original, imported_at")
+CHECKLIST_ITEM_COLS = ("version_id, code, grp, position, text_vi, text_en, type, unit, photo_required, "
+                       "photo_suggested, basis, evidence_hint")
+
+PACKAGE_SCHEMA = """
+CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE checklist_versions (id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, data TEXT NOT NULL);
+CREATE TABLE checklist_items (
+    version_id TEXT NOT NULL, code TEXT NOT NULL, grp TEXT NOT NULL, position INTEGER NOT NULL,
+    text_vi TEXT NOT NULL, text_en TEXT NOT NULL DEFAULT '', type TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '',
+    photo_required INTEGER NOT NULL DEFAULT 0, photo_suggested INTEGER NOT NULL DEFAULT 0,
+    basis TEXT NOT NULL DEFAULT '', evidence_hint TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (version_id, code)) WITHOUT ROWID;
+CREATE TABLE events (
+    id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+    field TEXT NOT NULL, value TEXT, ctx TEXT, author TEXT, device TEXT NOT NULL, hlc TEXT NOT NULL, reason TEXT);
+CREATE TABLE event_parents (child TEXT NOT NULL, parent TEXT NOT NULL, PRIMARY KEY (child, parent)) WITHOUT ROWID;
+CREATE TABLE photos (
+    sha256 TEXT PRIMARY KEY, data BLOB NOT NULL, thumb BLOB NOT NULL, width INTEGER NOT NULL,
+    height INTEGER NOT NULL, source_sha256 TEXT, source_name TEXT, taken_at TEXT, gps_lat REAL, gps_lon REAL,
+    camera TEXT, original BLOB, imported_at TEXT)
+"""
+
+# The digest of each table: its rows in primary-key order, every column (a photo's data by its
+# SHA-256, which the reader checks against the bytes).
+_DIGEST_PLAN: tuple[tuple[str, str, str, str], ...] = (
+    ("package", "key, value", "WHERE key != 'digest'", "key"),
+    ("checklist_versions", "id, title, date, data", "", "id"),
+    ("checklist_items", CHECKLIST_ITEM_COLS, "", "version_id, code"),
+    ("events", EVENT_COLS, "", "id"),
+    ("event_parents", "child, parent", "", "child, parent"),
+    ("photos", PHOTO_COLS.replace("data, ", ""), "", "sha256"),
+)
+DIGEST_TABLES = tuple(p[0] for p in _DIGEST_PLAN)
+
+# Limits of what a package may hold
+MAX_TEXT = 50_000                 # characters of one text value
+MAX_VALUE = 200_000               # characters of one event's JSON value
+MAX_AHEAD_MS = 366 * 86_400_000   # a clock this far past the receiver's is refused
+BUDGET_SECONDS = 120.0            # time allowed to read and merge a package: this much …
+BUDGET_SECONDS_PER_MB = 1.0       # … plus this much per MB of the file
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_SHA = re.compile(r"[0-9a-f]{64}")
+_HLC = re.compile(r"(\d{13})\.\d{6}")
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
+
+_INT_FIELDS = frozenset({"ord", "deleted", "confirmed"})
+_LIST_FIELDS = frozenset({"representatives"})
+_MULTILINE = frozenset({"legal_basis", "opinion", "text", "note", "value", "suggested"})
+_CTX_KEYS = frozenset({"visit_id", "inspection_id", "item_code"})
+
+
+# ---- digest -------------------------------------------------------------------------------
+
+def _feed(h: Any, row: Iterable[Any]) -> None:
+    """Add one row to a hash: each value with its type and length, so no two rows collide."""
+    for v in row:
+        if v is None:
+            h.update(b"\x00")
+            continue
+        if isinstance(v, bytes):
+            tag, b = b"\x04", v
+        elif isinstance(v, str):
+            tag, b = b"\x03", v.encode("utf-8", "surrogatepass")
+        elif isinstance(v, int):
+            tag, b = b"\x01", str(v).encode()
+        elif isinstance(v, float):
+            tag, b = b"\x02", repr(v).encode()
+        else:  # pragma: no cover - SQLite returns no other type
+            raise TypeError(type(v))
+        h.update(tag + len(b).to_bytes(8, "big"))
+        h.update(b)
+
+
+def content_digest(conn: sqlite3.Connection, schema: str) -> dict[str, str]:
+    """The digest of each table of the package attached as `schema` (export writes it)."""
+    out = {}
+    for table, cols, where, order in _DIGEST_PLAN:
+        h = hashlib.sha256()
+        for row in conn.execute(f"SELECT {cols} FROM {schema}.{table} {where} ORDER BY {order}"):
+            _feed(h, row)
+        out[table] = h.hexdigest()
+    return out
+
+
+def digest_text(digests: dict[str, str]) -> str:
+    return json.dumps(digests, sort_keys=True)
+
+
+# ---- what a package says about itself -------------------------------------------------------
+
+@dataclass(frozen=True)
+class PackageInfo:
+    path: Path
+    sha256: str                   # of the content (the digest of its digests), the same for a copy
+    created: str
+    device: str
+    author: str
+    inspections: tuple[str, ...]  # ids
+    titles: tuple[str, ...]
+    events: int
+    photos: int
+
+
+def _sniff(head: bytes) -> str:
+    for magic, code in ((b"PK\x03\x04", "zip"), (b"\xff\xd8\xff", "jpeg"), (b"\x89PNG", "png"),
+                        (b"%PDF", "pdf"), (b"\xd0\xcf\x11\xe0", "old_office")):
+        if head.startswith(magic):
+            return code
+    return "not_package"
+
+
+def precheck(path: Path) -> int:
+    """Refuse what is not a complete package of ours from its first 100 bytes; returns its size."""
+    name = path.name
+    try:
+        if path.is_dir():
+            raise PackageRejected(name, "is_folder")
+        with open(path, "rb") as f:
+            head = f.read(100)
+            size = f.seek(0, 2)
+    except FileNotFoundError:
+        raise PackageRejected(name, "file_missing") from None
+    except IsADirectoryError:
+        raise PackageRejected(name, "is_folder") from None
+    except OSError as exc:
+        raise PackageRejected(name, "unreadable", detail=exc.strerror or str(exc)) from None
+    if size == 0:
+        raise PackageRejected(name, "empty")
+    if not head.startswith(b"SQLite format 3\x00"):
+        raise PackageRejected(name, _sniff(head))
+    if len(head) < 100:
+        raise PackageRejected(name, "truncated_head")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    app_id = int.from_bytes(head[68:72], "big")
+    version = int.from_bytes(head[60:64], "big")
+    if app_id == dbmod.APPLICATION_ID:
+        raise PackageRejected(name, "is_database")
+    if app_id != PACKAGE_APPLICATION_ID:
+        raise PackageRejected(name, "other_sqlite")
+    if version > PACKAGE_VERSION:
+        raise PackageRejected(name, "newer", found=version, supported=PACKAGE_VERSION)
+    if version < PACKAGE_VERSION:
+        raise PackageRejected(name, "older", found=version)
+    if head[18] != 1 or head[19] != 1:
+        raise PackageRejected(name, "wal")
+    if pages and size < pages * page_size:
+        raise PackageRejected(name, "truncated", size=size, expected=pages * page_size)
+    return size
+
+
+def open_package(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the package (a URI with mode=ro: nothing can be written to it)."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA trusted_schema = OFF")
+    except sqlite3.Error as exc:
+        raise PackageRejected(path.name, "cannot_open", detail=str(exc)) from None
+    return conn
+
+
+_expected: set[tuple] | None = None
+
+
+def _expected_schema() -> set[tuple]:
+    global _expected
+    if _expected is None:
+        mem = sqlite3.connect(":memory:")
+        mem.executescript(PACKAGE_SCHEMA)
+        _expected = set(mem.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        mem.close()
+    return _expected
+
+
+# ---- the time budget --------------------------------------------------------------------------
+
+class Budget:
+    """Ends a reading or merge that runs past its deadline or is cancelled: installed as SQLite's
+    progress handler (interrupting any statement) and checked in Python loops."""
+
+    def __init__(self, name: str, seconds: float, cancelled: Callable[[], bool] | None = None) -> None:
+        self.name, self.seconds, self.cancelled = name, seconds, cancelled
+        self.deadline = time.monotonic() + seconds
+        self.stopped = ""
+
+    @classmethod
+    def for_file(cls, path: Path, size: int, cancelled: Callable[[], bool] | None = None) -> "Budget":
+        return cls(path.name, BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1e6, cancelled)
+
+    def __call__(self) -> int:  # the progress handler: non-zero interrupts
+        if self.cancelled is not None and self.cancelled():
+            self.stopped = "cancelled"
+        elif time.monotonic() > self.deadline:
+            self.stopped = "timeout"
+        return 1 if self.stopped else 0
+
+    def check(self) -> None:
+        if self():
+            raise self.error()
+
+    def error(self) -> Exception:
+        if self.stopped == "cancelled":
+            return Cancelled("cancelled")
+        return PackageRejected(self.name, "timeout", seconds=round(self.seconds))
+
+    def install(self, *conns: sqlite3.Connection) -> None:
+        for c in conns:
+            c.set_progress_handler(self, 2000)
+
+    @staticmethod
+    def remove(*conns: sqlite3.Connection) -> None:
+        for c in conns:
+            try:
+                c.set_progress_handler(None, 0)
+            except sqlite3.ProgrammingError:  # closed
+                pass
+
+
+# ---- checking values ------------------------------------------------------------------------
+
+class _Bad(Exception):
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+
+
+def _text_value(field: str, v: str) -> str:
+    if len(v) > MAX_TEXT:
+        raise _Bad("too_long", field=field)
+    return clean(v).strip() if field in _MULTILINE else clean_line(v)
+
+
+def clean_value(field: str, v: Any) -> Any:
+    """The value of an event as typed input would be stored: type checked, text cleaned."""
+    if v is None:
+        return None
+    if field in _INT_FIELDS:
+        if type(v) is not int or not -10**9 <= v <= 10**9:
+            raise _Bad("invalid_data", detail=f"{field}: not a whole number")
+        return v
+    if field in _LIST_FIELDS:
+        if not isinstance(v, list) or len(v) > 500:
+            raise _Bad("invalid_data", detail=f"{field}: not a list")
+        out = []
+        for r in v:
+            if not isinstance(r, dict) or not all(isinstance(x, str) for x in r.values()):
+                raise _Bad("invalid_data", detail=f"{field}: not a list of names")
+            out.append({"name": _text_value(field, r.get("name", "")),
+                        "position": _text_value(field, r.get("position", ""))})
+        return out
+    if not isinstance(v, str):
+        raise _Bad("invalid_data", detail=f"{field}: not text")
+    if field == "photo_sha256" and not _SHA.fullmatch(v):
+        raise _Bad("invalid_data", detail=f"{field}: not a SHA-256")
+    return _text_value(field, v)
+
+
+def _uuid(value: Any, column: str) -> str:
+    if type(value) is not str or not _UUID.fullmatch(value):
+        raise _Bad("bad_id", column=column)
+    return value
+
+
+def check_event(row: tuple, limit_ms: int) -> tuple:
+    """One event row as read from a package → the row to store (text cleaned). Raises _Bad."""
+    eid, insp, entity, entity_id, fld, value, ctx, author, device, hlc, reason = row
+    _uuid(eid, "id")
+    _uuid(insp, "inspection_id")
+    _uuid(entity_id, "entity_id")
+    _uuid(device, "device")
+    spec = events.ENTITIES.get(entity) if type(entity) is str else None
+    if spec is None:
+        raise _Bad("unknown_entity", entity=str(entity)[:40])
+    if type(fld) is not str or fld not in spec[2]:
+        raise _Bad("unknown_field", entity=entity, field=str(fld)[:40])
+    m = _HLC.fullmatch(hlc) if type(hlc) is str else None
+    if m is None:
+        raise _Bad("invalid_clock")
+    if int(m.group(1)) > limit_ms:
+        raise _Bad("clock_future", device=device[:8], author=clean_line(str(author or "?"))[:60],
+                   when=events.hlc_time(hlc) or hlc)
+    if type(value) is not str:
+        raise _Bad("invalid_data", detail=f"{fld}: no value")
+    if len(value) > MAX_VALUE:
+        raise _Bad("too_long", field=fld)
+    try:
+        v = json.loads(value)
+    except ValueError:
+        raise _Bad("invalid_data", detail=f"{fld}: not JSON") from None
+    cleaned = clean_value(fld, v)
+    if cleaned != v or type(cleaned) is not type(v):
+        value = events.dump(cleaned)
+    if ctx is not None:
+        if type(ctx) is not str or len(ctx) > 1000:
+            raise _Bad("invalid_data", detail="context")
+        try:
+            c = json.loads(ctx)
+        except ValueError:
+            raise _Bad("invalid_data", detail="context: not JSON") from None
+        if not isinstance(c, dict) or not set(c) <= _CTX_KEYS:
+            raise _Bad("invalid_data", detail="context")
+        for k, x in c.items():
+            if k == "item_code":
+                if type(x) is not str or not _CODE.fullmatch(x):
+                    raise _Bad("invalid_data", detail="item code")
+            else:
+                _uuid(x, k)
+        need = spec[1]
+        for k in need:
+            if k not in c:
+                raise _Bad("lacks_ctx", entity=entity, key=k)
+    elif spec[1]:
+        raise _Bad("lacks_ctx", entity=entity, key=spec[1][0])
+    if author is not None:
+        if type(author) is not str or len(author) > 200:
+            raise _Bad("invalid_data", detail="author")
+        author = clean_line(author)
+    if reason is not None:
+        if type(reason) is not str or len(reason) > MAX_TEXT:
+            raise _Bad("invalid_data", detail="reason")
+        reason = clean(reason).strip()
+    return (eid, insp, entity, entity_id, fld, value, ctx, author, device, hlc, reason)
+
+
+def _check_photo(row: tuple) -> None:
+    sha, data, thumb, width, height, source_sha, source_name, taken_at, lat, lon, camera, original, imported = row
+    short = str(sha)[:12]
+    if type(sha) is not str or not _SHA.fullmatch(sha):
+        raise _Bad("photo_invalid", sha=short, column="sha256")
+    if type(data) is not bytes or hashlib.sha256(data).hexdigest() != sha:
+        raise _Bad("photo_damaged", sha=short)
+    if original is not None and (type(original) is not bytes or type(source_sha) is not str
+                                 or hashlib.sha256(original).hexdigest() != source_sha):
+        raise _Bad("original_damaged", sha=short)
+    if type(thumb) is not bytes:
+        raise _Bad("photo_invalid", sha=short, column="thumb")
+    for col, v in (("width", width), ("height", height)):
+        if type(v) is not int or not 0 < v <= 100_000:
+            raise _Bad("photo_invalid", sha=short, column=col)
+    if source_sha is not None and (type(source_sha) is not str or not _SHA.fullmatch(source_sha)):
+        raise _Bad("photo_invalid", sha=short, column="source_sha256")
+    for col, v, n in (("source_name", source_name, 1000), ("taken_at", taken_at, 40), ("camera", camera, 200),
+                      ("imported_at", imported, 40)):
+        if v is not None and (type(v) is not str or len(v) > n or clean_line(v) != v):
+            raise _Bad("photo_invalid", sha=short, column=col)
+    for col, v, bound in (("gps_lat", lat, 90), ("gps_lon", lon, 180)):
+        if v is not None and (type(v) not in (int, float) or not -bound <= v <= bound):
+            raise _Bad("photo_invalid", sha=short, column=col)
+
+
+def _check_checklist_item(row: tuple) -> tuple:
+    version_id, code, grp, position, text_vi, text_en, typ, unit, req, sug, basis, hint = row
+    where = str(version_id)[:40]
+    if type(code) is not str or not _CODE.fullmatch(code):
+        raise _Bad("checklist_invalid", id=where, column="code")
+    if type(position) is not int or type(req) is not int or type(sug) is not int:
+        raise _Bad("checklist_invalid", id=where, column="position")
+    if typ not in ("assessment", "yesno", "count", "ratio", "text"):
+        raise _Bad("checklist_invalid", id=where, column="type")
+    texts = []
+    for col, v in (("grp", grp), ("text_vi", text_vi), ("text_en", text_en), ("unit", unit), ("basis", basis),
+                   ("evidence_hint", hint)):
+        if type(v) is not str or len(v) > MAX_TEXT:
+            raise _Bad("checklist_invalid", id=where, column=col)
+        texts.append(clean(v).strip())
+    grp, text_vi, text_en, unit, basis, hint = texts
+    return (version_id, code, grp, position, text_vi, text_en, typ, unit, req, sug, basis, hint)
+
+
+# ---- reading ----------------------------------------------------------------------------------
+
+_TEMP_SCHEMA = f"""
+DROP TABLE IF EXISTS temp._pkg_events;
+DROP TABLE IF EXISTS temp._pkg_parents;
+DROP TABLE IF EXISTS temp._pkg_versions;
+DROP TABLE IF EXISTS temp._pkg_items;
+CREATE TEMP TABLE _pkg_events ({EVENT_COLS.replace('id,', 'id PRIMARY KEY,', 1)});
+CREATE TEMP TABLE _pkg_parents (child, parent, PRIMARY KEY (child, parent)) WITHOUT ROWID;
+CREATE TEMP TABLE _pkg_versions (id PRIMARY KEY, title, date, data);
+CREATE TEMP TABLE _pkg_items ({CHECKLIST_ITEM_COLS}, PRIMARY KEY (version_id, code)) WITHOUT ROWID;
+"""
+
+
+def drop_temp(work: sqlite3.Connection) -> None:
+    for t in ("_pkg_events", "_pkg_parents", "_pkg_versions", "_pkg_items"):
+        work.execute(f"DROP TABLE IF EXISTS temp.{t}")
+
+
+PhotoSink = Callable[[list[tuple]], None] | None
+
+
+def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, budget: Budget,
+                 known: sqlite3.Connection | None, photo_sink: PhotoSink = None) -> PackageInfo:
+    """Read and check the package open as pk into work's temp._pkg_* tables (see the module's doc).
+
+    `known` is the receiving database (parents, photos and checklists the package names may be
+    there already); `photo_sink(rows)` receives the checked photo rows in batches (columns
+    PHOTO_COLS). Raises PackageRejected naming the first problem, Cancelled when cancelled.
+    """
+    name = path.name
+
+    def reject(code: str, **params: Any) -> PackageRejected:
+        return PackageRejected(name, code, **params)
+
+    # 1. exactly the schema export makes
+    have = set(pk.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    expected = _expected_schema()
+    for kind, obj, table, _ in sorted(have - expected, key=lambda r: (r[0] != "table", r[1] or "")):
+        if (kind, obj) in {(k, o) for k, o, _, _ in expected}:
+            raise reject("schema_changed", name=obj)
+        raise reject("schema_object", kind=kind, name=str(obj)[:60])
+    for kind, obj, _, _ in sorted(expected - have):
+        raise reject("table_missing", name=obj)
+    # 2. SQLite's own check of the file's structure
+    rows = [r[0] for r in pk.execute("PRAGMA integrity_check(20)")]
+    if rows != ["ok"]:
+        raise reject("damaged", detail="integrity check: " + "; ".join(str(r) for r in rows[:3]))
+    pk.execute("BEGIN")  # one snapshot for the whole reading
+    for statement in _TEMP_SCHEMA.split(";"):  # not executescript: it would commit the caller's transaction
+        if statement.strip():
+            work.execute(statement)
+    digests: dict[str, str] = {}
+    # 3. what the package says about itself
+    h = hashlib.sha256()
+    info: dict[str, str] = {}
+    stated = None
+    for key, value in pk.execute("SELECT key, value FROM package ORDER BY key"):
+        if type(key) is not str or type(value) is not str or len(value) > 1_000_000:
+            raise reject("damaged", detail="package description")
+        if key == "digest":
+            stated = value
+            continue
+        _feed(h, (key, value))
+        info[key] = value
+    digests["package"] = h.hexdigest()
+    try:
+        stated_d = json.loads(stated) if stated is not None else None
+    except ValueError:
+        stated_d = None
+    if not isinstance(stated_d, dict) or set(stated_d) != set(DIGEST_TABLES):
+        raise reject("no_digest")
+    if digests["package"] != stated_d["package"]:
+        raise reject("digest", where="package")
+    now_ms = int(time.time() * 1000)
+    limit_ms = now_ms + MAX_AHEAD_MS
+
+    def copy(table: str, cols: str, order: str, check: Callable[[tuple], tuple], target: str) -> None:
+        hh = hashlib.sha256()
+        batch: list[tuple] = []
+        marks = ",".join("?" * (cols.count(",") + 1))
+        for row in pk.execute(f"SELECT {cols} FROM {table} ORDER BY {order}"):
+            _feed(hh, row)
+            batch.append(check(row))
+            if len(batch) >= 2000:
+                budget.check()
+                work.executemany(f"INSERT INTO temp.{target} VALUES ({marks})", batch)
+                batch.clear()
+        if batch:
+            work.executemany(f"INSERT INTO temp.{target} VALUES ({marks})", batch)
+        digests[table] = hh.hexdigest()
+        if digests[table] != stated_d[table]:
+            raise reject("digest", where=table)
+
+    def version_row(row: tuple) -> tuple:
+        vid, title, date, data = row
+        if type(vid) is not str or not 0 < len(vid) <= 100 or clean_line(vid) != vid:
+            raise _Bad("checklist_invalid", id=str(vid)[:40], column="id")
+        if type(title) is not str or len(title) > 1000 or (date is not None and type(date) is not str):
+            raise _Bad("checklist_invalid", id=vid, column="title")
+        if type(data) is not str or len(data) > 20_000_000:
+            raise _Bad("checklist_invalid", id=vid, column="data")
+        try:
+            json.loads(data)
+        except ValueError:
+            raise _Bad("checklist_invalid", id=vid, column="data") from None
+        return (vid, clean_line(title), date, data)
+
+    current_event = [""]
+
+    def event_row(row: tuple) -> tuple:
+        current_event[0] = str(row[0])[:8]
+        return check_event(row, limit_ms)
+
+    def parent_row(row: tuple) -> tuple:
+        current_event[0] = str(row[0])[:8]
+        _uuid(row[0], "child")
+        _uuid(row[1], "parent")
+        return row
+
+    try:
+        copy("checklist_versions", "id, title, date, data", "id", version_row, "_pkg_versions")
+        copy("checklist_items", CHECKLIST_ITEM_COLS, "version_id, code", _check_checklist_item, "_pkg_items")
+        copy("events", EVENT_COLS, "id", event_row, "_pkg_events")
+        copy("event_parents", "child, parent", "child, parent", parent_row, "_pkg_parents")
+        # 4. photos: streamed once, each checked against its SHA-256, handed to the sink
+        hh = hashlib.sha256()
+        photo_shas: set[str] = set()
+        batch: list[tuple] = []
+        n_photos = 0
+        for row in pk.execute(f"SELECT {PHOTO_COLS} FROM photos ORDER BY sha256"):
+            _feed(hh, row[:1] + row[2:])
+            _check_photo(row)
+            photo_shas.add(row[0])
+            n_photos += 1
+            budget.check()
+            if photo_sink is not None:
+                batch.append(row)
+                if len(batch) >= 16:
+                    photo_sink(batch)
+                    batch = []
+        if batch and photo_sink is not None:
+            photo_sink(batch)
+        digests["photos"] = hh.hexdigest()
+        if digests["photos"] != stated_d["photos"]:
+            raise reject("digest", where="photos")
+    except _Bad as bad:
+        template = _reason_template(bad.code)
+        params = dict(bad.params)
+        if "{event}" in template:
+            params.setdefault("event", current_event[0] or "?")
+        raise reject(bad.code, **{k: v for k, v in params.items() if "{" + k + "}" in template}) from None
+    finally:
+        if pk.in_transaction:
+            try:
+                pk.execute("COMMIT")
+            except sqlite3.Error:
+                pass
+    budget.check()
+    _check_graph(work, name, known, photo_shas)
+    n_events = work.execute("SELECT count(*) FROM temp._pkg_events").fetchone()[0]
+
+    def _list(key: str) -> tuple[str, ...]:
+        try:
+            v = json.loads(info.get(key) or "[]")
+            return tuple(clean_line(str(x))[:300] for x in v) if isinstance(v, list) else ()
+        except ValueError:
+            return ()
+
+    content = hashlib.sha256(digest_text(digests).encode()).hexdigest()
+    return PackageInfo(path, content, clean_line(info.get("created", ""))[:40], clean_line(info.get("device", ""))[:40],
+                       clean_line(info.get("author", ""))[:200], _list("inspections"), _list("titles"),
+                       n_events, n_photos)
+
+
+def _reason_template(code: str) -> str:
+    from .messages import REASONS
+
+    return REASONS[code][0]
+
+
+def _check_graph(work: sqlite3.Connection, name: str, known: sqlite3.Connection | None,
+                 photo_shas: set[str]) -> None:
+    """What the events name: parents in the package or known here, photos, checklist versions."""
+
+    def reject(code: str, **params: Any) -> PackageRejected:
+        return PackageRejected(name, code, **params)
+
+    def known_ids(table: str, col: str, ids: list[str]) -> set[str]:
+        if known is None or not ids:
+            return set()
+        out: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            out |= {r[0] for r in known.execute(
+                f"SELECT {col} FROM main.{table} WHERE {col} IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
+
+    bad = work.execute("SELECT child FROM temp._pkg_parents WHERE child NOT IN (SELECT id FROM temp._pkg_events) "
+                       "LIMIT 1").fetchone()
+    if bad:
+        raise reject("parent_outside", event=bad[0][:8])
+    missing = [r[0] for r in work.execute(
+        "SELECT DISTINCT parent FROM temp._pkg_parents WHERE parent NOT IN (SELECT id FROM temp._pkg_events)")]
+    if missing:
+        unknown = [m for m in missing if m not in known_ids("events", "id", missing)]
+        if unknown:
+            raise reject("depends", count=len(unknown), event=unknown[0][:8])
+        # a parent already known here must be of the same field
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            here = {r[0]: (r[1], r[2]) for r in known.execute(  # type: ignore[union-attr]
+                f"SELECT id, entity_id, field FROM main.events WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+            for child, parent, entity_id, fld in work.execute(
+                    "SELECT p.child, p.parent, c.entity_id, c.field FROM temp._pkg_parents p "
+                    f"JOIN temp._pkg_events c ON c.id = p.child WHERE p.parent IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                if here.get(parent) != (entity_id, fld):
+                    raise reject("parent_other_field", event=child[:8])
+    bad = work.execute(
+        "SELECT c.id FROM temp._pkg_parents p JOIN temp._pkg_events c ON c.id = p.child "
+        "JOIN temp._pkg_events e ON e.id = p.parent "
+        "WHERE c.entity_id != e.entity_id OR c.field != e.field LIMIT 1").fetchone()
+    if bad:
+        raise reject("parent_other_field", event=bad[0][:8])
+    named = [r[0] for r in work.execute(
+        "SELECT DISTINCT json_extract(value, '$') FROM temp._pkg_events WHERE entity = 'attachment' "
+        "AND field = 'photo_sha256' AND json_type(value) = 'text'")]
+    absent = [x for x in named if x not in photo_shas]
+    absent = [x for x in absent if x not in known_ids("photos", "sha256", absent)]
+    if absent:
+        raise reject("photo_missing", id=str(absent[0])[:12])
+    named = [r[0] for r in work.execute(
+        "SELECT DISTINCT json_extract(value, '$') FROM temp._pkg_events WHERE entity = 'inspection' "
+        "AND field = 'checklist_version' AND json_type(value) = 'text'")]
+    here = {r[0] for r in work.execute("SELECT id FROM temp._pkg_versions")}
+    absent = [x for x in named if x not in here and x != cl.DEFAULT_VERSION]
+    absent = [x for x in absent if x not in known_ids("checklist_versions", "id", absent)]
+    if absent:
+        raise reject("checklist_missing", id=str(absent[0])[:40])
+    bad = work.execute("SELECT version_id FROM temp._pkg_items "
+                       "WHERE version_id NOT IN (SELECT id FROM temp._pkg_versions) LIMIT 1").fetchone()
+    if bad:
+        raise reject("checklist_unknown", id=str(bad[0])[:40])
+
+
+def verify(path: str | Path, known: sqlite3.Connection | None = None,
+           cancelled: Callable[[], bool] | None = None) -> PackageInfo:
+    """Read and check a package without merging it (its rows go to a scratch connection)."""
+    path = Path(path)
+    size = precheck(path)
+    budget = Budget.for_file(path, size, cancelled)
+    pk = open_package(path)
+    work = sqlite3.connect(":memory:", isolation_level=None)
+    budget.install(pk, work)
+    try:
+        return read_package(pk, work, path, budget, known)
+    except sqlite3.OperationalError as exc:
+        if budget.stopped:
+            raise budget.error() from None
+        raise PackageRejected(path.name, "damaged", detail=str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise PackageRejected(path.name, "damaged", detail=str(exc)) from None
+    finally:
+        Budget.remove(pk, work)
+        pk.close()
+        work.close()
