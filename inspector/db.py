@@ -10,7 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import NotOurFile, SchemaTooNew
+from .errors import CannotWrite, NotOurFile, SchemaTooNew
 
 logger = logging.getLogger(__name__)
 
@@ -263,6 +263,8 @@ def _check_header(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "unable to open" in str(exc) and not os.access(path.parent, os.W_OK):
+            raise CannotWrite(path, "read_only") from None  # WAL needs its -shm file beside the database
         raise NotOurFile(path, str(exc)) from exc
     if app_id != APPLICATION_ID and (app_id != 0 or version != 0 or tables):
         raise NotOurFile(path, "another application's database")
@@ -320,14 +322,22 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """
     from .paths import default_db_path
 
+    default = path is None
     path = Path(path) if path is not None else default_db_path()
     if path.exists():
         _check_header(path)
     elif not create:
         raise NotOurFile(path, "no such file")
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = connect(path)
+    elif default:
+        path.parent.mkdir(parents=True, exist_ok=True)  # the user's data folder, made on first start
+    elif not path.parent.is_dir():  # a mistyped --db path: refused rather than folders made
+        raise CannotWrite(path, "no_folder")
+    try:
+        conn = connect(path)
+    except sqlite3.OperationalError as exc:
+        if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise CannotWrite(path, "read_only") from None
+        raise
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:

@@ -656,6 +656,12 @@ def _check_graph(work: sqlite3.Connection, name: str, known: sqlite3.Connection 
         raise reject("checklist_unknown", id=str(bad[0])[:40])
 
 
+def _damage(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "text that is not UTF-8"
+    return str(exc)
+
+
 def verify(path: str | Path, known: sqlite3.Connection | None = None,
            cancelled: Callable[[], bool] | None = None) -> PackageInfo:
     """Read and check a package without merging it (its rows go to a scratch connection)."""
@@ -671,8 +677,8 @@ def verify(path: str | Path, known: sqlite3.Connection | None = None,
         if budget.stopped:
             raise budget.error() from None
         raise PackageRejected(path.name, "damaged", detail=str(exc)) from None
-    except sqlite3.DatabaseError as exc:
-        raise PackageRejected(path.name, "damaged", detail=str(exc)) from None
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise PackageRejected(path.name, "damaged", detail=_damage(exc)) from None
     finally:
         Budget.remove(pk, work)
         pk.close()

@@ -338,6 +338,8 @@ def _apply(db: Database, path: Path, cancelled: Check) -> PackageResult:
         raise _merge_error(db, path, exc) from None
     except sqlite3.DatabaseError as exc:
         raise _merge_error(db, path, exc) from None
+    except UnicodeDecodeError as exc:
+        raise PackageRejected(path.name, "damaged", detail=pkgmod._damage(exc)) from None
     finally:
         pkgmod.Budget.remove(pk, conn)
         pk.close()
