@@ -58,19 +58,45 @@ class InvalidInput(InspectorError):
 
 
 class PhotoRejected(InspectorError):
-    """A file that cannot be imported as a photo: not an image, truncated, too large, unsupported."""
+    """A file that cannot be imported as a photo: not an image, truncated, too large, unsupported.
 
-    def __init__(self, name: str, reason: str) -> None:
-        self.name, self.reason = name, reason
-        super().__init__(f"{name}: {reason}")
+    `code` is the refusal code of inspector.photos ("truncated", "not_image"…; its sentence is
+    "photo_" + code in inspector.messages); `detail` what the decoder said, if anything; `reason`
+    is the English sentence, `reason_vi` the Vietnamese one.
+    """
+
+    def __init__(self, name: str, code: str, detail: str = "") -> None:
+        from .messages import text
+        from .photos import message_code
+
+        self.name, self.code, self.detail = name, code, detail
+        more = f" ({detail})" if detail else ""
+        self.reason = text(message_code(code), "en") + more
+        self.reason_vi = text(message_code(code), "vi") + more
+        super().__init__(f"{name}: {self.reason}")
 
 
 class TemplateError(InspectorError):
-    """A Word template that cannot be used: names the problem and where it is."""
+    """A Word template that cannot be used: names the problem and where it is.
 
-    def __init__(self, path, problem: str) -> None:
-        self.path, self.problem = path, problem
-        super().__init__(f"template {path}: {problem}")
+    `code` and `params` name the reason (inspector.messages, "tpl_…"); `where` is the place when
+    known (a part such as word/header1.xml); `reason` is the English sentence with the place,
+    `reason_vi` the Vietnamese one, `problem` the English one (as before codes). One line.
+    """
+
+    def __init__(self, path, code: str, *, where: str = "", **params) -> None:
+        from .messages import REASONS, text
+
+        if code not in REASONS:  # a code this version does not know (a newer child?): keep the words
+            params, code = {"detail": f"{code} {params}"}, "tpl_runtime"
+        params = {k: " ".join(str(v).split()) for k, v in params.items()}
+        where = " ".join(str(where or "").split())
+        self.path, self.code, self.params, self.where = path, code, params, where
+        place = f" ({where})" if where else ""
+        self.reason = text(code, "en", **params) + place
+        self.reason_vi = text(code, "vi", **params) + place
+        self.problem = self.reason
+        super().__init__(f"template {path}: {self.reason}")
 
 
 class OutputLocked(InspectorError):

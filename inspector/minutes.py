@@ -2,8 +2,12 @@
 
 The data for the template comes from `context()` (field names: docs/template-fields.md); a
 template is checked before use (Jinja syntax, unknown fields, with the place named) and rendered
-in a sandbox. The document is written to a temporary file beside the target and renamed, so a
-failure leaves nothing behind; a target open in Word is refused with another name suggested.
+in a sandbox. An office's own template is untrusted input (inspector.templates): refused when it
+links outside itself, holds macros or is a zip bomb, and checked and filled in a child process
+with limits of time, memory and output; the shipped templates are filled in-process. The document
+is written through files.atomic_write (a temporary file beside the target, renamed), so a failure
+leaves nothing behind; a target open in Word is refused with another name suggested. The PDF is
+made by LibreOffice from a copy without outside links, in a private profile that fetches nothing.
 Photos go into the document as stored (downscaled) JPEGs, uncompressed in the zip: re-deflating
 JPEG bytes costs time and saves nothing.
 """
@@ -26,8 +30,10 @@ from . import answers as ans
 from . import checklist as cl
 from . import events
 from . import inspections as ins
+from . import templates as tg
 from .db import Database
 from .errors import Cancelled, InvalidInput, OutputLocked, TemplateError, VisitFrozen
+from .files import atomic_write
 from .paths import RESOURCES
 from .text import clean, clean_line, slug
 
@@ -273,38 +279,50 @@ def _photo_groups(db: Database, visit_id: str, checklist: cl.Checklist) -> list[
 # ---- checking and rendering a template -------------------------------------------------------------
 
 def _sandbox():
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(autoescape=True)
+    """Jinja's sandbox with sizes, ranges, loop steps and time bounded (inspector.templates)."""
+    return tg.sandbox()
 
 
 def check_template(path: str | Path, sample: dict[str, Any] | None = None) -> None:
-    """Refuse a template with a Jinja syntax error or a field we do not provide; the message names
-    the field and where it is (paragraph, table cell). Raises TemplateError."""
-    path = Path(path)
-    if not path.exists():
-        raise TemplateError(str(path), "the template file does not exist")
-    try:
-        with zipfile.ZipFile(path) as z:
-            if "word/document.xml" not in z.namelist():
-                raise TemplateError(str(path), "not a Word document (.docx)")
-    except zipfile.BadZipFile:
-        raise TemplateError(str(path), "not a Word document (.docx)") from None
+    """Refuse a template that cannot be used: not a .docx, a zip bomb, macros, a link to anything
+    outside the file, a Jinja syntax error or a field we do not provide; the message names the
+    problem and where it is (part, paragraph, table cell). The Jinja part of the check runs in a
+    child process within the limits of inspector.templates. Raises TemplateError."""
+    tg.read(path, strict=True)
+    tg.run_isolated(path, "check", {"sample": sample})
+
+
+def _lint(path: str | Path, data: bytes, sample: dict[str, Any] | None) -> None:
+    """docxtpl-lint on the template's bytes (already read within bounds): syntax and unknown fields."""
     from docxtpl_lint import lint
 
-    data = sample if sample is not None else SAMPLE_FIELDS
+    fields = sample if sample is not None else SAMPLE_FIELDS
     try:
-        result = lint(str(path), data, jinja_env=_sandbox(), autoescape=True)
+        result = lint(data, fields, jinja_env=_sandbox(), autoescape=True)
+    except (MemoryError, RecursionError):
+        raise
     except Exception as exc:  # the linter could not read it
-        raise TemplateError(str(path), f"cannot read the template: {exc}") from None
+        raise TemplateError(str(path), "tpl_cannot_read", detail=tg.one_line(exc)) from None
     problems = [i for i in result.issues if getattr(i, "severity", "error") == "error"]
     if problems:
         first = problems[0]
         where = _where(first)
         message = first.message.replace("is not present in the data file",
                                         "is not a field Inspector provides (see docs/template-fields.md)")
-        raise TemplateError(str(path), f"{message}{where}"
+        raise TemplateError(str(path), "tpl_field", detail=f"{message}{where}"
                             + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+
+
+def _isolated_job(path: str, job: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """What the child process of inspector.templates runs: "check" (lint) or "fill" (lint, then
+    fill with payload["ctx"]; returns the filled XML of the document and of its headers/footers)."""
+    src = tg.read(path, strict=True)
+    _lint(path, src.data, payload.get("sample"))
+    if job == "check":
+        return {}
+    compiled = _Compiled(Path(path), src)
+    document, parts = _fill(compiled, payload["ctx"])
+    return {"document": document, "parts": parts}
 
 
 def _where(issue) -> str:
@@ -333,23 +351,39 @@ class _Compiled:
     """A template read and compiled once: the Jinja templates of the body, headers and footers
     (after docxtpl's clean-up of Word's split runs) and every other part as it is."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, source: tg.Source | None = None) -> None:
+        import io
+
         from docxtpl import DocxTemplate
 
-        tpl = DocxTemplate(str(path))
-        tpl.init_docx()
-        env = _sandbox()
-        self.body = env.from_string(_prepare(tpl.patch_xml(tpl.get_xml())))
+        source = source or tg.read(path, strict=False)  # bounded before python-docx opens it
+        self.path = path
+        try:
+            tpl = DocxTemplate(io.BytesIO(source.data))
+            tpl.init_docx()
+        except TemplateError:
+            raise
+        except Exception as exc:  # python-docx could not open it
+            raise tg.error(path, exc if isinstance(exc, (MemoryError, RecursionError)) else
+                           TemplateError(str(path), "tpl_cannot_read", detail=tg.one_line(exc))) from None
+        self.env = env = _sandbox()
         self.parts: dict[str, Any] = {}
-        for rel in tpl.docx.part.rels.values():
-            if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and not rel.is_external:
-                part = rel.target_part
-                self.parts[part.partname.lstrip("/")] = env.from_string(_prepare(tpl.patch_xml(tpl.get_part_xml(part))))
-        with zipfile.ZipFile(path) as z:
-            self.members = [(i, z.read(i.filename)) for i in z.infolist()]
-        doc = next(data for info, data in self.members if info.filename == "word/document.xml").decode("utf-8")
-        start = doc.index("<w:body")
-        stop = doc.rindex("</w:body>") + len("</w:body>")
+        part = "word/document.xml"
+        try:
+            self.body = env.from_string(_prepare(tpl.patch_xml(tpl.get_xml())))
+            for rel in tpl.docx.part.rels.values():
+                if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and not rel.is_external:
+                    p = rel.target_part
+                    part = p.partname.lstrip("/")
+                    self.parts[part] = env.from_string(_prepare(tpl.patch_xml(tpl.get_part_xml(p))))
+            self.members = source.members
+            doc = source.member("word/document.xml").decode("utf-8")
+            start = doc.index("<w:body")
+            stop = doc.rindex("</w:body>") + len("</w:body>")
+        except TemplateError:
+            raise
+        except Exception as exc:
+            raise tg.error(path, exc, where=part) from None
         self.doc_head, self.doc_tail = doc[:start], doc[stop:]
 
 
@@ -392,16 +426,13 @@ def _drawing(rid: str, n: int, cx: int, cy: int) -> str:
             '</wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">')
 
 
-def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict],
-            target: Path) -> None:
-    """Render the template with the context and write the .docx (temporary file, then rename)."""
-    from jinja2 import TemplateError as JinjaError
+def _photo_context(db: Database, photo_groups: list[dict]) -> tuple[list[dict], list[tuple[str, str, bytes]]]:
+    """The `anh` field (drawings as markup) and the media to add: [(rId, member name, bytes)]."""
     from markupsafe import Markup
 
     from . import photos as ph
 
-    compiled = _template(template)
-    media: list[tuple[str, str, bytes]] = []   # (rId, member name, bytes)
+    media: list[tuple[str, str, bytes]] = []
     blobs = ph.photos_bytes(db, [x[2] for g in photo_groups for x in g["anh"]])
     anh = []
     for g in photo_groups:
@@ -414,46 +445,103 @@ def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: lis
             media.append((rid, f"word/media/anh{n}.jpeg", blobs[sha]))
             items.append({"so": n, "hinh": Markup(_drawing(rid, n, cx, cy)), "chu_thich": f"Ảnh {n}. {caption}"})
         anh.append({"tieu_de": g["tieu_de"], "anh": items})
-    ctx = dict(ctx, anh=anh)
+    return anh, media
+
+
+def _well_formed(xml: str) -> None:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, load_dtd=False)
+    etree.fromstring(xml.encode("utf-8"), parser)
+
+
+def _fill(compiled: _Compiled, ctx: dict[str, Any], *, check_xml: bool = True) -> tuple[str, dict[str, str]]:
+    """The filled XML of the document and of its headers and footers, within the sandbox's bounds;
+    any failure is one TemplateError naming the part. check_xml: parse the result (an office's
+    template may fill in markup that breaks the XML; the shipped ones are tested instead)."""
+    from lxml import etree
+
+    compiled.env.start()
+    part = "word/document.xml"
     try:
         body = _finish(compiled.body.render(ctx))
-        parts = {name: _finish(t.render(ctx)) for name, t in compiled.parts.items()}
-    except (JinjaError, KeyError, AttributeError, TypeError) as exc:
-        raise TemplateError(str(template), f"{type(exc).__name__}: {exc}") from None
-    document = compiled.doc_head + _size_rules(body) + compiled.doc_tail
-
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    stamp = (2026, 1, 1, 0, 0, 0)
-    try:
-        with zipfile.ZipFile(tmp, "w") as z:
-            def put(name: str, data: bytes, stored: bool = False) -> None:
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-                z.writestr(info, data, compresslevel=None if stored else 1)
-
-            for info, data in compiled.members:
-                name = info.filename
-                if name == "word/document.xml":
-                    put(name, document.encode("utf-8"))
-                elif name in parts:
-                    put(name, parts[name].encode("utf-8"))
-                elif name == "word/_rels/document.xml.rels" and media:
-                    rels = data.decode("utf-8")
-                    extra = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="{m[5:]}"/>'
-                                    for rid, m, _ in media)
-                    put(name, rels.replace("</Relationships>", extra + "</Relationships>").encode("utf-8"))
-                elif name == "[Content_Types].xml" and media and 'Extension="jpeg"' not in data.decode("utf-8"):
-                    types = data.decode("utf-8").replace(
-                        "<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1)
-                    put(name, types.encode("utf-8"))
-                else:
-                    put(name, data, stored=info.compress_type == zipfile.ZIP_STORED)
-            for _, name, data in media:
-                put(name, data, stored=True)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+        size = len(body)
+        parts = {}
+        for part, t in compiled.parts.items():
+            parts[part] = _finish(t.render(ctx))
+            size += len(parts[part])
+        if size > tg.OUTPUT_LIMIT:
+            raise tg.Limit("tpl_output", limit=f"{tg.OUTPUT_LIMIT / 2**20:.0f}")
+        part = "word/document.xml"
+        document = compiled.doc_head + _size_rules(body) + compiled.doc_tail
+        if check_xml:
+            _well_formed(document)
+            for part, xml in parts.items():
+                _well_formed(xml)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(str(compiled.path), "tpl_bad_xml", where=part, detail=tg.one_line(exc)) from None
+    except TemplateError:
         raise
+    except Exception as exc:  # noqa: BLE001 - Jinja, Python, limits: one message naming the part
+        raise tg.error(compiled.path, exc, where=part) from None
+    return document, parts
+
+
+def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict],
+            target: Path, *, isolated: bool = False) -> None:
+    """Fill the template with the context and write the .docx (files.atomic_write). isolated: an
+    office's template, already read with check (tg.read strict), filled in a bounded child process."""
+    anh, media = _photo_context(db, photo_groups)
+    ctx = dict(ctx, anh=anh)
+    if isolated:
+        source = tg.read(template, strict=True)
+        done = tg.run_isolated(template, "fill", {"ctx": ctx})
+        document, parts, members = done["document"], done["parts"], source.members
+        if not isinstance(document, str) or not isinstance(parts, dict):
+            raise TemplateError(str(template), "tpl_crashed", detail="no document")
+    else:
+        compiled = _template(template)
+        document, parts = _fill(compiled, ctx, check_xml=False)
+        members = compiled.members
+    _write_docx(target, members, document, parts, media)
+
+
+def _write_docx(target: Path, members: list[tuple[zipfile.ZipInfo, bytes]], document: str, parts: dict[str, str],
+                media: list[tuple[str, str, bytes]]) -> None:
+    """The template's members with the filled parts and the photos, every outside link but
+    hyperlinks removed (tg.strip_external), written atomically."""
+    data: dict[str, bytes] = {}
+    stored: set[str] = set()
+    for info, blob in members:
+        name = info.filename
+        if name == "word/document.xml":
+            blob = document.encode("utf-8")
+        elif name in parts:
+            blob = parts[name].encode("utf-8")
+        elif name == "word/_rels/document.xml.rels" and media:
+            rels = blob.decode("utf-8")
+            extra = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="{m[5:]}"/>'
+                            for rid, m, _ in media)
+            blob = rels.replace("</Relationships>", extra + "</Relationships>").encode("utf-8")
+        elif name == "[Content_Types].xml" and media and 'Extension="jpeg"' not in blob.decode("utf-8"):
+            blob = blob.decode("utf-8").replace(
+                "<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1).encode("utf-8")
+        elif info.compress_type == zipfile.ZIP_STORED:
+            stored.add(name)
+        data[name] = blob
+    data = tg.strip_external(data)
+    stamp = (2026, 1, 1, 0, 0, 0)
+    with atomic_write(target) as tmp:
+        with zipfile.ZipFile(tmp, "w") as z:
+            def put(name: str, blob: bytes, is_stored: bool = False) -> None:
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_STORED if is_stored else zipfile.ZIP_DEFLATED
+                z.writestr(info, blob, compresslevel=None if is_stored else 1)
+
+            for name, blob in data.items():
+                put(name, blob, name in stored)
+            for _, name, blob in media:
+                put(name, blob, True)
 
 
 _RULE = re.compile(r"<w:p(?: [^>]*)?><w:pPr>((?:(?!</w:pPr>).)*?<w:pBdr>(?:(?!</w:pPr>).)*?)</w:pPr>", re.S)
@@ -563,8 +651,10 @@ def free_name(path: Path) -> Path:
 def write_minutes(db: Database, visit_id: str, out: str | Path, *, template: str | Path | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Path:
-    """Write the visit's minutes to `out` (.docx). Raises TemplateError (nothing written),
-    OutputLocked (the file is open in Word; `suggestion` holds a free name)."""
+    """Write the visit's minutes to `out` (.docx). `template`: an office's own template, checked and
+    filled in a bounded child process (inspector.templates). Raises TemplateError (nothing
+    written), OutputLocked (the file is open in Word; `suggestion` holds a free name), CannotWrite
+    (disk full, read-only folder)."""
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise InvalidInput(f"{out.name}: the minutes are a Word file; use a name ending in .docx")
@@ -577,16 +667,15 @@ def write_minutes(db: Database, visit_id: str, out: str | Path, *, template: str
     if progress:
         progress(0, steps)
     if template:
-        check_template(tpl_path)
+        tg.read(tpl_path, strict=True)  # the cheap refusals first (links, macros, zip bomb)
     ctx = context(db, visit.id)
     groups = _photo_groups(db, visit.id, cl.get(db, visit.checklist_version))
     if progress:
         progress(1, steps)
     if cancelled and cancelled():
         raise Cancelled()
-    out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _render(tpl_path, ctx, db, groups, out)
+        _render(tpl_path, ctx, db, groups, out, isolated=bool(template))
     except PermissionError:
         raise OutputLocked(str(out), str(free_name(out))) from None
     if progress:
@@ -614,35 +703,108 @@ def office_converter() -> str | None:
         return None
 
 
+# LibreOffice's settings in the private profile of a conversion: links are never updated, linked
+# pictures of untrusted documents never fetched, macros never run (values from officecfg's
+# schemas: Writer Content/Update/Link 0 = never; Common Security/Scripting).
+_LO_SETTINGS = (
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "int", "0"),
+    ("/org.openoffice.Office.Calc/Content/Update", "Link", "int", "1"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "boolean", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "int", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "boolean", "true"),
+)
+
+
+def _lo_profile(profile: Path) -> None:
+    """A private LibreOffice profile whose settings fetch nothing (_LO_SETTINGS)."""
+    items = "".join(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+                    for path, name, _, value in _LO_SETTINGS)
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        + items + "</oor:items>\n", encoding="utf-8")
+
+
+def _without_links(src: Path, dst: Path) -> None:
+    """A copy of a .docx with every outside relationship but hyperlinks removed (tg.strip_external)."""
+    try:
+        with zipfile.ZipFile(src) as z:
+            infos = z.infolist()
+            if sum(i.file_size for i in infos) > 4 * tg.TOTAL_LIMIT + 2**30:
+                raise InvalidInput(f"{src.name} is too large to make a PDF of")
+            data = {i.filename: z.read(i) for i in infos}
+            kinds = {i.filename: i.compress_type for i in infos}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InvalidInput(f"{src.name} is not a Word document ({tg.one_line(exc)})") from None
+    data = tg.strip_external(data)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(dst, "w") as z:
+        for name, blob in data.items():
+            z.writestr(name, blob, compress_type=kinds.get(name, zipfile.ZIP_DEFLATED))
+
+
+def _run_office(cmd: list[str], timeout: int) -> None:
+    """Run LibreOffice; on timeout kill it with every process it started (soffice → soffice.bin)."""
+    kwargs: dict[str, Any] = {}
+    if os.name == "nt":  # pragma: no cover
+        kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    else:
+        kwargs["start_new_session"] = True
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    try:
+        proc.communicate(timeout=timeout)
+    except BaseException:
+        tg._kill(proc)
+        proc.communicate()
+        raise
+
+
 def to_pdf(docx_path: str | Path, *, timeout: int = 180) -> Path:
-    """Convert a .docx to PDF beside it (same name .pdf). Raises InvalidInput when no converter."""
-    src = Path(docx_path)
+    """Convert a .docx to PDF beside it (same name .pdf). LibreOffice is given absolute paths (a name
+    starting with "-" is never an option), a copy without outside links, and a private profile that
+    updates no link and runs no macro. Raises InvalidInput when no converter or it fails,
+    OutputLocked when the PDF is open in another program, CannotWrite for a disk error."""
+    src = Path(os.path.abspath(docx_path))
     exe = office_converter()
     if exe is None:
         raise InvalidInput("no LibreOffice or Word to make a PDF")
+    if not src.is_file():
+        raise InvalidInput(f"{src} does not exist")
     target = src.with_suffix(".pdf")
     if _locked(target):
         raise OutputLocked(str(target), str(free_name(target)))
     with tempfile.TemporaryDirectory(prefix="inspector-pdf-") as tmp:
+        work = Path(tmp).resolve()
+        clean = work / "in" / "document.docx"  # a plain name: nothing in it LibreOffice could misread
+        _without_links(src, clean)
+        outdir = work / "out"
         if exe == "docx2pdf":  # pragma: no cover - Windows with Word
             import docx2pdf
 
-            out = Path(tmp) / target.name
-            docx2pdf.convert(str(src), str(out))
+            outdir.mkdir()
+            out = outdir / "document.pdf"
+            docx2pdf.convert(str(clean), str(out))
         else:
-            profile = Path(tmp) / "profile"
-            cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", tmp, str(src)]
+            profile = work / "profile"
+            _lo_profile(profile)
+            cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
+                   "--convert-to", "pdf", "--outdir", str(outdir), str(clean)]
             try:
-                subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+                _run_office(cmd, timeout)
             except subprocess.TimeoutExpired:
                 raise InvalidInput("LibreOffice took too long to make the PDF") from None
-            out = Path(tmp) / (src.stem + ".pdf")
+            except OSError as exc:
+                raise InvalidInput(f"LibreOffice could not be started ({tg.one_line(exc)})") from None
+            out = outdir / "document.pdf"
         if not out.exists() or out.stat().st_size == 0:
             raise InvalidInput("LibreOffice could not make the PDF")
-        staged = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(out, staged)
-        os.replace(staged, target)
+        try:
+            with atomic_write(target) as staged:
+                shutil.copyfile(out, staged)
+        except PermissionError:
+            raise OutputLocked(str(target), str(free_name(target))) from None
     return target
 
 

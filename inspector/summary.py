@@ -2,7 +2,7 @@
 shared by many communes; as an Excel workbook and a Word report."""
 from __future__ import annotations
 
-import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -12,6 +12,7 @@ from . import checklist as cl
 from . import inspections as ins
 from .db import Database
 from .errors import Cancelled, InvalidInput, OutputLocked
+from .files import atomic_write
 from .text import sort_key
 
 
@@ -94,24 +95,25 @@ def matrix(db: Database, inspection_id: str) -> Matrix:
     return Matrix(insp, checklist, visits, items, cells, totals, finds)
 
 
-def _atomic_target(path: Path, suffix: str) -> Path:
+def _check_target(path: Path, suffix: str) -> None:
     from .minutes import _locked, free_name
 
     if path.suffix.lower() != suffix:
         raise InvalidInput(f"{path.name}: expected a {suffix} file name")
     if _locked(path):
         raise OutputLocked(str(path), str(free_name(path)))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _commit(tmp: Path, path: Path) -> None:
+@contextmanager
+def _writing(path: Path):
+    """files.atomic_write, with the target held by Word (PermissionError at the rename) refused as
+    OutputLocked with a free name suggested; disk errors come out as CannotWrite."""
+    from .minutes import free_name
+
     try:
-        os.replace(tmp, path)
+        with atomic_write(path) as tmp:
+            yield tmp
     except PermissionError:
-        tmp.unlink(missing_ok=True)
-        from .minutes import free_name
-
         raise OutputLocked(str(path), str(free_name(path))) from None
 
 
@@ -126,7 +128,7 @@ def write_xlsx(db: Database, inspection_id: str, path: str | Path, *,
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
-    tmp = _atomic_target(path, ".xlsx")
+    _check_target(path, ".xlsx")
     m = matrix(db, inspection_id)
     wb = Workbook()
     ws = wb.active
@@ -206,12 +208,8 @@ def write_xlsx(db: Database, inspection_id: str, path: str | Path, *,
     items.freeze_panes = "C2"
     wb.properties.title = f"Tổng hợp: {m.inspection.title}"
     wb.properties.creator = "Inspector"
-    try:
+    with _writing(path) as tmp:
         wb.save(tmp)
-        _commit(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     if progress:
         progress(len(m.visits) + 2, len(m.visits) + 2)
     return path
@@ -230,7 +228,7 @@ def write_docx(db: Database, inspection_id: str, path: str | Path, *,
     from docx.shared import Mm, Pt
 
     path = Path(path)
-    tmp = _atomic_target(path, ".docx")
+    _check_target(path, ".docx")
     m = matrix(db, inspection_id)
     d = docx.Document()
     sec = d.sections[0]
@@ -304,12 +302,8 @@ def write_docx(db: Database, inspection_id: str, path: str | Path, *,
         progress(2, 3)
     d.core_properties.title = f"Báo cáo tổng hợp: {insp.title}"
     d.core_properties.author = "Inspector"
-    try:
+    with _writing(path) as tmp:
         d.save(str(tmp))
-        _commit(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     if progress:
         progress(3, 3)
     return path
