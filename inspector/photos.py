@@ -16,6 +16,7 @@ import hashlib
 import io
 import logging
 import math
+import re
 import statistics
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from typing import Callable, Iterable
 from . import checklist as cl
 from . import events
 from .db import Database, atomic
-from .errors import InvalidInput, NotFound, VisitFrozen
+from .errors import InspectorError, InvalidInput, NotFound, VisitFrozen
+from .messages import REASONS as MESSAGES, text as message_text
 from .text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -40,18 +42,23 @@ EXTENSIONS = {".jpg", ".jpeg", ".jpe", ".png", ".heic", ".heif", ".hif", ".tif",
 FORMATS = {"JPEG", "MPO", "PNG", "HEIF", "TIFF", "WEBP"}
 FAR_METRES = 2000                 # a photo this far from the others of the visit is flagged
 
-# Why a file was refused: a code (for the UI's own words) and an English sentence (CLI, logs).
-REASONS = {
-    "missing": "file not found",
-    "empty": "the file is empty",
-    "folder_empty": "no photos in this folder",
-    "not_image": "not an image",
-    "unsupported": "unsupported image format",
-    "truncated": "the image is truncated or damaged",
-    "too_large": "too large in pixels (a decompression bomb?)",
-    "file_too_big": "the file is too big",
-    "unreadable": "the image cannot be read",
-}
+# Why a file was refused: a code (report, JSON, the UI's own words) whose English and Vietnamese
+# sentences are in inspector.messages under "photo_" + code (see message_code).
+CODES = ("missing", "empty", "folder_empty", "not_image", "unsupported", "truncated", "too_large", "file_too_big",
+         "unreadable")
+
+
+def message_code(code: str) -> str:
+    """The inspector.messages key of a refusal code ("missing": "photo_not_found", the package
+    reason "photo_missing" being taken)."""
+    return "photo_not_found" if code == "missing" else "photo_" + code
+
+
+def reason_text(code: str, lang: str = "en") -> str:
+    """The sentence of a refusal code in English ("en") or Vietnamese ("vi")."""
+    key = message_code(code)
+    return message_text(key, lang) if key in MESSAGES else code
+
 
 _heif_registered = False
 
@@ -73,10 +80,15 @@ def _pillow():
     return Image
 
 
-class Rejected(Exception):
+class Rejected(InspectorError):
+    """A file refused as a photo: `code` (see CODES) and `detail` (what the decoder said, if
+    anything); str() is the English sentence, `reason_vi` the Vietnamese one."""
+
     def __init__(self, code: str, detail: str = "") -> None:
         self.code, self.detail = code, detail
-        super().__init__(REASONS.get(code, code) + (f" ({detail})" if detail else ""))
+        more = f" ({detail})" if detail else ""
+        self.reason_vi = reason_text(code, "vi") + more
+        super().__init__(reason_text(code) + more)
 
 
 @dataclass(slots=True)
@@ -146,6 +158,269 @@ def _exif_meta(im) -> tuple[int, str | None, float | None, float | None, str | N
     return orientation, taken, lat, lon, camera
 
 
+# ---- is the file whole? ------------------------------------------------------------------------
+#
+# A decoder handed an incomplete file may fill in what is missing instead of failing: libjpeg
+# (through Pillow, which silences its warnings) paints grey every block after a scan that a marker
+# cut short, libheif paints green the tiles whose bytes lie past the end of the file, libtiff
+# warns and goes on. So whether a file is whole is decided here, from its structure, before and
+# apart from decoding: every chunk, box, segment or strip it declares must lie inside the file, and
+# a JPEG's last scan must be followed by its end marker. Only headers are read (and, in a JPEG,
+# one C-speed search for the marker that ends each scan): the cost is negligible beside decoding.
+
+class _Cut(Exception):
+    """The file ends before what its structure declares."""
+
+
+def _be(data: bytes, pos: int, size: int) -> int:
+    if pos < 0 or pos + size > len(data):
+        raise _Cut
+    return int.from_bytes(data[pos:pos + size], "big")
+
+
+def _le(data: bytes, pos: int, size: int) -> int:
+    if pos < 0 or pos + size > len(data):
+        raise _Cut
+    return int.from_bytes(data[pos:pos + size], "little")
+
+
+# The end of a scan's entropy-coded data: a marker, i.e. 0xFF followed by neither a stuffed zero,
+# a restart marker (RST0-7: part of the scan) nor a fill 0xFF.
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+_JPEG_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}   # frame headers (DHT, JPG, DAC are not)
+
+
+@dataclass(frozen=True, slots=True)
+class _JpegLayout:
+    scan_end: int        # where the entropy-coded data of the last scan ends (its end marker follows)
+    scans: int
+    sof: int             # 0xC0 baseline, 0xC1 extended, 0xC2 progressive, 0xC9… arithmetic
+
+
+def _jpeg_layout(data: bytes) -> _JpegLayout | None:
+    """The scans of the first image of a JPEG file, up to its end marker (EOI): raises _Cut when
+    the file ends first, in a segment or a scan. What comes after the EOI (an MPO's second
+    picture, a phone's trailer) is not looked at. None: no scan before the EOI (the decoder will
+    say what is wrong)."""
+    n = len(data)
+    pos, scans, scan_end, sof = 2, 0, 0, 0
+    while True:
+        i = data.find(b"\xff", pos)       # like libjpeg, skip stray bytes between segments
+        if i < 0:
+            raise _Cut
+        j = i + 1
+        while j < n and data[j] == 0xFF:  # fill bytes
+            j += 1
+        if j >= n:
+            raise _Cut
+        marker, pos = data[j], j + 1
+        if marker == 0xD9:                # EOI
+            return _JpegLayout(scan_end, scans, sof) if scans else None
+        if marker == 0x00 or 0xD0 <= marker <= 0xD8 or marker == 0x01:
+            continue                      # stuffed byte, RSTn, SOI, TEM: no length
+        length = _be(data, pos, 2)
+        if length < 2:
+            return None
+        end = pos + length
+        if end > n:
+            raise _Cut
+        if marker in _JPEG_SOF and not sof:
+            sof = marker
+        if marker == 0xDA:                # SOS: the entropy-coded data runs to the next marker
+            scans += 1
+            m = _SCAN_END.search(data, end)
+            if m is None:
+                raise _Cut
+            scan_end = m.start()
+            while scan_end > end and data[scan_end - 1] == 0xFF:
+                scan_end -= 1
+            pos = m.start()
+        else:
+            pos = end
+
+
+def _check_png(data: bytes) -> None:
+    """Every chunk whole, up to IEND."""
+    pos = 8
+    while True:
+        length, kind = _be(data, pos, 4), data[pos + 4:pos + 8]
+        pos += 12 + length
+        if pos > len(data):
+            raise _Cut
+        if kind == b"IEND":
+            return
+
+
+def _check_webp(data: bytes) -> None:
+    """The RIFF container holds as many bytes as it declares."""
+    if len(data) < 8 + _le(data, 4, 4):
+        raise _Cut
+
+
+def _check_heif(data: bytes) -> None:
+    """Every top-level box whole, and every extent of every item (iloc: the picture's tiles, its
+    EXIF…) inside the file."""
+    n, pos, meta = len(data), 0, None
+    while pos < n:
+        size, kind, head = _be(data, pos, 4), data[pos + 4:pos + 8], 8
+        if size == 1:
+            size, head = _be(data, pos + 8, 8), 16
+        elif size == 0:
+            size = n - pos
+        if size < head:
+            return                                  # damaged: libheif will say so
+        if pos + size > n:
+            raise _Cut
+        if kind == b"meta":
+            meta = (pos + head + 4, pos + size)      # a full box: version and flags first
+        pos += size
+    if meta is None:
+        return
+    pos, end = meta
+    while pos + 8 <= end:
+        size, kind = _be(data, pos, 4), data[pos + 4:pos + 8]
+        if size < 8 or pos + size > end:
+            return
+        if kind == b"iloc":
+            _check_iloc(data, pos + 8, pos + size)
+            return
+        pos += size
+
+
+def _check_iloc(data: bytes, pos: int, end: int) -> None:
+    """Every extent stored in the file itself (construction method 0) ends inside the file."""
+    box = data[:end]               # reads past the box's end are a malformed box, not a cut file
+
+    def num(at: int, size: int) -> int:
+        return _be(box, at, size) if size else 0
+
+    try:
+        version = box[pos]
+        sizes = num(pos + 4, 2)
+        off_size, len_size, base_size = sizes >> 12, (sizes >> 8) & 15, (sizes >> 4) & 15
+        index_size = sizes & 15 if version in (1, 2) else 0
+        id_size = 4 if version == 2 else 2
+        count, p = num(pos + 6, id_size), pos + 6 + id_size
+        for _ in range(count):
+            p += id_size
+            method = 0
+            if version in (1, 2):
+                method, p = num(p, 2) & 15, p + 2
+            ref, base = num(p, 2), num(p + 2, base_size)
+            extents, p = num(p + 2 + base_size, 2), p + 4 + base_size
+            for _ in range(extents):
+                p += index_size
+                offset, length = num(p, off_size), num(p + off_size, len_size)
+                p += off_size + len_size
+                if method == 0 and ref == 0 and base + offset + length > len(data):
+                    raise _Cut("an item's bytes lie past the end of the file")
+    except _Cut as exc:
+        if exc.args:
+            raise
+    except IndexError:
+        pass
+
+
+_TIFF_TYPE_SIZE = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8}
+
+
+def _check_tiff_header(data: bytes) -> None:
+    """The first directory (IFD) and the values its tags point to lie inside the file (Pillow
+    skips a tag whose value is cut off, with a warning only)."""
+    get = _le if data[:2] == b"II" else _be
+    if get(data, 2, 2) != 42:
+        return                                       # BigTIFF or not a TIFF: Pillow decides
+    n = len(data)
+    ifd = get(data, 4, 4)
+    entries = get(data, ifd, 2)
+    if ifd + 2 + 12 * entries + 4 > n:
+        raise _Cut
+    for k in range(entries):
+        e = ifd + 2 + 12 * k
+        size = _TIFF_TYPE_SIZE.get(get(data, e + 2, 2), 0) * get(data, e + 4, 4)
+        if size > 4 and get(data, e + 8, 4) + size > n:
+            raise _Cut
+
+
+def _check_tiff_strips(im, size: int) -> None:
+    """Every strip or tile of the first picture lies inside the file."""
+    tags = getattr(im, "tag_v2", None)
+    if not tags:
+        return
+    for offsets_tag, counts_tag in ((273, 279), (324, 325)):
+        offsets, counts = tags.get(offsets_tag), tags.get(counts_tag)
+        if offsets is None or counts is None:
+            continue
+        offsets = offsets if isinstance(offsets, (tuple, list)) else (offsets,)
+        counts = counts if isinstance(counts, (tuple, list)) else (counts,)
+        if any(int(o) + int(c) > size for o, c in zip(offsets, counts)):
+            raise _Cut
+
+
+def _check_whole(data: bytes) -> _JpegLayout | None:
+    """Raise Rejected("truncated") when the file ends before what its structure declares; the
+    layout of a JPEG's scans (for _load_jpeg)."""
+    try:
+        if data[:3] == b"\xff\xd8\xff":
+            return _jpeg_layout(data)
+        if data[:8] == b"\x89PNG\r\n\x1a\n":
+            _check_png(data)
+        elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+            _check_webp(data)
+        elif data[4:8] == b"ftyp":
+            _check_heif(data)
+        elif data[:4] in (b"II*\x00", b"MM\x00*"):
+            _check_tiff_header(data)
+    except _Cut:
+        raise Rejected("truncated", f"{len(data)} bytes") from None
+    except Exception as exc:  # a structure too odd to follow: the decoder decides  # pragma: no cover
+        logger.info("photo structure not checked: %r", exc)
+    return None
+
+
+def _load_jpeg(Image, im, data: bytes, layout: _JpegLayout | None, draft: tuple[int, int] | None):
+    """Decode a JPEG so that a scan cut short is refused, not painted grey.
+
+    libjpeg meeting a marker before a scan's last block fills the rest with zeros and only warns
+    (Pillow discards the warning). So the decoder is given the file up to the end of its last
+    scan followed by a few zero bytes and no marker: a whole scan is decoded before they are
+    needed (they only let libjpeg read ahead), while a scan cut short runs out of bytes, the
+    decoder waits for more and Pillow raises "image file is truncated". A file of several scans
+    (progressive) needs its end marker before any pixel comes out, so it is decoded as it is and
+    once more with stray bytes in place of its end: a whole last scan never reaches them, and the
+    two pictures are the same.
+    """
+    from PIL.JpegImagePlugin import JpegImageFile
+
+    def decode(stream: bytes):
+        one = JpegImageFile(io.BytesIO(stream))
+        if draft:
+            one.draft("RGB", draft)
+        one.load()
+        return one
+
+    if layout is None:
+        if draft:
+            im.draft("RGB", draft)
+        im.load()
+        return im
+    head = data[:layout.scan_end]
+    if layout.scans == 1 and layout.sof in (0xC0, 0xC1):      # sequential Huffman: one decode
+        im.close()
+        return decode(head + _JPEG_PAD)
+    if draft:
+        im.draft("RGB", draft)
+    im.load()
+    other = decode(head + _JPEG_STRAY + b"\xff\xd9")
+    if other.size != im.size or other.tobytes() != im.tobytes():
+        raise OSError("image file is truncated (the last scan ends early)")
+    return im
+
+
+_JPEG_PAD = bytes(8)            # what libjpeg reads ahead (57 bits) past the last block, no more
+_JPEG_STRAY = b"\x5a\xa5" * 32  # bits that decode differently from the zeros libjpeg fills in
+
+
 _TRANSPOSE = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE", 6: "ROTATE_270",
               7: "TRANSVERSE", 8: "ROTATE_90"}
 
@@ -172,8 +447,12 @@ def process_file(path: str | Path, *, max_edge: int = MAX_EDGE, keep_original: b
 
 def _process_bytes(name: str, data: bytes, source_sha: str, *, max_edge: int, keep_original: bool) -> Processed:
     Image = _pillow()
-    from PIL import UnidentifiedImageError
+    from PIL import ImageFile, UnidentifiedImageError
 
+    if ImageFile.LOAD_TRUNCATED_IMAGES:  # would let a cut file through, painted grey: never for evidence
+        logger.warning("PIL.ImageFile.LOAD_TRUNCATED_IMAGES was set; photo import turns it off")
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+    layout = _check_whole(data)
     try:
         im = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:
@@ -189,12 +468,19 @@ def _process_bytes(name: str, data: bytes, source_sha: str, *, max_edge: int, ke
             raise Rejected("unreadable", "no size")
         if w * h > MAX_PIXELS:
             raise Rejected("too_large", f"{w}×{h}")
+        if fmt == "TIFF":
+            try:
+                _check_tiff_strips(im, len(data))
+            except _Cut:
+                raise Rejected("truncated", f"{len(data)} bytes") from None
         orientation, taken, lat, lon, camera = _exif_meta(im)
         scale = min(1.0, max_edge / max(w, h))
-        if fmt in ("JPEG", "MPO") and scale < 1:
-            im.draft("RGB", (max(1, math.ceil(w * scale)), max(1, math.ceil(h * scale))))
         try:
-            im.load()
+            if fmt in ("JPEG", "MPO"):
+                draft = (max(1, math.ceil(w * scale)), max(1, math.ceil(h * scale))) if scale < 1 else None
+                im = _load_jpeg(Image, im, data, layout, draft)
+            else:
+                im.load()
         except OSError as exc:
             text = str(exc).lower()
             raise Rejected("truncated" if "truncat" in text or "broken" in text else "unreadable", str(exc)[:80]) from None
@@ -596,7 +882,7 @@ def _import(db: Database, visit_id: str, paths, *, item_code, caption, progress,
     files, empty = expand(paths)
     report = ImportReport()
     for name, why in empty:
-        report.rejected.append((name, why, REASONS[why]))
+        report.rejected.append((name, why, reason_text(why)))
     total = len(files)
     if progress:
         progress(0, total)
@@ -734,7 +1020,7 @@ def import_one(db: Database, visit_id: str, data: bytes, name: str, *, item_code
         try:
             processed = _process_bytes(name, data, sha, max_edge=MAX_EDGE, keep_original=False)
         except Rejected as exc:
-            raise PhotoRejected(name, str(exc)) from None
+            raise PhotoRejected(name, exc.code, exc.detail) from None
     return _store(db, visit, item.code if item else None, item, processed, known[0] if known else None, None,
                   datetime.now().isoformat(timespec="seconds"), author, reason)
 

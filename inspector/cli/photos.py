@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from .. import files
 from .. import inspections as ins
 from .. import photos as ph
+from ..errors import CannotWrite
 from . import Context, cli, emit_json, json_option, pass_ctx
 
 
@@ -97,7 +99,11 @@ def photo_get(ctx: Context, photo_id: str, output: Path, original: bool) -> None
     data = ph.original_bytes(ctx.db, sha) if original else ph.photo_bytes(ctx.db, sha)
     if data is None:
         raise click.ClickException("the original of this photo was not kept")
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(output)
+    try:  # a temporary name beside the target, flushed and renamed: never a half-written photo
+        files.write_bytes(output, data)
+    except OSError as exc:  # CannotWrite (disk full, read-only…), or the target held by another program
+        plain = files.write_error(exc, output)
+        raise click.ClickException(str(plain or exc)) from None
+    except CannotWrite as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(str(output))
