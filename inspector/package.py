@@ -113,13 +113,36 @@ def _feed(h: Any, row: Iterable[Any]) -> None:
         h.update(b)
 
 
+_row_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode
+
+
+def _feed_rows(h: Any, rows: list[tuple]) -> None:
+    """Add rows without blobs to a hash: each as a JSON array on its own line (types and
+    boundaries unambiguous), in one call; rows holding bytes go through _feed."""
+    try:
+        text = "\n".join([_row_json(r) for r in rows])
+    except TypeError:  # bytes in a column meant for text: hashed value by value
+        for r in rows:
+            _feed(h, r)
+        return
+    h.update(text.encode("utf-8", "surrogatepass") + b"\n")
+
+
 def content_digest(conn: sqlite3.Connection, schema: str) -> dict[str, str]:
     """The digest of each table of the package attached as `schema` (export writes it)."""
     out = {}
     for table, cols, where, order in _DIGEST_PLAN:
         h = hashlib.sha256()
-        for row in conn.execute(f"SELECT {cols} FROM {schema}.{table} {where} ORDER BY {order}"):
-            _feed(h, row)
+        cur = conn.execute(f"SELECT {cols} FROM {schema}.{table} {where} ORDER BY {order}")
+        if table == "photos":
+            for row in cur:
+                _feed(h, row)
+        else:
+            while True:
+                rows = cur.fetchmany(2000)
+                if not rows:
+                    break
+                _feed_rows(h, rows)
         out[table] = h.hexdigest()
     return out
 
@@ -304,36 +327,85 @@ def _uuid(value: Any, column: str) -> str:
     return value
 
 
-def check_event(row: tuple, limit_ms: int) -> tuple:
-    """One event row as read from a package → the row to store (text cleaned). Raises _Bad."""
-    eid, insp, entity, entity_id, fld, value, ctx, author, device, hlc, reason = row
-    _uuid(eid, "id")
-    _uuid(insp, "inspection_id")
-    _uuid(entity_id, "entity_id")
-    _uuid(device, "device")
-    spec = events.ENTITIES.get(entity) if type(entity) is str else None
-    if spec is None:
-        raise _Bad("unknown_entity", entity=str(entity)[:40])
-    if type(fld) is not str or fld not in spec[2]:
-        raise _Bad("unknown_field", entity=entity, field=str(fld)[:40])
-    m = _HLC.fullmatch(hlc) if type(hlc) is str else None
-    if m is None:
-        raise _Bad("invalid_clock")
-    if int(m.group(1)) > limit_ms:
-        raise _Bad("clock_future", device=device[:8], author=clean_line(str(author or "?"))[:60],
-                   when=events.hlc_time(hlc) or hlc)
-    if type(value) is not str:
-        raise _Bad("invalid_data", detail=f"{fld}: no value")
-    if len(value) > MAX_VALUE:
-        raise _Bad("too_long", field=fld)
-    try:
-        v = json.loads(value)
-    except ValueError:
-        raise _Bad("invalid_data", detail=f"{fld}: not JSON") from None
-    cleaned = clean_value(fld, v)
-    if cleaned != v or type(cleaned) is not type(v):
-        value = events.dump(cleaned)
-    if ctx is not None:
+_U = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_FOUR_IDS = re.compile(rf"{_U}\x00{_U}\x00{_U}\x00{_U}")
+
+
+class EventChecker:
+    """check() turns one event row as read from a package into the row to store (text cleaned),
+    or raises _Bad. Values, contexts and authors repeat across a package's events (the same
+    assessment, visit, person), so each distinct one is checked once."""
+
+    def __init__(self, limit_ms: int) -> None:
+        self.limit_ms = limit_ms
+        self.values: dict[tuple[str, str], str] = {}
+        self.contexts: dict[tuple[str, str], None] = {}
+        self.authors: dict[str, str] = {}
+
+    def check(self, row: tuple) -> tuple:
+        eid, insp, entity, entity_id, fld, value, ctx, author, device, hlc, reason = row
+        if not (type(eid) is str and type(insp) is str and type(entity_id) is str and type(device) is str
+                and _FOUR_IDS.fullmatch(f"{eid}\x00{insp}\x00{entity_id}\x00{device}")):
+            for col, v in (("id", eid), ("inspection_id", insp), ("entity_id", entity_id), ("device", device)):
+                _uuid(v, col)
+        spec = events.ENTITIES.get(entity) if type(entity) is str else None
+        if spec is None:
+            raise _Bad("unknown_entity", entity=str(entity)[:40])
+        if type(fld) is not str or fld not in spec[2]:
+            raise _Bad("unknown_field", entity=entity, field=str(fld)[:40])
+        m = _HLC.fullmatch(hlc) if type(hlc) is str else None
+        if m is None:
+            raise _Bad("invalid_clock")
+        if int(m.group(1)) > self.limit_ms:
+            raise _Bad("clock_future", device=device[:8], author=clean_line(str(author or "?"))[:60],
+                       when=events.hlc_time(hlc) or hlc)
+        key = (fld, value)
+        stored = self.values.get(key) if type(value) is str else None
+        if stored is None:
+            stored = self._value(fld, value)
+            if len(self.values) < 100_000:
+                self.values[key] = stored
+        ckey = (entity, ctx)
+        if ckey not in self.contexts:
+            self._context(spec, entity, ctx)
+            if len(self.contexts) < 100_000:
+                self.contexts[ckey] = None
+        if author is not None:
+            clean_author = self.authors.get(author) if type(author) is str else None
+            if clean_author is None:
+                if type(author) is not str or len(author) > 200:
+                    raise _Bad("invalid_data", detail="author")
+                clean_author = clean_line(author)
+                if len(self.authors) < 1000:
+                    self.authors[author] = clean_author
+            author = clean_author
+        if reason is not None:
+            if type(reason) is not str or len(reason) > MAX_TEXT:
+                raise _Bad("invalid_data", detail="reason")
+            reason = clean(reason).strip()
+        return (eid, insp, entity, entity_id, fld, stored, ctx, author, device, hlc, reason)
+
+    @staticmethod
+    def _value(fld: str, value: Any) -> str:
+        if type(value) is not str:
+            raise _Bad("invalid_data", detail=f"{fld}: no value")
+        if len(value) > MAX_VALUE:
+            raise _Bad("too_long", field=fld)
+        try:
+            v = json.loads(value)
+        except ValueError:
+            raise _Bad("invalid_data", detail=f"{fld}: not JSON") from None
+        cleaned = clean_value(fld, v)
+        if cleaned != v or type(cleaned) is not type(v):
+            return events.dump(cleaned)
+        return value
+
+    @staticmethod
+    def _context(spec: tuple, entity: str, ctx: Any) -> None:
+        if ctx is None:
+            if spec[1]:
+                raise _Bad("lacks_ctx", entity=entity, key=spec[1][0])
+            return
         if type(ctx) is not str or len(ctx) > 1000:
             raise _Bad("invalid_data", detail="context")
         try:
@@ -348,21 +420,14 @@ def check_event(row: tuple, limit_ms: int) -> tuple:
                     raise _Bad("invalid_data", detail="item code")
             else:
                 _uuid(x, k)
-        need = spec[1]
-        for k in need:
+        for k in spec[1]:
             if k not in c:
                 raise _Bad("lacks_ctx", entity=entity, key=k)
-    elif spec[1]:
-        raise _Bad("lacks_ctx", entity=entity, key=spec[1][0])
-    if author is not None:
-        if type(author) is not str or len(author) > 200:
-            raise _Bad("invalid_data", detail="author")
-        author = clean_line(author)
-    if reason is not None:
-        if type(reason) is not str or len(reason) > MAX_TEXT:
-            raise _Bad("invalid_data", detail="reason")
-        reason = clean(reason).strip()
-    return (eid, insp, entity, entity_id, fld, value, ctx, author, device, hlc, reason)
+
+
+def check_event(row: tuple, limit_ms: int) -> tuple:
+    """One event row as read from a package → the row to store (text cleaned). Raises _Bad."""
+    return EventChecker(limit_ms).check(row)
 
 
 def _check_photo(row: tuple) -> None:
@@ -473,7 +538,7 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
         if key == "digest":
             stated = value
             continue
-        _feed(h, (key, value))
+        _feed_rows(h, [(key, value)])
         info[key] = value
     digests["package"] = h.hexdigest()
     try:
@@ -489,17 +554,15 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
 
     def copy(table: str, cols: str, order: str, check: Callable[[tuple], tuple], target: str) -> None:
         hh = hashlib.sha256()
-        batch: list[tuple] = []
         marks = ",".join("?" * (cols.count(",") + 1))
-        for row in pk.execute(f"SELECT {cols} FROM {table} ORDER BY {order}"):
-            _feed(hh, row)
-            batch.append(check(row))
-            if len(batch) >= 2000:
-                budget.check()
-                work.executemany(f"INSERT INTO temp.{target} VALUES ({marks})", batch)
-                batch.clear()
-        if batch:
-            work.executemany(f"INSERT INTO temp.{target} VALUES ({marks})", batch)
+        cur = pk.execute(f"SELECT {cols} FROM {table} ORDER BY {order}")
+        while True:
+            rows = cur.fetchmany(2000)
+            if not rows:
+                break
+            _feed_rows(hh, rows)
+            work.executemany(f"INSERT INTO temp.{target} VALUES ({marks})", [check(r) for r in rows])
+            budget.check()
         digests[table] = hh.hexdigest()
         if digests[table] != stated_d[table]:
             raise reject("digest", where=table)
@@ -519,10 +582,11 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
         return (vid, clean_line(title), date, data)
 
     current_event = [""]
+    checker = EventChecker(limit_ms)
 
     def event_row(row: tuple) -> tuple:
         current_event[0] = str(row[0])[:8]
-        return check_event(row, limit_ms)
+        return checker.check(row)
 
     def parent_row(row: tuple) -> tuple:
         current_event[0] = str(row[0])[:8]
