@@ -306,11 +306,17 @@ class Database:
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """A raw connection with the house pragmas (WAL, foreign keys, busy timeout)."""
-    conn = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=True)
+    # A URI, so that ATTACH understands URI file names too (packages are attached read-only)
+    uri = Path(path).resolve().as_uri()
+    if uri.startswith("file:///"):
+        conn = sqlite3.connect(uri, timeout=10, isolation_level=None, check_same_thread=True, uri=True)
+    else:  # a network path (file://server/…), which SQLite's URIs do not take
+        conn = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=True)
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA temp_store = MEMORY")  # a merge's scratch tables and sorts: no temp file
     return conn
 
 

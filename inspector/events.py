@@ -378,27 +378,30 @@ def recompute_heads(db: Database, new_ids_table: str) -> None:
     )
 
 
-def reproject_table(db: Database, keys_table: str) -> int:
+def reproject_table(db: Database, keys_table: str, *, with_clocks: bool = False) -> int:
     """Recompute the derived value of every (entity, entity_id, field) in the temp table keys_table.
 
-    The winner among a field's heads is the greatest (hlc, device, id); the row's `updated`
-    becomes at least the greatest clock of any change of the field. Clocks need not grow along
-    parents (a laptop never adopts a clock far ahead of its own), so `updated` is the greatest
-    clock seen, the same on every laptop that holds the same changes. Returns the number of
-    fields projected.
+    The winner among a field's heads is the greatest (hlc, device, id). Clocks need not grow
+    along parents (a laptop never adopts a clock far ahead of its own), so a row's `updated` is
+    the greatest clock of any change it has seen: each change counts once, when it is written or
+    arrives, and the result is the same on every laptop that holds the same changes. With
+    with_clocks, keys_table has a column hlc holding the greatest clock among the changes that
+    just arrived for that field; without it, every change of the field is looked at. Returns
+    the number of fields projected.
     """
     db.conn.create_function("_inspector_json_text", 1, _json_text, deterministic=True)
     db.execute("DROP TABLE IF EXISTS temp._inspector_winners")
+    seen = "max(e.hlc, k.hlc)" if with_clocks else \
+        "(SELECT max(x.hlc) FROM events x WHERE x.entity_id = k.entity_id AND x.field = k.field)"
+    keys = keys_table if with_clocks else f"(SELECT DISTINCT entity_id, field FROM {keys_table})"
+    # the winner of each field: one look-up in the index of heads per field
     db.execute(
         "CREATE TEMP TABLE _inspector_winners AS "
-        "SELECT entity, entity_id, field, value, ctx, "
-        " (SELECT max(x.hlc) FROM events x WHERE x.entity_id = w.entity_id AND x.field = w.field) AS hlc FROM ("
-        " SELECT e.entity, e.entity_id, e.field, e.value, e.ctx, e.hlc, row_number() OVER ("
-        "  PARTITION BY e.entity_id, e.field ORDER BY e.hlc DESC, e.device DESC, e.id DESC) AS rn"
-        f" FROM (SELECT DISTINCT entity_id, field FROM {keys_table}) k"
-        " JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1"
-        ") w WHERE rn = 1"
+        f"SELECT e.entity, e.entity_id, e.field, e.value, e.ctx, {seen} AS hlc FROM {keys} k "
+        "JOIN events e ON e.id = (SELECT x.id FROM events x WHERE x.entity_id = k.entity_id AND x.field = k.field "
+        "AND x.is_head = 1 ORDER BY x.hlc DESC, x.device DESC, x.id DESC LIMIT 1)"
     )
+    db.execute("CREATE INDEX temp._inspector_winners_ix ON _inspector_winners(entity, field)")
     groups = db.execute("SELECT DISTINCT entity, field FROM temp._inspector_winners").fetchall()
     total = 0
     for entity, field in groups:

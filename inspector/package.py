@@ -117,15 +117,16 @@ _row_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_na
 
 
 def _feed_rows(h: Any, rows: list[tuple]) -> None:
-    """Add rows without blobs to a hash: each as a JSON array on its own line (types and
-    boundaries unambiguous), in one call; rows holding bytes go through _feed."""
+    """Add rows without blobs to a hash: each as a JSON array followed by a comma (types and
+    boundaries unambiguous, the same however the rows are batched); rows holding bytes go
+    through _feed."""
     try:
-        text = "\n".join([_row_json(r) for r in rows])
+        text = _row_json(rows)  # "[[…],[…]]": each row "[…]," once the outer brackets go
     except TypeError:  # bytes in a column meant for text: hashed value by value
         for r in rows:
             _feed(h, r)
         return
-    h.update(text.encode("utf-8", "surrogatepass") + b"\n")
+    h.update(text[1:-1].encode("utf-8", "surrogatepass") + b",")
 
 
 def content_digest(conn: sqlite3.Connection, schema: str) -> dict[str, str]:
@@ -215,15 +216,42 @@ def precheck(path: Path) -> int:
     return size
 
 
+def _uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro&immutable=1"
+
+
 def open_package(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the package (a URI with mode=ro: nothing can be written to it)."""
+    """A read-only connection to the package: mode=ro (nothing can be written to it) and
+    immutable (SQLite takes no lock and ignores any journal beside it)."""
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(_uri(path), uri=True, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA trusted_schema = OFF")
     except sqlite3.Error as exc:
         raise PackageRejected(path.name, "cannot_open", detail=str(exc)) from None
     return conn
+
+
+def attach(conn: sqlite3.Connection, path: Path, schema: str = "pkg") -> None:
+    """ATTACH the package read-only and immutable as `schema` (the connection must understand
+    URI file names: inspector.db opens its connections so)."""
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS {schema}", [_uri(path)])
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged schema can make the message unreadable
+        raise PackageRejected(path.name, "damaged", detail=_damage(exc)) from None
+    attached = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == schema), "")
+    if not attached or Path(attached).resolve() != path.resolve():  # the URI was taken as a file name
+        conn.execute(f"DETACH DATABASE {schema}")
+        if attached:
+            Path(attached).unlink(missing_ok=True)
+        raise PackageRejected(path.name, "cannot_open", detail="read-only access is not available")
+
+
+def detach(conn: sqlite3.Connection, schema: str = "pkg") -> None:
+    try:
+        conn.execute(f"DETACH DATABASE {schema}")
+    except sqlite3.Error:
+        pass
 
 
 _expected: set[tuple] | None = None
@@ -272,7 +300,7 @@ class Budget:
 
     def install(self, *conns: sqlite3.Connection) -> None:
         for c in conns:
-            c.set_progress_handler(self, 2000)
+            c.set_progress_handler(self, 100_000)
 
     @staticmethod
     def remove(*conns: sqlite3.Connection) -> None:
@@ -483,9 +511,9 @@ DROP TABLE IF EXISTS temp._pkg_parents;
 DROP TABLE IF EXISTS temp._pkg_versions;
 DROP TABLE IF EXISTS temp._pkg_items;
 CREATE TEMP TABLE _pkg_events ({EVENT_COLS.replace('id,', 'id PRIMARY KEY,', 1)});
-CREATE TEMP TABLE _pkg_parents (child, parent, PRIMARY KEY (child, parent)) WITHOUT ROWID;
+CREATE TEMP TABLE _pkg_parents (child, parent);
 CREATE TEMP TABLE _pkg_versions (id PRIMARY KEY, title, date, data);
-CREATE TEMP TABLE _pkg_items ({CHECKLIST_ITEM_COLS}, PRIMARY KEY (version_id, code)) WITHOUT ROWID;
+CREATE TEMP TABLE _pkg_items ({CHECKLIST_ITEM_COLS})
 """
 
 
@@ -494,16 +522,14 @@ def drop_temp(work: sqlite3.Connection) -> None:
         work.execute(f"DROP TABLE IF EXISTS temp.{t}")
 
 
-PhotoSink = Callable[[list[tuple]], None] | None
-
-
-def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, budget: Budget,
-                 known: sqlite3.Connection | None, photo_sink: PhotoSink = None) -> PackageInfo:
-    """Read and check the package open as pk into work's temp._pkg_* tables (see the module's doc).
+def read_package(work: sqlite3.Connection, path: Path, budget: Budget, known: sqlite3.Connection | None,
+                 *, store_photos: bool = False, schema: str = "pkg") -> tuple[PackageInfo, int]:
+    """Read and check the package attached to work as `schema` (see attach) into work's
+    temp._pkg_* tables; with store_photos, copy its photos into main.photos once they are checked.
 
     `known` is the receiving database (parents, photos and checklists the package names may be
-    there already); `photo_sink(rows)` receives the checked photo rows in batches (columns
-    PHOTO_COLS). Raises PackageRejected naming the first problem, Cancelled when cancelled.
+    there already). Returns what the package says and how many photos were new. Raises
+    PackageRejected naming the first problem, Cancelled when cancelled.
     """
     name = path.name
 
@@ -511,7 +537,7 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
         return PackageRejected(name, code, **params)
 
     # 1. exactly the schema export makes
-    have = set(pk.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    have = set(work.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master"))
     expected = _expected_schema()
     for kind, obj, table, _ in sorted(have - expected, key=lambda r: (r[0] != "table", r[1] or "")):
         if (kind, obj) in {(k, o) for k, o, _, _ in expected}:
@@ -519,28 +545,24 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
         raise reject("schema_object", kind=kind, name=str(obj)[:60])
     for kind, obj, _, _ in sorted(expected - have):
         raise reject("table_missing", name=obj)
-    # 2. SQLite's own check of the file's structure
-    rows = [r[0] for r in pk.execute("PRAGMA integrity_check(20)")]
-    if rows != ["ok"]:
-        raise reject("damaged", detail="integrity check: " + "; ".join(str(r) for r in rows[:3]))
-    pk.execute("BEGIN")  # one snapshot for the whole reading
+    # (no PRAGMA integrity_check: the digests cover every row that is read, so damage that
+    # changes what is read is refused, and damage elsewhere in the file changes nothing merged)
     for statement in _TEMP_SCHEMA.split(";"):  # not executescript: it would commit the caller's transaction
         if statement.strip():
             work.execute(statement)
     digests: dict[str, str] = {}
-    # 3. what the package says about itself
-    h = hashlib.sha256()
+    # 2. what the package says about itself
     info: dict[str, str] = {}
     stated = None
-    for key, value in pk.execute("SELECT key, value FROM package ORDER BY key"):
+    rows = work.execute(f"SELECT key, value FROM {schema}.package ORDER BY key").fetchall()
+    for key, value in rows:
         if type(key) is not str or type(value) is not str or len(value) > 1_000_000:
             raise reject("damaged", detail="package description")
-        if key == "digest":
-            stated = value
-            continue
-        _feed_rows(h, [(key, value)])
-        info[key] = value
+    h = hashlib.sha256()
+    _feed_rows(h, [r for r in rows if r[0] != "digest"])
     digests["package"] = h.hexdigest()
+    info = {k: v for k, v in rows if k != "digest"}
+    stated = next((v for k, v in rows if k == "digest"), None)
     try:
         stated_d = json.loads(stated) if stated is not None else None
     except ValueError:
@@ -549,23 +571,44 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
         raise reject("no_digest")
     if digests["package"] != stated_d["package"]:
         raise reject("digest", where="package")
-    now_ms = int(time.time() * 1000)
-    limit_ms = now_ms + MAX_AHEAD_MS
+    limit_ms = int(time.time() * 1000) + MAX_AHEAD_MS
 
-    def copy(table: str, cols: str, order: str, check: Callable[[tuple], tuple], target: str) -> None:
+    def copy(table: str, cols: str, order: str, check: Callable[[tuple], tuple] | None, target: str) -> None:
+        """The table's rows into temp.target in the digest's order; hashed and checked there, the
+        rows that checking cleans written back: what is merged is what was checked."""
+        work.execute(f"INSERT INTO temp.{target} SELECT {cols} FROM {schema}.{table} ORDER BY {order}")
+        budget.check()
         hh = hashlib.sha256()
-        marks = ",".join("?" * (cols.count(",") + 1))
-        cur = pk.execute(f"SELECT {cols} FROM {table} ORDER BY {order}")
-        while True:
-            rows = cur.fetchmany(2000)
-            if not rows:
-                break
-            _feed_rows(hh, rows)
-            work.executemany(f"INSERT INTO temp.{target} VALUES ({marks})", [check(r) for r in rows])
-            budget.check()
+        fixes: list[tuple] = []
+        problem: _Bad | None = None
+        cur = work.execute(f"SELECT rowid, {cols} FROM temp.{target} ORDER BY rowid")
+        try:
+            while True:
+                batch = cur.fetchmany(2000)
+                if not batch:
+                    break
+                raw = [r[1:] for r in batch]
+                _feed_rows(hh, raw)
+                if check is not None and problem is None:
+                    try:
+                        for r, rw in zip(batch, raw):
+                            out = check(rw)
+                            if out != rw:
+                                fixes.append((*out, r[0]))
+                    except _Bad as bad:  # said once the digest shows the file is not merely damaged
+                        bad.params.setdefault("event", current_event[0] or "?")
+                        problem = bad
+                budget.check()
+        finally:
+            cur.close()  # no statement left running: the package can be detached
         digests[table] = hh.hexdigest()
         if digests[table] != stated_d[table]:
             raise reject("digest", where=table)
+        if problem is not None:
+            raise problem
+        if fixes:
+            marks = ",".join("?" * (cols.count(",") + 1))
+            work.executemany(f"UPDATE temp.{target} SET ({cols}) = ({marks}) WHERE rowid = ?", fixes)
 
     def version_row(row: tuple) -> tuple:
         vid, title, date, data = row
@@ -594,32 +637,13 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
         _uuid(row[1], "parent")
         return row
 
+    photos = _PhotoCheck(path, budget)  # 3. photos, hashed and checked on a thread meanwhile
     try:
         copy("checklist_versions", "id, title, date, data", "id", version_row, "_pkg_versions")
         copy("checklist_items", CHECKLIST_ITEM_COLS, "version_id, code", _check_checklist_item, "_pkg_items")
         copy("events", EVENT_COLS, "id", event_row, "_pkg_events")
         copy("event_parents", "child, parent", "child, parent", parent_row, "_pkg_parents")
-        # 4. photos: streamed once, each checked against its SHA-256, handed to the sink
-        hh = hashlib.sha256()
-        photo_shas: set[str] = set()
-        batch: list[tuple] = []
-        n_photos = 0
-        for row in pk.execute(f"SELECT {PHOTO_COLS} FROM photos ORDER BY sha256"):
-            _feed(hh, row[:1] + row[2:])
-            _check_photo(row)
-            photo_shas.add(row[0])
-            n_photos += 1
-            budget.check()
-            if photo_sink is not None:
-                batch.append(row)
-                if len(batch) >= 16:
-                    photo_sink(batch)
-                    batch = []
-        if batch and photo_sink is not None:
-            photo_sink(batch)
-        digests["photos"] = hh.hexdigest()
-        if digests["photos"] != stated_d["photos"]:
-            raise reject("digest", where="photos")
+        photos.wait()
     except _Bad as bad:
         template = _reason_template(bad.code)
         params = dict(bad.params)
@@ -627,13 +651,16 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
             params.setdefault("event", current_event[0] or "?")
         raise reject(bad.code, **{k: v for k, v in params.items() if "{" + k + "}" in template}) from None
     finally:
-        if pk.in_transaction:
-            try:
-                pk.execute("COMMIT")
-            except sqlite3.Error:
-                pass
+        photos.stop()
+    digests["photos"] = photos.digest
+    if digests["photos"] != stated_d["photos"]:
+        raise reject("digest", where="photos")
     budget.check()
-    _check_graph(work, name, known, photo_shas)
+    _check_graph(work, name, known, photos.shas)
+    added = 0
+    if store_photos:
+        added = work.execute(f"INSERT OR IGNORE INTO main.photos({PHOTO_COLS}) "
+                             f"SELECT {PHOTO_COLS} FROM {schema}.photos").rowcount
     n_events = work.execute("SELECT count(*) FROM temp._pkg_events").fetchone()[0]
 
     def _list(key: str) -> tuple[str, ...]:
@@ -646,7 +673,59 @@ def read_package(pk: sqlite3.Connection, work: sqlite3.Connection, path: Path, b
     content = hashlib.sha256(digest_text(digests).encode()).hexdigest()
     return PackageInfo(path, content, clean_line(info.get("created", ""))[:40], clean_line(info.get("device", ""))[:40],
                        clean_line(info.get("author", ""))[:200], _list("inspections"), _list("titles"),
-                       n_events, n_photos)
+                       n_events, len(photos.shas)), added
+
+
+class _PhotoCheck:
+    """The package's photos read, hashed and checked on a thread of their own (with their own
+    read-only connection) while the caller checks the events: every photo's bytes against its
+    SHA-256, the other columns, and the table's digest. Rows are streamed, never held."""
+
+    def __init__(self, path: Path, budget: Budget) -> None:
+        import threading
+
+        self.budget = budget
+        self.digest = ""
+        self.shas: set[str] = set()
+        self.error: BaseException | None = None
+        self._stopped = False
+        self._thread = threading.Thread(target=self._run, args=(path,), name="package-photos", daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            conn = open_package(path)
+        except BaseException as exc:  # handed to the reader
+            self.error = exc
+            return
+        try:
+            conn.set_progress_handler(self._interrupt, 100_000)
+            h = hashlib.sha256()
+            for row in conn.execute(f"SELECT {PHOTO_COLS} FROM photos ORDER BY sha256"):
+                if self._stopped:
+                    return
+                _feed(h, row[:1] + row[2:])
+                _check_photo(row)
+                self.shas.add(row[0])
+            self.digest = h.hexdigest()
+        except BaseException as exc:  # handed to the reader
+            self.error = exc
+        finally:
+            conn.close()
+
+    def _interrupt(self) -> int:
+        return 1 if self._stopped else self.budget()
+
+    def wait(self) -> None:
+        while self._thread.is_alive():
+            self._thread.join(0.05)
+            self.budget.check()
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._thread.join()
 
 
 def _reason_template(code: str) -> str:
@@ -732,11 +811,11 @@ def verify(path: str | Path, known: sqlite3.Connection | None = None,
     path = Path(path)
     size = precheck(path)
     budget = Budget.for_file(path, size, cancelled)
-    pk = open_package(path)
-    work = sqlite3.connect(":memory:", isolation_level=None)
-    budget.install(pk, work)
+    work = sqlite3.connect(":memory:", isolation_level=None, uri=True)
     try:
-        return read_package(pk, work, path, budget, known)
+        attach(work, path)
+        budget.install(work)
+        return read_package(work, path, budget, known)[0]
     except sqlite3.OperationalError as exc:
         if budget.stopped:
             raise budget.error() from None
@@ -744,6 +823,5 @@ def verify(path: str | Path, known: sqlite3.Connection | None = None,
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise PackageRejected(path.name, "damaged", detail=_damage(exc)) from None
     finally:
-        Budget.remove(pk, work)
-        pk.close()
+        Budget.remove(work)
         work.close()

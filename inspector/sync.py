@@ -327,11 +327,11 @@ def _apply(db: Database, path: Path, cancelled: Check) -> PackageResult:
         raise RuntimeError("merge_packages cannot run inside a transaction")
     size = pkgmod.precheck(path)
     budget = pkgmod.Budget.for_file(path, size, cancelled)
-    pk = pkgmod.open_package(path)
-    budget.install(pk, conn)
+    pkgmod.attach(conn, path)
+    budget.install(conn)
     try:
         with dbmod.atomic(db):
-            result = _merge_read(db, pk, path, budget)
+            result = _merge_read(db, path, budget)
     except sqlite3.OperationalError as exc:
         if budget.stopped:
             raise budget.error() from None
@@ -341,9 +341,9 @@ def _apply(db: Database, path: Path, cancelled: Check) -> PackageResult:
     except UnicodeDecodeError as exc:
         raise PackageRejected(path.name, "damaged", detail=pkgmod._damage(exc)) from None
     finally:
-        pkgmod.Budget.remove(pk, conn)
-        pk.close()
+        pkgmod.Budget.remove(conn)
         pkgmod.drop_temp(conn)
+        pkgmod.detach(conn)
     return result
 
 
@@ -356,22 +356,19 @@ def _merge_error(db: Database, path: Path, exc: sqlite3.Error) -> Exception:
     return PackageRejected(path.name, "damaged", detail=str(exc))
 
 
-def _merge_read(db: Database, pk: sqlite3.Connection, path: Path, budget: pkgmod.Budget) -> PackageResult:
+def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResult:
     conn = db.conn
-    n_photos_before = conn.execute("SELECT count(*) FROM main.photos").fetchone()[0]
-    marks = ",".join("?" * len(_PHOTO_COLS.split(", ")))
-    info = pkgmod.read_package(
-        pk, conn, path, budget, conn,
-        photo_sink=lambda rows: conn.executemany(
-            f"INSERT OR IGNORE INTO main.photos({_PHOTO_COLS}) VALUES ({marks})", rows))
+    info, new_photos = pkgmod.read_package(conn, path, budget, conn, store_photos=True)
     prev = conn.execute("SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1",
                         [info.sha256]).fetchone()
     for t in ("_sync_new", "_sync_keys"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
-    conn.execute("CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT)")
-    conn.execute("INSERT INTO temp._sync_new SELECT id, entity, entity_id, field FROM temp._pkg_events p "
+    conn.execute("CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT, hlc TEXT)")
+    conn.execute("INSERT INTO temp._sync_new SELECT id, entity, entity_id, field, hlc FROM temp._pkg_events p "
                  "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = p.id)")
-    conn.execute("CREATE TEMP TABLE _sync_keys AS SELECT DISTINCT entity, entity_id, field FROM temp._sync_new")
+    # each field the package changes, with the greatest clock among its new changes
+    conn.execute("CREATE TEMP TABLE _sync_keys AS SELECT entity, entity_id, field, max(hlc) AS hlc "
+                 "FROM temp._sync_new GROUP BY entity_id, field")
     conn.execute("CREATE INDEX temp._sync_keys_ix ON _sync_keys(entity_id, field)")
     n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
     n_pkg = info.events
@@ -392,7 +389,7 @@ def _merge_read(db: Database, pk: sqlite3.Connection, path: Path, budget: pkgmod
                  f"SELECT {_CHECKLIST_ITEM_COLS} FROM temp._pkg_items")
     if not conn.execute("SELECT 1 FROM main.checklist_versions WHERE id = ?", [cl.DEFAULT_VERSION]).fetchone():
         cl.ensure_default(db)  # built in: every installation has it
-    added["photos"] = conn.execute("SELECT count(*) FROM main.photos").fetchone()[0] - n_photos_before
+    added["photos"] = new_photos
     budget.check()
     conn.execute("INSERT OR IGNORE INTO main.event_parents(child, parent) "
                  "SELECT child, parent FROM temp._pkg_parents WHERE child IN (SELECT id FROM temp._sync_new)")
@@ -400,7 +397,7 @@ def _merge_read(db: Database, pk: sqlite3.Connection, path: Path, budget: pkgmod
         f"INSERT INTO main.events({_EVENT_COLS}, is_head) SELECT {', '.join('p.' + c for c in _EVENT_COLS.split(', '))}, 1 "
         "FROM temp._pkg_events p WHERE p.id IN (SELECT id FROM temp._sync_new)")
     events.recompute_heads(db, "temp._sync_new")
-    events.reproject_table(db, "temp._sync_keys")
+    events.reproject_table(db, "temp._sync_keys", with_clocks=True)
     budget.check()
     after = _conflict_keys(db)
     seen = conn.execute("SELECT max(hlc) FROM temp._pkg_events").fetchone()[0]

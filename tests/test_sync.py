@@ -258,7 +258,9 @@ def test_unknown_field_and_missing_parent(tmp_path, with_photo):
     c.execute("UPDATE events SET field = 'colour' WHERE rowid = 1")
     c.commit()
     c.close()
-    _rejected(db, tmp_path, bad, "unknown field")
+    _rejected(db, tmp_path, bad, "check code")  # damaged …
+    reseal(bad)
+    _rejected(db, tmp_path, bad, "unknown field")  # … or crafted
     bad.write_bytes(path.read_bytes())
     c = sqlite3.connect(bad)
     c.execute("INSERT INTO event_parents SELECT id, '00000000-0000-4000-8000-000000000000' FROM events LIMIT 1")
