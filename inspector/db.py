@@ -328,8 +328,8 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """
     from .paths import default_db_path
 
-    default = path is None
     path = Path(path) if path is not None else default_db_path()
+    default = path == default_db_path()
     if path.exists():
         _check_header(path)
     elif not create:

@@ -35,7 +35,8 @@ def _mn():
     return minutes
 
 
-errors.register(E.TemplateError, lambda e: _tr("Mẫu biên bản %s không dùng được: %s") % (Path(str(e.path)).name, e.problem))
+errors.register(E.TemplateError, lambda e: _tr("Mẫu biên bản %s không dùng được: %s") % (Path(str(e.path)).name,
+                                                                                        errors.reason(e)))
 
 
 # ---- jobs (run off the UI thread, with their own connection) -----------------------------------

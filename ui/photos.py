@@ -63,22 +63,12 @@ def _N(text: str) -> str:
     return text
 
 
-REASONS_VI = {
-    "missing": _N("không tìm thấy tệp"),
-    "empty": _N("tệp rỗng"),
-    "folder_empty": _N("thư mục không có ảnh"),
-    "not_image": _N("không phải tệp ảnh"),
-    "unsupported": _N("định dạng ảnh không hỗ trợ"),
-    "truncated": _N("ảnh bị cắt cụt hoặc hỏng"),
-    "too_large": _N("ảnh quá lớn (số điểm ảnh bất thường)"),
-    "file_too_big": _N("tệp quá lớn"),
-    "unreadable": _N("không đọc được ảnh"),
-}
 FLAGS_VI = {"date": _N("chụp khác ngày làm việc"), "gps": _N("chụp xa nơi chụp các ảnh khác")}
 
 
 def reason_vi(code: str) -> str:
-    return _tr(REASONS_VI.get(code, code))
+    """Why a file was not imported, in the interface's language (the core has both)."""
+    return ph.reason_text(code, errors.LANG)
 
 
 # ---- the model ---------------------------------------------------------------------------------

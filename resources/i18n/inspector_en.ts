@@ -1019,17 +1019,17 @@ Works without a network; every change is saved at once in the file:
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="115" />
+      <location filename="../../ui/minutes.py" line="116" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="123" />
+      <location filename="../../ui/minutes.py" line="124" />
       <source>Đang hiển thị trang…</source>
       <translation>Rendering the page…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="132" />
+      <location filename="../../ui/minutes.py" line="133" />
       <source>%n trang</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1037,153 +1037,153 @@ Works without a network; every change is saved at once in the file:
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="134" />
+      <location filename="../../ui/minutes.py" line="135" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="136" />
+      <location filename="../../ui/minutes.py" line="137" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="138" />
+      <location filename="../../ui/minutes.py" line="139" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="139" />
+      <location filename="../../ui/minutes.py" line="140" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="177" />
+      <location filename="../../ui/minutes.py" line="178" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="177" />
+      <location filename="../../ui/minutes.py" line="178" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="187" />
+      <location filename="../../ui/minutes.py" line="188" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="187" />
+      <location filename="../../ui/minutes.py" line="188" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="225" />
+      <location filename="../../ui/minutes.py" line="226" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="226" />
+      <location filename="../../ui/minutes.py" line="227" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="227" />
+      <location filename="../../ui/minutes.py" line="228" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="228" />
+      <location filename="../../ui/minutes.py" line="229" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="263" />
+      <location filename="../../ui/minutes.py" line="264" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="265" />
+      <location filename="../../ui/minutes.py" line="266" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="273" />
+      <location filename="../../ui/minutes.py" line="274" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="274" />
+      <location filename="../../ui/minutes.py" line="275" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="282" />
+      <location filename="../../ui/minutes.py" line="283" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="294" />
+      <location filename="../../ui/minutes.py" line="295" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="303" />
+      <location filename="../../ui/minutes.py" line="304" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="303" />
+      <location filename="../../ui/minutes.py" line="304" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="306" />
+      <location filename="../../ui/minutes.py" line="307" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="332" />
+      <location filename="../../ui/minutes.py" line="333" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="332" />
+      <location filename="../../ui/minutes.py" line="333" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="342" />
+      <location filename="../../ui/minutes.py" line="343" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="351" />
+      <location filename="../../ui/minutes.py" line="352" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="359" />
+      <location filename="../../ui/minutes.py" line="360" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="360" />
+      <location filename="../../ui/minutes.py" line="361" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="361" />
+      <location filename="../../ui/minutes.py" line="362" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="362" />
+      <location filename="../../ui/minutes.py" line="363" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
@@ -1191,137 +1191,92 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>photos</name>
     <message>
-      <location filename="../../ui/photos.py" line="67" />
-      <source>không tìm thấy tệp</source>
-      <translation>file not found</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="68" />
-      <source>tệp rỗng</source>
-      <translation>empty file</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="69" />
-      <source>thư mục không có ảnh</source>
-      <translation>no photos in the folder</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="70" />
-      <source>không phải tệp ảnh</source>
-      <translation>not an image</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="71" />
-      <source>định dạng ảnh không hỗ trợ</source>
-      <translation>unsupported image format</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="72" />
-      <source>ảnh bị cắt cụt hoặc hỏng</source>
-      <translation>truncated or damaged image</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="73" />
-      <source>ảnh quá lớn (số điểm ảnh bất thường)</source>
-      <translation>image too large (abnormal pixel count)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="74" />
-      <source>tệp quá lớn</source>
-      <translation>file too big</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="75" />
-      <source>không đọc được ảnh</source>
-      <translation>cannot read the image</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="77" />
+      <location filename="../../ui/photos.py" line="66" />
       <source>chụp khác ngày làm việc</source>
       <translation>taken on another day than the visit</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="77" />
+      <location filename="../../ui/photos.py" line="66" />
       <source>chụp xa nơi chụp các ảnh khác</source>
       <translation>taken far from the visit's other photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="118" />
+      <location filename="../../ui/photos.py" line="108" />
       <source>Chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="125" />
+      <location filename="../../ui/photos.py" line="115" />
       <source>Chụp lúc %s</source>
       <translation>Taken at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="130" />
+      <location filename="../../ui/photos.py" line="120" />
       <source>Tệp gốc: %s</source>
       <translation>Source file: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="180" />
+      <location filename="../../ui/photos.py" line="170" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="181" />
+      <location filename="../../ui/photos.py" line="171" />
       <source>Biên bản của xã này đã ký. Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="251" />
+      <location filename="../../ui/photos.py" line="241" />
       <source>Thêm ảnh…</source>
       <translation>Add photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="253" />
+      <location filename="../../ui/photos.py" line="243" />
       <source>Chọn ảnh từ máy; cũng có thể kéo thả tệp, thư mục hoặc dán ảnh (Ctrl+V)</source>
       <translation>Choose photos; you can also drop files or folders here or paste an image (Ctrl+V)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="278" />
+      <location filename="../../ui/photos.py" line="268" />
       <source>Xem ảnh</source>
       <translation>View photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="279" />
+      <location filename="../../ui/photos.py" line="269" />
       <source>Sửa chú thích</source>
       <translation>Edit caption</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="280" />
+      <location filename="../../ui/photos.py" line="270" />
       <source>Chuyển sang tiêu chí khác…</source>
       <translation>Move to another item…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="281" />
+      <location filename="../../ui/photos.py" line="271" />
       <source>Đưa lên trước</source>
       <translation>Move earlier</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="282" />
+      <location filename="../../ui/photos.py" line="272" />
       <source>Đưa ra sau</source>
       <translation>Move later</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="283" />
+      <location filename="../../ui/photos.py" line="273" />
       <source>Xác nhận ảnh hợp lệ</source>
       <translation>Confirm the photo is valid</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="284" />
+      <location filename="../../ui/photos.py" line="274" />
       <source>Gỡ ảnh</source>
       <translation>Remove photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="285" />
+      <location filename="../../ui/photos.py" line="275" />
       <source>Dán ảnh</source>
       <translation>Paste image</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="296" />
+      <location filename="../../ui/photos.py" line="286" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -1329,12 +1284,12 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="296" />
+      <location filename="../../ui/photos.py" line="286" />
       <source>Chưa có ảnh — kéo thả ảnh vào đây</source>
       <translation>No photos yet — drop photos here</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="361" />
+      <location filename="../../ui/photos.py" line="351" />
       <source>gỡ %n ảnh</source>
       <translation>
         <numerusform>remove %n photo</numerusform>
@@ -1342,22 +1297,22 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="370" />
+      <location filename="../../ui/photos.py" line="360" />
       <source>(Ảnh chung của buổi làm việc)</source>
       <translation>(Photos of the whole session)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="374" />
+      <location filename="../../ui/photos.py" line="364" />
       <source>Chuyển ảnh</source>
       <translation>Move photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="374" />
+      <location filename="../../ui/photos.py" line="364" />
       <source>Chuyển sang tiêu chí:</source>
       <translation>Move to item:</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="394" />
+      <location filename="../../ui/photos.py" line="384" />
       <source>chuyển %n ảnh</source>
       <translation>
         <numerusform>move %n photo</numerusform>
@@ -1365,42 +1320,42 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="416" />
+      <location filename="../../ui/photos.py" line="406" />
       <source>đổi thứ tự ảnh</source>
       <translation>reorder photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="434" />
+      <location filename="../../ui/photos.py" line="424" />
       <source>Chọn ảnh</source>
       <translation>Choose photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="529" />
+      <location filename="../../ui/photos.py" line="519" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="591" />
+      <location filename="../../ui/photos.py" line="581" />
       <source>Đang nhập ảnh…</source>
       <translation>Importing photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="591" />
+      <location filename="../../ui/photos.py" line="581" />
       <source>Dừng</source>
       <translation>Stop</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="592" />
+      <location filename="../../ui/photos.py" line="582" />
       <source>Nhập ảnh</source>
       <translation>Import photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="600" />
+      <location filename="../../ui/photos.py" line="590" />
       <source>Đang nhập ảnh %d/%d…</source>
       <translation>Importing photo %d/%d…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="621" />
+      <location filename="../../ui/photos.py" line="611" />
       <source>Đã nhập %n ảnh.</source>
       <translation>
         <numerusform>%n photo imported.</numerusform>
@@ -1408,17 +1363,17 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="623" />
+      <location filename="../../ui/photos.py" line="613" />
       <source>Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.</source>
       <translation>Stopped part way; the photos imported are kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="625" />
+      <location filename="../../ui/photos.py" line="615" />
       <source>Đã có từ trước, không thêm lại: %s</source>
       <translation>Already there, not added again: %s</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="627" />
+      <location filename="../../ui/photos.py" line="617" />
       <source>Không nhập được %n tệp:</source>
       <translation>
         <numerusform>%n file could not be imported:</numerusform>
@@ -1426,7 +1381,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="637" />
+      <location filename="../../ui/photos.py" line="627" />
       <source>Kết quả nhập ảnh</source>
       <translation>Photo import</translation>
     </message>
