@@ -14,8 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import inspector  # noqa: E402
-from inspector import answers as ans, checklist as cl, events, inspections as ins  # noqa: E402
+import inspector
+from inspector import answers as ans
+from inspector import checklist as cl
+from inspector import events
+from inspector import inspections as ins
 
 N_VISITS = 143  # x 70 items = 10,010 answers
 

@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import logging  # noqa: E402
+import logging
 
-import inspector  # noqa: E402
-from inspector import answers as ans  # noqa: E402
-from inspector import checklist as cl  # noqa: E402
-from inspector import events, sync  # noqa: E402
-from inspector import inspections as ins  # noqa: E402
+import inspector
+from inspector import answers as ans
+from inspector import checklist as cl
+from inspector import events, sync
+from inspector import inspections as ins
 
 COMMUNES, ANSWERS, PHOTOS = 30, 70, 40
 RUNS = 5  # best of: the disk of a shared machine is noisy

@@ -16,8 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import inspector  # noqa: E402
-from inspector import demo, inspections as ins, minutes as mn, photos as ph  # noqa: E402
+import inspector
+from inspector import demo
+from inspector import inspections as ins
+from inspector import minutes as mn
+from inspector import photos as ph
 
 PHOTOS = ROOT.parent / "shared" / "real-photos" / "jpg"
 RUNS = 7

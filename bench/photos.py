@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import inspector  # noqa: E402
-from inspector import inspections as ins, photos as ph  # noqa: E402
+import inspector
+from inspector import inspections as ins
+from inspector import photos as ph
 
 PHOTOS = ROOT.parent / "shared" / "real-photos"
 FILES = sorted([*(PHOTOS / "jpg" / "mobile").glob("*.jpg"), *(PHOTOS / "jpg" / "hdr").glob("*.jpg"),

@@ -42,7 +42,7 @@ from PySide6.QtGui import QStandardItemModel, QStandardItem, QAction, QKeySequen
 from PySide6.QtCore import Qt, QSortFilterProxyModel
 app = QApplication([])
 w = QMainWindow()
-nav = QStandardItemModel(); 
+nav = QStandardItemModel();
 for i in range(3):
     it = QStandardItem(f"Đợt kiểm tra {i}")
     for j in range(4): it.appendRow(QStandardItem(f"Xã {j} — 12/70"))
@@ -58,14 +58,14 @@ for g in "ABCDEFG":
 px2 = QSortFilterProxyModel(); px2.setSourceModel(cl)
 view = QTreeView(); view.setModel(px2); view.expandAll(); view.setAlternatingRowColors(True)
 left = QWidget(); l = QVBoxLayout(left); l.addWidget(QLineEdit()); l.addWidget(tree)
-mid = QWidget(); m = QVBoxLayout(mid); m.addWidget(QLabel("Xã Ninh Xuân")); tabs = QTabWidget(); 
+mid = QWidget(); m = QVBoxLayout(mid); m.addWidget(QLabel("Xã Ninh Xuân")); tabs = QTabWidget();
 page = QWidget(); p = QVBoxLayout(page); top = QHBoxLayout(); top.addWidget(QLineEdit())
 bg = QButtonGroup(w)
 for t in ("Tất cả", "Chưa trả lời", "Không đạt"):
     b = QPushButton(t); b.setCheckable(True); bg.addButton(b); top.addWidget(b)
 p.addLayout(top); p.addWidget(view); tabs.addTab(page, "Bảng kiểm tra"); tabs.addTab(QWidget(), "Ảnh"); m.addWidget(tabs)
 right = QWidget(); r = QVBoxLayout(right)
-for t in ("B3", "Hướng dẫn", "Minh chứng"): 
+for t in ("B3", "Hướng dẫn", "Minh chứng"):
     lb = QLabel(t); lb.setWordWrap(True); r.addWidget(lb)
 row = QHBoxLayout()
 for t in ("1 Đạt", "2 Một phần", "3 Không đạt", "4 KAD"):

@@ -1,14 +1,12 @@
 """Answers: parsing and checking values by item type, writing them, reading a visit's answers."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
-
-from .db import Database
 from . import checklist as cl
 from . import events
+from .db import Database
 from .errors import InvalidValue, VisitFrozen
 from .text import clean, fold, percent
 
@@ -112,7 +110,7 @@ def ratio_parts(value: str | None) -> tuple[int, int] | None:
 def display(item: cl.Item, value: str | None, lang: str = "vi") -> str:
     """How a stored value is shown and printed: "Đạt", "12 máy", "118/120 (98,3%)"."""
     if value is None or value == "":
-        return "" if lang == "vi" else ""
+        return ""
     if value == NO_DATA:
         return "Không có số liệu" if lang == "vi" else "No data"
     if item.type == "assessment":
@@ -299,5 +297,14 @@ def to_json(a: Answer) -> dict:
             "author": a.author, "updated": a.updated}
 
 
-__all__ = ["Answer", "AnswerInput", "set_answer", "set_answers", "set_many", "answers_for_visit", "parse_value",
-           "display", "is_failed"]
+__all__ = [
+    "Answer",
+    "AnswerInput",
+    "answers_for_visit",
+    "display",
+    "is_failed",
+    "parse_value",
+    "set_answer",
+    "set_answers",
+    "set_many",
+]

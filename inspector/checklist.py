@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
-from .db import Database
 from . import db as dbmod
+from .db import Database
 from .errors import ChecklistError, NotFound
 from .paths import checklist_dir
 from .text import clean, clean_line

@@ -275,7 +275,7 @@ class Database:
     `.execute(sql, params)`. Everything else of sqlite-utils' Database (tables, insert, …) is
     there too, loaded on first use, so starting the window does not pay for importing it."""
 
-    __slots__ = ("conn", "_utils")
+    __slots__ = ("_utils", "conn")
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -289,7 +289,6 @@ class Database:
 
     def _sqlite_utils(self):
         if self._utils is None:
-            import sqlite_utils
 
             self._utils = Database(self.conn)
         return self._utils
@@ -340,7 +339,7 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
         raise CannotWrite(path, "no_folder")
     try:
         conn = connect(path)
-    except sqlite3.OperationalError as exc:
+    except sqlite3.OperationalError:
         if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
             raise CannotWrite(path, "read_only") from None
         raise

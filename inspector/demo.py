@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import random
 
-
-from .db import Database
 from . import answers as ans
 from . import checklist as cl
 from . import inspections as ins
+from .db import Database
 
 COMMUNES = [
     ("Ninh Xuân", "Khánh Hòa", "2026-11-17"),

@@ -12,12 +12,12 @@ import json
 import os
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
-
-from .db import Database
 from . import db as dbmod
+from .db import Database
 
 # entity -> (table, fixed context columns, fields that events may set)
 ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
@@ -209,8 +209,8 @@ def record(
         device = dbmod.device_id(db)
         heads = current_heads(db, {(c.entity_id, c.field) for c in changes})
         hlcs = next_hlcs(db, len(changes))
-        event_rows = []
-        parent_rows = []
+        event_rows: list[tuple] = []
+        parent_rows: list[tuple[str, str]] = []
         ids = new_ids(len(changes))
         for ch, hlc, eid in zip(changes, hlcs, ids):
             event_rows.append((

@@ -12,9 +12,10 @@ import errno
 import os
 import re
 import sqlite3
+import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from .errors import CannotWrite
 
@@ -33,7 +34,7 @@ def _alive(pid: int) -> bool:
     """True when a process with this id runs (or may run: when in doubt, keep its files)."""
     if pid == os.getpid():
         return True
-    if os.name == "nt":  # pragma: no cover - Windows: os.kill would terminate the process
+    if sys.platform == "win32":  # pragma: no cover - Windows: os.kill would terminate the process
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
@@ -54,7 +55,7 @@ def _alive(pid: int) -> bool:
 
 def sweep(folder: Path) -> list[Path]:
     """Remove the temporary files that killed runs of the app left in folder; returns them."""
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:
@@ -144,4 +145,4 @@ def write_bytes(target: str | Path, data: bytes) -> Path:
     return target
 
 
-__all__ = ["atomic_write", "write_bytes", "sweep", "temp_path", "write_error"]
+__all__ = ["atomic_write", "sweep", "temp_path", "write_bytes", "write_error"]

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date as Date
 from typing import Any
 
-
-from .db import Database
 from . import checklist as cl
 from . import events
+from .db import Database
 from .errors import Ambiguous, InvalidInput, NotFound, VisitFrozen
 from .text import clean, clean_line, fold, sort_key
 
@@ -158,7 +157,9 @@ def _normalise(fields: dict[str, Any], what: str) -> dict[str, Any]:
 # ---- inspections ----------------------------------------------------------------------
 
 def _inspection(r) -> Inspection:
-    return Inspection(r[0], r[1] or "kiem_tra", *[x or "" for x in r[2:10]], r[10] or cl.DEFAULT_VERSION)
+    title, decision_no, decision_date, legal_basis, issuing, parent, home, period = (x or "" for x in r[2:10])
+    return Inspection(r[0], r[1] or "kiem_tra", title, decision_no, decision_date, legal_basis, issuing, parent,
+                      home, period, r[10] or cl.DEFAULT_VERSION)
 
 
 _INSP_COLS = "id, kind, title, decision_no, decision_date, legal_basis, issuing_agency, parent_agency, home_office, period, checklist_version"

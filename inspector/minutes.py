@@ -14,17 +14,18 @@ JPEG bytes costs time and saves nothing.
 from __future__ import annotations
 
 import hashlib
-import re
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import answers as ans
 from . import checklist as cl
@@ -241,9 +242,9 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         "dai_dien": dai_dien, "thanh_phan_khac": [], "noi_dung": noi_dung, "ket_qua": ket_qua,
         "uu_diem": texts("uu_diem", "G1"), "ton_tai": texts("ton_tai", "G2"), "nguyen_nhan": texts("nguyen_nhan", "G3"),
         "kien_nghi": kien_nghi,
-        "khong_co_kien_nghi": "Không có kiến nghị." if not gs else "Không có kiến nghị.",
+        "khong_co_kien_nghi": "Không có kiến nghị.",
         "y_kien": y_kien, "ket_thuc": ket_thuc,
-        "ky_ben_xa": f"ĐẠI DIỆN UBND XÃ {_upper(xa)}" if not gs else f"ĐẠI DIỆN UBND XÃ {_upper(xa)}",
+        "ky_ben_xa": f"ĐẠI DIỆN UBND XÃ {_upper(xa)}",
         "ten_ben_xa": rep.name if rep else "", "ten_truong_doan": first("truong_doan"), "ten_thu_ky": first("thu_ky"),
         "noi_nhan": noi_nhan,
         "kem_theo": f"(Kèm theo Biên bản {long_date(visit.date)} của {doan} tại {ubnd_xa})",
@@ -377,7 +378,7 @@ class _Compiled:
                     part = p.partname.lstrip("/")
                     self.parts[part] = env.from_string(_prepare(tpl.patch_xml(tpl.get_part_xml(p))))
             self.members = source.members
-            doc = source.member("word/document.xml").decode("utf-8")
+            doc = (source.member("word/document.xml") or b"").decode("utf-8")
             start = doc.index("<w:body")
             stop = doc.rindex("</w:body>") + len("</w:body>")
         except TemplateError:
@@ -476,13 +477,13 @@ def _fill(compiled: _Compiled, ctx: dict[str, Any], *, check_xml: bool = True) -
         document = compiled.doc_head + _size_rules(body) + compiled.doc_tail
         if check_xml:
             _well_formed(document)
-            for part, xml in parts.items():
+            for xml in parts.values():
                 _well_formed(xml)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(str(compiled.path), "tpl_bad_xml", where=part, detail=tg.one_line(exc)) from None
     except TemplateError:
         raise
-    except Exception as exc:  # noqa: BLE001 - Jinja, Python, limits: one message naming the part
+    except Exception as exc:
         raise tg.error(compiled.path, exc, where=part) from None
     return document, parts
 
@@ -584,7 +585,7 @@ def _size_rules(xml: str) -> str:
             length = text_width(above[0][0], above[0][1])  # as long as the Tiêu ngữ
         else:
             length = max(min(text_width(t, sz), container) for t, sz in above) * 0.4
-        indent = max(0, int(round((container - length) / 2)))
+        indent = max(0, round((container - length) / 2))
         new_ppr = re.sub(r"<w:ind [^>]*/>", f'<w:ind w:left="{indent}" w:right="{indent}"/>', ppr, count=1)
         out.append(xml[last:m.start(1)])
         out.append(new_ppr)
@@ -597,7 +598,7 @@ _FONT_FILES = ("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf
                "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
                "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
                "/Library/Fonts/Times New Roman Bold.ttf")
-_font = None
+_font: Any = None  # Pillow's FreeTypeFont once loaded, False when no font file is found
 
 
 def text_width(text: str, size_pt: float) -> float:
@@ -828,5 +829,16 @@ SAMPLE_FIELDS: dict[str, Any] = {
     "anh": [{"tieu_de": "B1", "anh": [{"so": 1, "hinh": "", "chu_thich": "Ảnh 1."}]}],
 }
 
-__all__ = ["write_minutes", "context", "check_template", "to_pdf", "office_converter", "sign_visit", "version_code",
-           "default_filename", "long_date", "short_date", "free_name"]
+__all__ = [
+    "check_template",
+    "context",
+    "default_filename",
+    "free_name",
+    "long_date",
+    "office_converter",
+    "short_date",
+    "sign_visit",
+    "to_pdf",
+    "version_code",
+    "write_minutes",
+]

@@ -22,9 +22,10 @@ import json
 import re
 import sqlite3
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from . import checklist as cl
 from . import db as dbmod
@@ -279,7 +280,7 @@ class Budget:
         self.stopped = ""
 
     @classmethod
-    def for_file(cls, path: Path, size: int, cancelled: Callable[[], bool] | None = None) -> "Budget":
+    def for_file(cls, path: Path, size: int, cancelled: Callable[[], bool] | None = None) -> Budget:
         return cls(path.name, BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1e6, cancelled)
 
     def __call__(self) -> int:  # the progress handler: non-zero interrupts
@@ -539,11 +540,11 @@ def read_package(work: sqlite3.Connection, path: Path, budget: Budget, known: sq
     # 1. exactly the schema export makes
     have = set(work.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master"))
     expected = _expected_schema()
-    for kind, obj, table, _ in sorted(have - expected, key=lambda r: (r[0] != "table", r[1] or "")):
+    for kind, obj, _table, _ in sorted(have - expected, key=lambda r: (r[0] != "table", r[1] or "")):
         if (kind, obj) in {(k, o) for k, o, _, _ in expected}:
             raise reject("schema_changed", name=obj)
         raise reject("schema_object", kind=kind, name=str(obj)[:60])
-    for kind, obj, _, _ in sorted(expected - have):
+    for _kind, obj, _, _ in sorted(expected - have):
         raise reject("table_missing", name=obj)
     # (no PRAGMA integrity_check: the digests cover every row that is read, so damage that
     # changes what is read is refused, and damage elsewhere in the file changes nothing merged)
@@ -764,13 +765,14 @@ def _check_graph(work: sqlite3.Connection, name: str, known: sqlite3.Connection 
         # a parent already known here must be of the same field
         for start in range(0, len(missing), 500):
             chunk = missing[start:start + 500]
-            here = {r[0]: (r[1], r[2]) for r in known.execute(  # type: ignore[union-attr]
+            assert known is not None  # the parents were found there
+            fields = {r[0]: (r[1], r[2]) for r in known.execute(
                 f"SELECT id, entity_id, field FROM main.events WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
             for child, parent, entity_id, fld in work.execute(
                     "SELECT p.child, p.parent, c.entity_id, c.field FROM temp._pkg_parents p "
                     f"JOIN temp._pkg_events c ON c.id = p.child WHERE p.parent IN ({','.join('?' * len(chunk))})",
                     chunk):
-                if here.get(parent) != (entity_id, fld):
+                if fields.get(parent) != (entity_id, fld):
                     raise reject("parent_other_field", event=child[:8])
     bad = work.execute(
         "SELECT c.id FROM temp._pkg_parents p JOIN temp._pkg_events c ON c.id = p.child "

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-
 APP_NAME = "Inspector"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 

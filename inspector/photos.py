@@ -18,17 +18,18 @@ import logging
 import math
 import re
 import statistics
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 from . import checklist as cl
 from . import events
 from .db import Database, atomic
 from .errors import InspectorError, InvalidInput, NotFound, VisitFrozen
-from .messages import REASONS as MESSAGES, text as message_text
+from .messages import REASONS as MESSAGES
+from .messages import text as message_text
 from .text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -820,7 +821,8 @@ def evidence_flags(db: Database, visit_id: str, atts: list[Attachment] | None = 
         flags = []
         if day and a.taken_at and a.taken_at[:10] != day:
             flags.append("date")
-        if centre and a.gps_lat is not None and _distance_m((a.gps_lat, a.gps_lon), centre) > FAR_METRES:
+        if centre and a.gps_lat is not None and a.gps_lon is not None \
+                and _distance_m((a.gps_lat, a.gps_lon), centre) > FAR_METRES:
             flags.append("gps")
         if flags:
             out[a.id] = tuple(flags)
@@ -860,18 +862,19 @@ def import_files(db: Database | str | Path, visit_id: str, paths: Iterable[str |
     completed and nothing half-stored. `db` may be a path: the function then opens (and closes)
     its own connection, as a worker thread must.
     """
-    own = not isinstance(db, Database)
-    if own:
+    if isinstance(db, Database):
+        conn, own = db, False
+    else:
         from .db import open_db
 
-        db = open_db(db)
+        conn, own = open_db(db), True
     try:
-        return _import(db, visit_id, paths, item_code=item_code, caption=caption, progress=progress,
+        return _import(conn, visit_id, paths, item_code=item_code, caption=caption, progress=progress,
                        cancelled=cancelled, workers=workers, keep_original=keep_original, max_edge=max_edge,
                        author=author, reason=reason)
     finally:
         if own:
-            db.close()
+            conn.close()
 
 
 def _import(db: Database, visit_id: str, paths, *, item_code, caption, progress, cancelled, workers, keep_original,
@@ -934,7 +937,7 @@ def _import(db: Database, visit_id: str, paths, *, item_code, caption, progress,
                 known = db.execute("SELECT sha256 FROM photos WHERE source_sha256 = ? LIMIT 1", [sha]).fetchone()
                 if known:
                     pending.append((path, sha, ("known", known[0])))  # type: ignore[arg-type]
-                elif pool is not None:
+                elif pool is not None and data is not None and sha is not None:
                     pending.append((path, sha, pool.submit(work, path, data, sha)))
                 else:
                     pending.append((path, sha, ("data", data)))  # type: ignore[arg-type]
@@ -954,7 +957,7 @@ def _import(db: Database, visit_id: str, paths, *, item_code, caption, progress,
                     photo_sha = job[1]
                     report.reused += 1
                 elif isinstance(job, tuple) and job[0] == "data":
-                    processed = work(path, job[1], sha)  # type: ignore[arg-type]
+                    processed = work(path, job[1], sha)
                 else:
                     processed = job.result()  # type: ignore[union-attr]
             except Rejected as exc:
@@ -1032,6 +1035,22 @@ def counts_by_item(db: Database, visit_id: str) -> dict[str, int]:
         "AND item_code IS NOT NULL GROUP BY item_code", [visit_id])}
 
 
-__all__ = ["import_files", "attachments", "attachment_json", "photo_bytes", "thumb_bytes", "ImportReport",
-           "Attachment", "attach", "move", "remove", "restore", "set_caption", "reorder", "confirm",
-           "evidence_flags", "process_file", "Rejected"]
+__all__ = [
+    "Attachment",
+    "ImportReport",
+    "Rejected",
+    "attach",
+    "attachment_json",
+    "attachments",
+    "confirm",
+    "evidence_flags",
+    "import_files",
+    "move",
+    "photo_bytes",
+    "process_file",
+    "remove",
+    "reorder",
+    "restore",
+    "set_caption",
+    "thumb_bytes",
+]

@@ -2,10 +2,10 @@
 shared by many communes; as an Excel workbook and a Word report."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import answers as ans
 from . import checklist as cl

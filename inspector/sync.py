@@ -12,26 +12,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
-
-from .db import Database
 from . import checklist as cl
 from . import db as dbmod
-from . import events
-from . import files
-from .errors import Cancelled, InspectorError, InvalidInput, NotFound, PackageRejected, VisitFrozen
-from .text import clean, clean_line
-
-from .package import (CHECKLIST_ITEM_COLS as _CHECKLIST_ITEM_COLS, EVENT_COLS as _EVENT_COLS,  # noqa: F401
-                      PACKAGE_APPLICATION_ID, PACKAGE_SCHEMA, PACKAGE_VERSION, PHOTO_COLS as _PHOTO_COLS, SUFFIX,
-                      PackageInfo)
+from . import events, files
 from . import package as pkgmod
+from .db import Database
+from .errors import Cancelled, InspectorError, InvalidInput, NotFound, PackageRejected, VisitFrozen
+from .package import CHECKLIST_ITEM_COLS as _CHECKLIST_ITEM_COLS
+from .package import EVENT_COLS as _EVENT_COLS
+from .package import PACKAGE_APPLICATION_ID, PACKAGE_SCHEMA, PACKAGE_VERSION, SUFFIX, PackageInfo
+from .package import PHOTO_COLS as _PHOTO_COLS
+from .text import clean, clean_line
 
 Progress = Callable[[int, int], None] | None
 Check = Callable[[], bool] | None
@@ -289,11 +287,11 @@ def merge_packages(db: Database, paths: Iterable[str | Path], progress: Progress
     file passes, the first PackageRejected is raised. Cancelling raises Cancelled (with
     .report) and keeps the packages already merged.
     """
-    paths = [Path(p) for p in paths]
+    files_ = [Path(p) for p in paths]
     report = MergeReport()
     first_error: PackageRejected | None = None
-    total = len(paths)
-    for n, path in enumerate(paths):
+    total = len(files_)
+    for n, path in enumerate(files_):
         _step(progress, n, total)
         try:
             _check_cancel(cancelled)
@@ -604,6 +602,21 @@ def short_device(device: str) -> str:
     return device[:8]
 
 
-__all__ = ["export_package", "verify_package", "merge_packages", "conflicts", "resolve", "merge_log",
-           "check_database", "MergeReport", "PackageResult", "ConflictInfo", "PackageInfo", "ExportResult",
-           "MergeLogEntry", "PACKAGE_APPLICATION_ID", "PACKAGE_VERSION", "SUFFIX"]
+__all__ = [
+    "PACKAGE_APPLICATION_ID",
+    "PACKAGE_VERSION",
+    "SUFFIX",
+    "ConflictInfo",
+    "ExportResult",
+    "MergeLogEntry",
+    "MergeReport",
+    "PackageInfo",
+    "PackageResult",
+    "check_database",
+    "conflicts",
+    "export_package",
+    "merge_log",
+    "merge_packages",
+    "resolve",
+    "verify_package",
+]

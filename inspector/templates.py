@@ -210,7 +210,7 @@ def strip_external(members: dict[str, bytes], *, keep_hyperlinks: bool = True) -
         xml = blob.decode("utf-8", "replace")
         gone: list[str] = []
 
-        def drop(m: re.Match) -> str:
+        def drop(m: re.Match, gone: list[str] = gone) -> str:
             a = _attrs(m.group(0))
             if a.get("TargetMode", "").lower() != "external":
                 return m.group(0)
@@ -336,7 +336,7 @@ def _make_sandbox():
             self._check_int(result)
             return result
 
-        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             __self.budget.tick()
             owner = getattr(__obj, "__self__", None)
             name = getattr(__obj, "__name__", "")
@@ -394,7 +394,7 @@ def _make_sandbox():
                     for n in list(values[1:]) + list(kwargs.values()):
                         if isinstance(n, int) and not isinstance(n, bool):
                             sandbox._check_size(n, f"the result of |{name}")
-                s = values[0] if values else None
+                s: Any = values[0] if values else None
                 if name == "replace" and len(values) >= 3 and _sized(s) and _sized(values[1]) and _sized(values[2]):
                     grow = max(len(values[2]) - len(values[1]), 0) * (str(s).count(values[1]) if values[1] else len(s) + 1)
                     sandbox._check_size(len(s) + grow, "a replaced text")
@@ -452,8 +452,8 @@ def sandbox(**kwargs: Any):
 
 def failure(exc: BaseException) -> tuple[str, dict[str, Any]]:
     """The code and parameters of a failure met while checking or filling a template."""
-    from jinja2 import TemplateSyntaxError
     from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
     if isinstance(exc, TemplateError):
@@ -595,7 +595,7 @@ def _child() -> int:
         if size > OUTPUT_LIMIT:
             raise TemplateError(path, "tpl_output", limit=_mb(OUTPUT_LIMIT))
         answer = {"ok": result}
-    except BaseException as exc:  # noqa: BLE001 - every failure is reported as one message
+    except BaseException as exc:
         code, params = failure(exc)
         answer = {"error": {"code": code, "params": {k: str(v) for k, v in params.items()},
                             "where": getattr(exc, "where", "")}}

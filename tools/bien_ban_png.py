@@ -15,7 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/bien-ban-page1.png")
     import inspector
-    from inspector import demo, inspections as ins, minutes as mn
+    from inspector import demo
+    from inspector import inspections as ins
+    from inspector import minutes as mn
 
     with tempfile.TemporaryDirectory() as d:
         db = inspector.open_db(Path(d) / "demo.sqlite3")

@@ -54,7 +54,7 @@ def extract(paths: list[Path]) -> dict[str, dict[str, tuple[str, int, bool]]]:
         module_ctx = _module_context(tree)
         rel = path.relative_to(ROOT).as_posix()
 
-        def visit(node: ast.AST, cls: str | None) -> None:
+        def visit(node: ast.AST, cls: str | None, module_ctx: str | None = module_ctx, rel: str = rel) -> None:
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.ClassDef):
                     visit(child, child.name)

@@ -91,7 +91,7 @@ def tag(text: str) -> str:
 
 def rule(cell_width: int, length: float, after: int = 0) -> str:
     """A short solid line: an empty 2 pt paragraph with a top border, centred by equal indents."""
-    ind = max(0, int(round((cell_width - length) / 2)))
+    ind = max(0, round((cell_width - length) / 2))
     return ('<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'
             f'<w:spacing w:before="40" w:after="{after}" w:line="40" w:lineRule="exact"/>'
             f'<w:ind w:left="{ind}" w:right="{ind}"/><w:jc w:val="center"/>{rpr(4)}</w:pPr></w:p>')

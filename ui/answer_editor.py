@@ -304,7 +304,7 @@ class AnswerEditor(QStackedWidget):
                 self.ratio._value = self.ratio.value()
                 self.ratio.committed.emit(self.ratio._value)
 
-    def choice_for_key(self, n: int) -> str | None | bool:
+    def choice_for_key(self, n: int) -> str | bool | None:
         """The value that key n (1–4) sets on the current item; False when the key does nothing."""
         if self.item is None:
             return False

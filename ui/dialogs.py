@@ -31,7 +31,6 @@ from .table_editor import Column, EditableTable, FoldCompleter
 from .widgets import roomy_tabs
 
 
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
 
@@ -337,4 +336,4 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-__all__ = ["InspectionDialog", "VisitDialog", "confirm", "Qt"]
+__all__ = ["InspectionDialog", "Qt", "VisitDialog", "confirm"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication

@@ -39,7 +39,7 @@ from inspector import inspections as ins
 
 from . import errors, workers
 from .answer_editor import AnswerEditor
-from .checklist_model import ChecklistFilter, ChecklistModel, CodeRole, ItemRole
+from .checklist_model import ChecklistFilter, ChecklistModel, ItemRole
 from .widgets import FoldFilter, roomy_tabs
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ class ChecklistView(QTreeView):
 class AnswerCommand(QUndoCommand):
     """One answer change already written; undo writes the previous value and note back."""
 
-    def __init__(self, window: "MainWindow", visit_id: str, code: str, old: tuple, new: tuple) -> None:
+    def __init__(self, window: MainWindow, visit_id: str, code: str, old: tuple, new: tuple) -> None:
         super().__init__(_tr("%s: sửa kết quả") % code)
         self.window, self.visit_id, self.code, self.old, self.new = window, visit_id, code, old, new
         self._first = True

@@ -4,8 +4,8 @@ processor when no PDF converter is installed; mark the minutes signed; choose an
 template."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 # The window builds this module's menu at start-up; the classes needed only once a command runs
 # are reached through their module (QtGui.QImage…), which PySide creates on first use.
-
 import inspector
 from inspector import errors as E
 from inspector import inspections as ins
@@ -375,4 +374,4 @@ def add_minutes_actions(window: QWidget, menu, db, db_path, current_visit: Calla
     return MinutesActions(window, menu, db, db_path, current_visit, on_changed)
 
 
-__all__ = ["add_minutes_actions", "MinutesActions", "PdfPreviewDialog"]
+__all__ = ["MinutesActions", "PdfPreviewDialog", "add_minutes_actions"]

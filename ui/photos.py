@@ -7,8 +7,8 @@ with hundreds of photos scrolls smoothly and memory does not grow with what was 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -21,7 +21,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QImage, QKeySequence, QPixmap, QPixmapCache, QUndoCommand
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QPixmapCache,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -636,4 +646,4 @@ class ImportReportDialog(QDialog):
         self.resize(560, 360)
 
 
-__all__ = ["PhotoStrip", "GalleryWidget", "PhotoViewer", "import_photos", "ImportReportDialog"]
+__all__ = ["GalleryWidget", "ImportReportDialog", "PhotoStrip", "PhotoViewer", "import_photos"]

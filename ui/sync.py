@@ -11,8 +11,8 @@ Entry points for the main window (File menu):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -186,7 +186,7 @@ class PackageDropFilter(QObject):
         widget.setAcceptDrops(True)
         widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
+    def eventFilter(self, obj, event) -> bool:
         t = event.type()
         if t in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if _local_files(event.mimeData()):
@@ -214,11 +214,11 @@ class PackageDropArea(QLabel):
         self.setStyleSheet("QLabel { border: 2px dashed #8a8a8a; border-radius: 6px; color: #555; padding: 12px; }")
         self.setAcceptDrops(True)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         if _local_files(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         files = _local_files(event.mimeData())
         if files:
             event.acceptProposedAction()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 import click
 
@@ -120,7 +121,7 @@ def show(ctx: Context, visit: str, as_json: bool) -> None:
     insp = ins.get_inspection(db, v.inspection_id)
     c = cl.get(db, v.checklist_version)
     answers = ans.answers_for_visit(db, v.id)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for it in c.items:
         a = answers.get(it.code)
         rows.append({
