@@ -9,18 +9,16 @@ from . import events
 from .db import Database
 from .errors import InvalidValue, VisitFrozen
 from .text import clean, fold, percent
+from .words import (  # re-exported: the words live in inspector.words
+    ASSESSMENT,
+    ASSESSMENT_EN,
+    UNITS_EN,
+    YESNO,
+    YESNO_EN,
+)
 
 NO_DATA = "khong_co_so_lieu"  # count or ratio: the commune could not give the figure
 
-ASSESSMENT = {
-    "dat": "Đạt",
-    "dat_mot_phan": "Đạt một phần",
-    "khong_dat": "Không đạt",
-    "khong_ap_dung": "Không áp dụng",
-}
-ASSESSMENT_EN = {"dat": "Met", "dat_mot_phan": "Partly met", "khong_dat": "Not met", "khong_ap_dung": "Not applicable"}
-YESNO = {"co": "Có", "khong": "Không"}
-YESNO_EN = {"co": "Yes", "khong": "No"}
 
 _ASSESS_WORDS = {fold(v).replace(" ", "_"): k for k, v in ASSESSMENT.items()} | {
     "d": "dat", "p": "dat_mot_phan", "k": "khong_dat", "kad": "khong_ap_dung", "na": "khong_ap_dung",
@@ -29,10 +27,6 @@ _ASSESS_WORDS = {fold(v).replace(" ", "_"): k for k, v in ASSESSMENT.items()} | 
 }
 _YESNO_WORDS = {"co": "co", "khong": "khong", "yes": "co", "no": "khong", "y": "co", "n": "khong",
                 "c": "co", "k": "khong", "1": "co", "0": "khong", "true": "co", "false": "khong"}
-# The checklist's units of counts in English, singular and plural ("1 counter", "5 counters").
-UNITS_EN = {"người": ("person", "people"), "quầy": ("counter", "counters"), "máy": ("machine", "machines"),
-            "chỗ": ("seat", "seats"), "thiết bị": ("device", "devices"), "phản ánh": ("report", "reports"),
-            "m²": ("m²", "m²")}
 
 
 def unit(item: cl.Item, lang: str = "vi", value: str | None = None) -> str:

@@ -306,8 +306,21 @@ def conflict_id(entity_id: str, field: str) -> str:
     return str(uuid.uuid5(uuid.UUID(bytes=_NS_BYTES), f"conflict/{entity_id}/{field}"))[:8]
 
 
-# A conflict: a field whose heads (the latest events of each laptop) hold different values.
-_CONFLICTED = " GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1"
+def _conflicted(alias: str = "") -> str:
+    """The one definition of a conflict, as SQL over head events (is_head = 1) named `alias`:
+    a field whose heads (the latest change of each laptop) hold different values."""
+    p = f"{alias}." if alias else ""
+    return f" GROUP BY {p}entity, {p}entity_id, {p}field HAVING count(DISTINCT {p}value) > 1"
+
+
+_CONFLICTED = _conflicted()
+
+
+def conflicted_keys(db: Database, keys_table: str) -> set[tuple[str, str]]:
+    """The fields among keys_table(entity_id, field) that are in conflict now."""
+    return {(r[0], r[1]) for r in db.execute(
+        f"SELECT e.entity_id, e.field FROM {keys_table} k "
+        "JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1" + _conflicted("e"))}
 
 
 def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:

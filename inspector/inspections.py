@@ -12,9 +12,8 @@ from . import events
 from .db import Database
 from .errors import Ambiguous, InvalidInput, NotFound, VisitFrozen
 from .text import clean, clean_line, fold, sort_key
+from .words import KINDS, ROLES  # re-exported: the words live in inspector.words
 
-KINDS = {"kiem_tra": "kiểm tra", "giam_sat": "giám sát"}
-ROLES = {"truong_doan": "Trưởng đoàn", "pho_truong_doan": "Phó Trưởng đoàn", "thanh_vien": "Thành viên", "thu_ky": "Thư ký"}
 VISIT_STATUSES = ("planned", "in_progress", "done", "signed")
 FINDING_KINDS = ("uu_diem", "ton_tai", "nguyen_nhan", "kien_nghi")
 

@@ -33,7 +33,7 @@ from . import events
 from . import inspections as ins
 from . import templates as tg
 from .db import Database
-from .errors import Cancelled, InvalidInput, OutputLocked, TemplateError, VisitFrozen
+from .errors import Cancelled, InspectorError, InvalidInput, OutputLocked, TemplateError, VisitFrozen
 from .files import atomic_write
 from .paths import RESOURCES
 from .text import clean, clean_line, slug
@@ -268,7 +268,7 @@ def _photo_groups(db: Database, visit_id: str, checklist: cl.Checklist) -> list[
                 try:
                     it = checklist.item(a.item_code)
                     title = f"{it.code}. {it.text_vi}"
-                except Exception:
+                except InspectorError:  # an item of another checklist version: its code alone
                     title = a.item_code
             groups.append({"ma": key, "tieu_de": title, "anh": []})
         n += 1

@@ -18,6 +18,7 @@ import logging
 import math
 import re
 import statistics
+import struct
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -111,18 +112,29 @@ class Processed:
 
 # ---- reading a file ------------------------------------------------------------------------
 
-def _exif_meta(im) -> tuple[int, str | None, float | None, float | None, str | None]:
-    """(orientation, taken_at ISO, lat, lon, camera) from EXIF; anything unreadable is left out."""
+# What Pillow's EXIF reading and our parsing of its values raise on a damaged or odd block
+_EXIF_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError, SyntaxError,
+                ZeroDivisionError, OverflowError, struct.error)
+
+
+def _exif_meta(im, name: str = "") -> tuple[int, str | None, float | None, float | None, str | None]:
+    """(orientation, taken_at ISO, lat, lon, camera) from EXIF; anything unreadable is left out
+    (and logged with the file's name): a damaged EXIF block never stops an import."""
+
+    def unreadable(what: str, exc: Exception) -> None:
+        logger.info("%s: EXIF %s unreadable (%s: %s)", name or "photo", what, type(exc).__name__, exc)
+
     orientation, taken, lat, lon, camera = 1, None, None, None, None
     try:
         exif = im.getexif()
-    except Exception:  # damaged EXIF must not stop the import
+    except _EXIF_ERRORS as exc:  # damaged EXIF must not stop the import
+        unreadable("block", exc)
         return orientation, taken, lat, lon, camera
     try:
         o = int(exif.get(0x0112, 1) or 1)
         orientation = o if 1 <= o <= 8 else 1
-    except Exception:
-        pass
+    except _EXIF_ERRORS as exc:
+        unreadable("orientation", exc)
     try:
         ifd = exif.get_ifd(0x8769)
         raw = ifd.get(0x9003) or ifd.get(0x9004) or exif.get(0x0132)
@@ -130,7 +142,8 @@ def _exif_meta(im) -> tuple[int, str | None, float | None, float | None, str | N
             raw = raw.decode("ascii", "ignore")
         if raw:
             taken = datetime.strptime(str(raw).strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S").isoformat(timespec="seconds")
-    except Exception:
+    except _EXIF_ERRORS as exc:
+        unreadable("date", exc)
         taken = None
     try:
         gps = exif.get_ifd(0x8825)
@@ -146,7 +159,8 @@ def _exif_meta(im) -> tuple[int, str | None, float | None, float | None, str | N
                 lo = -lo
             if -90 <= la <= 90 and -180 <= lo <= 180 and not (la == 0 and lo == 0) and math.isfinite(la + lo):
                 lat, lon = round(la, 7), round(lo, 7)
-    except Exception:
+    except _EXIF_ERRORS as exc:
+        unreadable("GPS position", exc)
         lat = lon = None
     try:
         make = str(exif.get(0x010F, "") or "").strip("\x00 ")
@@ -154,7 +168,8 @@ def _exif_meta(im) -> tuple[int, str | None, float | None, float | None, str | N
         if model and make and not model.lower().startswith(make.lower().split()[0]):
             model = f"{make} {model}"
         camera = clean_line(model or make) or None
-    except Exception:
+    except _EXIF_ERRORS as exc:
+        unreadable("camera", exc)
         camera = None
     return orientation, taken, lat, lon, camera
 
@@ -458,7 +473,8 @@ def _process_bytes(name: str, data: bytes, source_sha: str, *, max_edge: int, ke
         im = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:
         raise Rejected("not_image") from None
-    except Exception as exc:  # a reader that chokes on the header
+    except Exception as exc:  # a reader that chokes on the header: refuse this file only
+        logger.info("photo %s refused: %r", name, exc)
         raise Rejected("unreadable", type(exc).__name__) from None
     try:
         fmt = (im.format or "").upper()
@@ -474,7 +490,7 @@ def _process_bytes(name: str, data: bytes, source_sha: str, *, max_edge: int, ke
                 _check_tiff_strips(im, len(data))
             except _Cut:
                 raise Rejected("truncated", f"{len(data)} bytes") from None
-        orientation, taken, lat, lon, camera = _exif_meta(im)
+        orientation, taken, lat, lon, camera = _exif_meta(im, name)
         scale = min(1.0, max_edge / max(w, h))
         try:
             if fmt in ("JPEG", "MPO"):
@@ -511,7 +527,7 @@ def _process_bytes(name: str, data: bytes, source_sha: str, *, max_edge: int, ke
     finally:
         try:
             im.close()
-        except Exception:
+        except OSError:
             pass
 
 
@@ -617,7 +633,7 @@ def _checklist_order(db: Database, visit_id: str, atts: list[Attachment]) -> lis
     try:
         c = cl.get(db, get_visit(db, visit_id).checklist_version)
         pos = {it.code: n for n, it in enumerate(c.items)}
-    except Exception:
+    except InspectorError:  # a visit or checklist gone meanwhile: the stored order
         pos = {}
     return sorted(atts, key=lambda a: (a.item_code is not None, pos.get(a.item_code or "", 10_000), a.ord, a.id))
 

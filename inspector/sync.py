@@ -30,6 +30,7 @@ from .package import EVENT_COLS as _EVENT_COLS
 from .package import PACKAGE_APPLICATION_ID, PACKAGE_SCHEMA, PACKAGE_VERSION, SUFFIX, PackageInfo
 from .package import PHOTO_COLS as _PHOTO_COLS
 from .text import clean, clean_line
+from .words import ENTITY_LABELS, FIELD_LABELS  # re-exported: the words live in inspector.words
 
 Progress = Callable[[int, int], None] | None
 Check = Callable[[], bool] | None
@@ -310,14 +311,6 @@ def merge_packages(db: Database, paths: Iterable[str | Path], progress: Progress
     return report
 
 
-def _conflict_keys(db: Database) -> set[tuple[str, str]]:
-    """Fields among temp._sync_keys whose heads hold different values."""
-    return {(r[0], r[1]) for r in db.execute(
-        "SELECT e.entity_id, e.field FROM temp._sync_keys k "
-        "JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1 "
-        "GROUP BY e.entity_id, e.field HAVING count(DISTINCT e.value) > 1")}
-
-
 def _apply(db: Database, path: Path, cancelled: Check) -> PackageResult:
     """Read the package once (package.read_package) and merge that reading in one transaction."""
     conn = db.conn
@@ -370,7 +363,7 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
     conn.execute("CREATE INDEX temp._sync_keys_ix ON _sync_keys(entity_id, field)")
     n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
     n_pkg = info.events
-    before = _conflict_keys(db)
+    before = events.conflicted_keys(db, "temp._sync_keys")
     added = dict.fromkeys(KINDS, 0)
     updated = dict.fromkeys(KINDS, 0)
     for entity, kind in _ENTITY_KIND.items():
@@ -397,7 +390,7 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
     events.recompute_heads(db, "temp._sync_new")
     events.reproject_table(db, "temp._sync_keys", with_clocks=True)
     budget.check()
-    after = _conflict_keys(db)
+    after = events.conflicted_keys(db, "temp._sync_keys")
     seen = conn.execute("SELECT max(hlc) FROM temp._pkg_events").fetchone()[0]
     if seen:
         events.observe_hlc(db, seen)
@@ -417,21 +410,6 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
 
 
 # ---- conflicts -------------------------------------------------------------------------
-
-FIELD_LABELS = {
-    "value": "Kết quả", "note": "Ghi chú", "suggested": "Gợi ý từ lần trước",
-    "kind": "Loại", "title": "Tên đợt", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
-    "legal_basis": "Căn cứ", "issuing_agency": "Cơ quan ban hành", "parent_agency": "Cơ quan chủ quản",
-    "home_office": "Đơn vị chủ trì", "period": "Kỳ", "checklist_version": "Phiên bản bảng kiểm tra",
-    "deleted": "Đã xóa", "name": "Họ tên", "position": "Chức vụ", "agency": "Cơ quan", "role": "Vai trò",
-    "ord": "Thứ tự", "commune": "Xã", "province": "Tỉnh", "date": "Ngày", "start_time": "Giờ bắt đầu",
-    "end_time": "Giờ kết thúc", "place": "Địa điểm", "representatives": "Đại diện xã", "opinion": "Ý kiến",
-    "status": "Trạng thái", "signed_at": "Ngày ký", "version_code": "Mã phiên bản", "based_on": "Dựa trên lần trước",
-    "text": "Nội dung", "responsible": "Đơn vị thực hiện", "deadline": "Thời hạn", "items": "Tiêu chí liên quan",
-    "photo_sha256": "Ảnh", "item_code": "Tiêu chí", "caption": "Chú thích", "confirmed": "Đã xác nhận",
-}
-ENTITY_LABELS = {"inspection": "Đợt kiểm tra", "member": "Thành viên", "visit": "Xã", "answer": "Tiêu chí",
-                 "finding": "Nhận xét", "attachment": "Ảnh"}
 
 
 def _display(value: Any, item: cl.Item | None, fld: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from inspector import db as dbm
 from inspector import errors as E
 from inspector import inspections as ins
+from inspector import words
 
 from . import errors
 from .table_editor import Column, EditableTable, FoldCompleter
@@ -222,7 +223,7 @@ class InspectionDialog(_Dialog):
                     v = existing[rid]
                     new = {"commune": commune, "province": province, "date": day}
                     if (v.commune, v.province, _vn_date(v.date)) != (commune, province, day):
-                        ins.update_visit(self.db, rid, reason=_tr("sửa kế hoạch") if v.frozen else None, **new)
+                        ins.update_visit(self.db, rid, reason=words.PLAN_EDIT if v.frozen else None, **new)
         self.saved_id = insp.id
 
 

@@ -32,32 +32,32 @@
   <context>
     <name>ChecklistModel</name>
     <message>
-      <location filename="../../ui/checklist_model.py" line="141" />
+      <location filename="../../ui/checklist_model.py" line="148" />
       <source>Tiêu chí</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="141" />
+      <location filename="../../ui/checklist_model.py" line="148" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="141" />
+      <location filename="../../ui/checklist_model.py" line="148" />
       <source>Ảnh</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="190" />
+      <location filename="../../ui/checklist_model.py" line="197" />
       <source>(gợi ý: %s)</source>
       <translation>(suggested: %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="206" />
+      <location filename="../../ui/checklist_model.py" line="213" />
       <source>Tiêu chí này cần ảnh minh chứng; chưa có ảnh.</source>
       <translation>This item needs an evidence photo; there is none yet.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/checklist_model.py" line="207" />
+      <location filename="../../ui/checklist_model.py" line="214" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -818,11 +818,6 @@ Works without a network; every change is saved at once in the file:
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="226" />
-      <source>sửa kế hoạch</source>
-      <translation>plan changed</translation>
-    </message>
-    <message>
       <location filename="../../ui/dialogs.py" line="238" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
@@ -1014,22 +1009,22 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>minutes</name>
     <message>
-      <location filename="../../ui/minutes.py" line="38" />
+      <location filename="../../ui/minutes.py" line="37" />
       <source>Mẫu biên bản %s không dùng được: %s</source>
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="116" />
+      <location filename="../../ui/minutes.py" line="115" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="124" />
+      <location filename="../../ui/minutes.py" line="123" />
       <source>Đang hiển thị trang…</source>
       <translation>Rendering the page…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="133" />
+      <location filename="../../ui/minutes.py" line="132" />
       <source>%n trang</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1037,153 +1032,153 @@ Works without a network; every change is saved at once in the file:
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="135" />
+      <location filename="../../ui/minutes.py" line="134" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="137" />
+      <location filename="../../ui/minutes.py" line="136" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="139" />
+      <location filename="../../ui/minutes.py" line="138" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="140" />
+      <location filename="../../ui/minutes.py" line="139" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="178" />
+      <location filename="../../ui/minutes.py" line="177" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="178" />
+      <location filename="../../ui/minutes.py" line="177" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="188" />
+      <location filename="../../ui/minutes.py" line="187" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="188" />
+      <location filename="../../ui/minutes.py" line="187" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="226" />
+      <location filename="../../ui/minutes.py" line="225" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="227" />
+      <location filename="../../ui/minutes.py" line="226" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="228" />
+      <location filename="../../ui/minutes.py" line="227" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="229" />
+      <location filename="../../ui/minutes.py" line="228" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="264" />
+      <location filename="../../ui/minutes.py" line="263" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="266" />
+      <location filename="../../ui/minutes.py" line="265" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="274" />
+      <location filename="../../ui/minutes.py" line="273" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="275" />
+      <location filename="../../ui/minutes.py" line="274" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="283" />
+      <location filename="../../ui/minutes.py" line="282" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="295" />
+      <location filename="../../ui/minutes.py" line="294" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="304" />
+      <location filename="../../ui/minutes.py" line="303" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="304" />
+      <location filename="../../ui/minutes.py" line="303" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="307" />
+      <location filename="../../ui/minutes.py" line="306" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="333" />
+      <location filename="../../ui/minutes.py" line="332" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="333" />
+      <location filename="../../ui/minutes.py" line="332" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="343" />
+      <location filename="../../ui/minutes.py" line="342" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="352" />
+      <location filename="../../ui/minutes.py" line="351" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="360" />
+      <location filename="../../ui/minutes.py" line="359" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="361" />
+      <location filename="../../ui/minutes.py" line="360" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="362" />
+      <location filename="../../ui/minutes.py" line="361" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="363" />
+      <location filename="../../ui/minutes.py" line="362" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
@@ -1191,92 +1186,92 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>photos</name>
     <message>
-      <location filename="../../ui/photos.py" line="66" />
+      <location filename="../../ui/photos.py" line="76" />
       <source>chụp khác ngày làm việc</source>
       <translation>taken on another day than the visit</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="66" />
+      <location filename="../../ui/photos.py" line="76" />
       <source>chụp xa nơi chụp các ảnh khác</source>
       <translation>taken far from the visit's other photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="108" />
+      <location filename="../../ui/photos.py" line="118" />
       <source>Chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="115" />
+      <location filename="../../ui/photos.py" line="125" />
       <source>Chụp lúc %s</source>
       <translation>Taken at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="120" />
+      <location filename="../../ui/photos.py" line="130" />
       <source>Tệp gốc: %s</source>
       <translation>Source file: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="170" />
+      <location filename="../../ui/photos.py" line="180" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="171" />
+      <location filename="../../ui/photos.py" line="181" />
       <source>Biên bản của xã này đã ký. Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="241" />
+      <location filename="../../ui/photos.py" line="251" />
       <source>Thêm ảnh…</source>
       <translation>Add photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="243" />
+      <location filename="../../ui/photos.py" line="253" />
       <source>Chọn ảnh từ máy; cũng có thể kéo thả tệp, thư mục hoặc dán ảnh (Ctrl+V)</source>
       <translation>Choose photos; you can also drop files or folders here or paste an image (Ctrl+V)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="268" />
+      <location filename="../../ui/photos.py" line="278" />
       <source>Xem ảnh</source>
       <translation>View photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="269" />
+      <location filename="../../ui/photos.py" line="279" />
       <source>Sửa chú thích</source>
       <translation>Edit caption</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="270" />
+      <location filename="../../ui/photos.py" line="280" />
       <source>Chuyển sang tiêu chí khác…</source>
       <translation>Move to another item…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="271" />
+      <location filename="../../ui/photos.py" line="281" />
       <source>Đưa lên trước</source>
       <translation>Move earlier</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="272" />
+      <location filename="../../ui/photos.py" line="282" />
       <source>Đưa ra sau</source>
       <translation>Move later</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="273" />
+      <location filename="../../ui/photos.py" line="283" />
       <source>Xác nhận ảnh hợp lệ</source>
       <translation>Confirm the photo is valid</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="274" />
+      <location filename="../../ui/photos.py" line="284" />
       <source>Gỡ ảnh</source>
       <translation>Remove photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="275" />
+      <location filename="../../ui/photos.py" line="285" />
       <source>Dán ảnh</source>
       <translation>Paste image</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="286" />
+      <location filename="../../ui/photos.py" line="296" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -1284,12 +1279,12 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="286" />
+      <location filename="../../ui/photos.py" line="296" />
       <source>Chưa có ảnh — kéo thả ảnh vào đây</source>
       <translation>No photos yet — drop photos here</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="351" />
+      <location filename="../../ui/photos.py" line="361" />
       <source>gỡ %n ảnh</source>
       <translation>
         <numerusform>remove %n photo</numerusform>
@@ -1297,22 +1292,22 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="360" />
+      <location filename="../../ui/photos.py" line="370" />
       <source>(Ảnh chung của buổi làm việc)</source>
       <translation>(Photos of the whole session)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="364" />
+      <location filename="../../ui/photos.py" line="374" />
       <source>Chuyển ảnh</source>
       <translation>Move photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="364" />
+      <location filename="../../ui/photos.py" line="374" />
       <source>Chuyển sang tiêu chí:</source>
       <translation>Move to item:</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="384" />
+      <location filename="../../ui/photos.py" line="394" />
       <source>chuyển %n ảnh</source>
       <translation>
         <numerusform>move %n photo</numerusform>
@@ -1320,42 +1315,42 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="406" />
+      <location filename="../../ui/photos.py" line="416" />
       <source>đổi thứ tự ảnh</source>
       <translation>reorder photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="424" />
+      <location filename="../../ui/photos.py" line="434" />
       <source>Chọn ảnh</source>
       <translation>Choose photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="519" />
+      <location filename="../../ui/photos.py" line="529" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="581" />
+      <location filename="../../ui/photos.py" line="591" />
       <source>Đang nhập ảnh…</source>
       <translation>Importing photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="581" />
+      <location filename="../../ui/photos.py" line="591" />
       <source>Dừng</source>
       <translation>Stop</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="582" />
+      <location filename="../../ui/photos.py" line="592" />
       <source>Nhập ảnh</source>
       <translation>Import photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="590" />
+      <location filename="../../ui/photos.py" line="600" />
       <source>Đang nhập ảnh %d/%d…</source>
       <translation>Importing photo %d/%d…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="611" />
+      <location filename="../../ui/photos.py" line="621" />
       <source>Đã nhập %n ảnh.</source>
       <translation>
         <numerusform>%n photo imported.</numerusform>
@@ -1363,17 +1358,17 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="613" />
+      <location filename="../../ui/photos.py" line="623" />
       <source>Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.</source>
       <translation>Stopped part way; the photos imported are kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="615" />
+      <location filename="../../ui/photos.py" line="625" />
       <source>Đã có từ trước, không thêm lại: %s</source>
       <translation>Already there, not added again: %s</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="617" />
+      <location filename="../../ui/photos.py" line="627" />
       <source>Không nhập được %n tệp:</source>
       <translation>
         <numerusform>%n file could not be imported:</numerusform>
@@ -1381,7 +1376,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="627" />
+      <location filename="../../ui/photos.py" line="637" />
       <source>Kết quả nhập ảnh</source>
       <translation>Photo import</translation>
     </message>
