@@ -453,6 +453,19 @@ def device_id(db: Database) -> str:
     return meta_get(db, "device_id") or ""
 
 
+def laptop_name(db: Database) -> str:
+    """The name of this laptop in file names and reports: the 'laptop_name' setting, else the
+    computer's name."""
+    name = meta_get(db, "laptop_name")
+    if name:
+        return name
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import platform
+
+    return platform.node() or "may"
+
+
 def author(db: Database) -> str:
     """The name changes are signed with: the 'author' setting, else the OS user."""
     name = meta_get(db, "author")

@@ -75,7 +75,9 @@ def _inspection_ids(db: Database, inspection_id: str | None) -> list[str]:
 
 
 def default_package_name(db: Database, inspection_id: str | None = None) -> str:
-    """A file name that says what and from where: "<inspection slug>-<device>-<time>.cchc"."""
+    """A file name that says what, from which laptop and when, so that packages of several
+    laptops on one USB stick never overwrite each other:
+    "Kiem-tra-CCHC-2026_LAPTOP-LAN_20261117-1642.cchc"."""
     from .text import slug
 
     title = "tat-ca"
@@ -83,7 +85,8 @@ def default_package_name(db: Database, inspection_id: str | None = None) -> str:
         from .inspections import get_inspection
 
         title = slug(get_inspection(db, inspection_id).title)[:40] or "dot-kiem-tra"
-    return f"{title}-{dbmod.device_id(db)[:4]}-{time.strftime('%Y%m%d-%H%M')}{SUFFIX}"
+    laptop = slug(dbmod.laptop_name(db))[:30] or dbmod.device_id(db)[:8]
+    return f"{title}_{laptop}_{time.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
 
 
 def export_package(db: Database, out_path: str | Path, inspection_id: str | None = None,

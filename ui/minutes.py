@@ -258,8 +258,20 @@ class MinutesActions:
             return
         visit = ins.get_visit(self.db, vid)
         if target is None:
-            folder = self.settings.value("minutes/folder") or QtCore.QStandardPaths.writableLocation(
-                QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
+            # a folder per inspection, in Documents (never where the photos last came from)
+            key = f"minutes/folder/{visit.inspection_id}"
+            folder = self.settings.value(key)
+            if not folder:
+                from inspector.text import slug
+
+                docs = QtCore.QStandardPaths.writableLocation(
+                    QtCore.QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+                title = ins.get_inspection(self.db, visit.inspection_id).title
+                folder = str(Path(docs) / "Inspector" / (slug(title)[:60] or "bien-ban"))
+            try:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+            except OSError:
+                folder = str(Path.home())
             target, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, _tr("Lưu biên bản"),
                                                     str(Path(folder) / _mn().default_filename(visit)),
                                                     _tr("Tài liệu Word (*.docx)"))
@@ -267,7 +279,7 @@ class MinutesActions:
                 return
             if not target.lower().endswith(".docx"):
                 target += ".docx"
-            self.settings.setValue("minutes/folder", str(Path(target).parent))
+            self.settings.setValue(key, str(Path(target).parent))
         pdf = _mn().office_converter() is not None
         job = workers.Job(_minutes_job, str(self.db_path), vid, target, self.template_for(self._kind()), pdf)
         dialog = QtWidgets.QProgressDialog(_tr("Đang lập biên bản…"), _tr("Hủy"), 0, 4, self.window)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,12 +106,23 @@ def export_package(parent: QWidget | None, db_path: str | Path, inspection_id: s
                    default_name: str | None = None,
                    on_done: Callable[[sync.ExportResult], None] | None = None) -> workers.Job | None:
     """Ask where to save, then write the package off the UI thread with progress."""
-    name = default_name or f"inspector-{Path(db_path).stem}{sync.SUFFIX}"
-    out, _ = QFileDialog.getSaveFileName(parent, _tr("Xuất gói dữ liệu"), str(Path.home() / name), FILTER)
+    if default_name is None:
+        import inspector
+
+        db = inspector.open_db(db_path)
+        try:
+            default_name = sync.default_package_name(db, inspection_id)
+        finally:
+            db.close()
+    settings = QSettings()
+    folder = settings.value("export/folder") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    out, _ = QFileDialog.getSaveFileName(parent, _tr("Xuất gói dữ liệu"), str(Path(folder) / default_name), FILTER)
     if not out:
         return None
     if not out.lower().endswith(sync.SUFFIX):
         out += sync.SUFFIX
+    settings.setValue("export/folder", str(Path(out).parent))
     job = workers.Job(_export_job, str(db_path), out, inspection_id)
     dlg = _progress_dialog(parent, _tr("Đang xuất gói dữ liệu…"), job)
 

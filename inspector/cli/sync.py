@@ -13,15 +13,18 @@ from . import Context, cli, emit_json, json_option, pass_ctx
 
 @cli.command()
 @click.argument("inspection", required=False)
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The package file to write (.cchc).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The package file to write (.cchc); default: a name of the inspection, this laptop and the "
+                   "time, in the current folder.")
 @json_option
 @pass_ctx
-def export(ctx: Context, inspection: str | None, output: Path, as_json: bool) -> None:
+def export(ctx: Context, inspection: str | None, output: Path | None, as_json: bool) -> None:
     """Write a package (one file) with the changes and photos of an inspection, or of all.
 
     Example: inspector export 3f2a -o ninh-hoa.cchc
     """
+    if output is None:
+        output = Path.cwd() / sync.default_package_name(ctx.db, inspection)
     r = sync.export_package(ctx.db, output, inspection)
     if as_json:
         emit_json({"path": str(r.path), "inspections": list(r.inspections), "events": r.events,
