@@ -33,10 +33,42 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AnswerEditor", text)
 
 
+class _NumberBox(QSpinBox):
+    """A number typed with the keyboard, never stepped: Up/Down, Page Up/Down and the mouse wheel
+    do not change it (they would silently change a saved figure). Esc, Up and Down leave the box
+    with what was typed kept (`leave(key)`: the window goes back to the list, or to the item above
+    or below); Enter keeps the value and the box."""
+
+    leave = Signal(int)
+    _LEAVING = (Qt.Key.Key_Escape, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not take the focus either
+
+    def stepBy(self, steps: int) -> None:
+        return  # no key, button or wheel steps a figure
+
+    def wheelEvent(self, e) -> None:
+        e.ignore()  # the list around it scrolls instead
+
+    def keyPressEvent(self, e) -> None:
+        if e.key() in self._LEAVING:
+            self.interpretText()
+            self.editingFinished.emit()  # what was typed is kept (committed once, by the editor)
+            self.leave.emit(int(e.key()))
+            e.accept()
+            return
+        super().keyPressEvent(e)
+
+
 class _RowEditor(QWidget):
-    """An answer editor laid out in one row; `committed` carries the new stored value."""
+    """An answer editor laid out in one row; `committed` carries the new stored value, `leave`
+    the key that left a value box (Esc, Up, Down…)."""
 
     committed = Signal(object)
+    leave = Signal(int)
     lang = "vi"
 
     def __init__(self, parent=None) -> None:
@@ -78,7 +110,8 @@ class _Count(_RowEditor):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         lay = self.row
-        self.spin = QSpinBox()
+        self.spin = _NumberBox()
+        self.spin.leave.connect(self.leave)
         self.spin.setRange(-1, MAX_COUNT)
         self.spin.setSpecialValueText(_tr("chưa nhập"))
         self.spin.setMinimumWidth(110)
@@ -128,9 +161,10 @@ class _Ratio(_RowEditor):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         lay = self.row
-        self.num = QSpinBox()
-        self.den = QSpinBox()
+        self.num = _NumberBox()
+        self.den = _NumberBox()
         for s in (self.num, self.den):
+            s.leave.connect(self._leave)
             s.setRange(-1, MAX_COUNT)
             s.setSpecialValueText("–")
             s.setMinimumWidth(90)
@@ -175,6 +209,10 @@ class _Ratio(_RowEditor):
             return None
         return f"{a}/{b}"
 
+    def _leave(self, key: int) -> None:
+        self._commit(leaving=True)
+        self.leave.emit(key)
+
     def valid(self) -> bool:
         a, b = self.num.value(), self.den.value()
         return not (a >= 0 and b >= 0 and a > b)
@@ -192,9 +230,9 @@ class _Ratio(_RowEditor):
             self.result.setText("")
             self.result.setStyleSheet("")
 
-    def _commit(self) -> None:
+    def _commit(self, leaving: bool = False) -> None:
         focus = QApplication.focusWidget()
-        if focus in (self.num, self.den) and focus is not self.sender():
+        if not leaving and focus in (self.num, self.den) and focus is not self.sender():
             return  # moving from one number to the other is not the end of the entry
         v = self.value()
         if not self.valid() or v == self._value:
@@ -212,6 +250,7 @@ class _Ratio(_RowEditor):
 
 class _Text(QPlainTextEdit):
     committed = Signal(object)
+    leave = Signal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -235,6 +274,14 @@ class _Text(QPlainTextEdit):
         self.commit()
         super().focusOutEvent(e)
 
+    def keyPressEvent(self, e) -> None:
+        if e.key() == Qt.Key.Key_Escape:  # back to the list, the text kept
+            self.commit()
+            self.leave.emit(int(e.key()))
+            e.accept()
+            return
+        super().keyPressEvent(e)
+
     def commit(self) -> None:
         self._timer.stop()
         v = self.toPlainText().strip() or None
@@ -247,6 +294,7 @@ class AnswerEditor(QStackedWidget):
     """Shows the editor that fits the selected item's type."""
 
     committed = Signal(object)
+    leave = Signal(int)  # a key that left a value box: Esc, Up, Down, Page Up, Page Down
 
     def __init__(self, parent=None, lang: str = "vi") -> None:
         super().__init__(parent)
@@ -264,6 +312,7 @@ class AnswerEditor(QStackedWidget):
             self.addWidget(w)
             if w is not self.empty:
                 w.committed.connect(self.committed)
+                w.leave.connect(self.leave)
         self.item: cl.Item | None = None
         self.setCurrentWidget(self.empty)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)

@@ -139,7 +139,9 @@ class InspectionDialog(_Dialog):
 
         self.members = EditableTable([
             Column(_tr("Họ và tên"), 190), Column(_tr("Chức vụ"), 170), Column(_tr("Cơ quan"), 0),
-            Column(_tr("Vai trò"), 140, choices={k: _tr(ROLE_LABELS.get(k, v)) for k, v in ins.ROLES.items()}),
+            Column(_tr("Vai trò"), 140, choices={k: _tr(ROLE_LABELS.get(k, v)) for k, v in ins.ROLES.items()},
+                   # a delegation has one head: the first member added is the head, the next ones members
+                   default=lambda roles: "thanh_vien" if "truong_doan" in roles else "truong_doan"),
         ], add_text=_tr("Thêm thành viên"))
         if insp:
             for m in ins.members(db, insp.id):

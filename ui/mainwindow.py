@@ -37,7 +37,7 @@ from inspector import demo
 from inspector import errors as E
 from inspector import inspections as ins
 
-from . import errors, workers
+from . import errors, widgets, workers
 from .answer_editor import AnswerEditor
 from .checklist_model import ChecklistFilter, ChecklistModel, ItemRole
 from .widgets import FoldFilter, roomy_tabs
@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
         self.panel.note.textChanged.connect(self._note_timer.start)
         self.panel.note.installEventFilter(self)
         self.panel.editor.committed.connect(self._editor_committed)
+        self.panel.editor.leave.connect(self._editor_left)
         self.panel.confirm_button.clicked.connect(self.confirm_current)
         self.view.choice_key.connect(self._choice_key)
         self.view.enter_key.connect(self._focus_note)
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.conflicts_button.clicked.connect(self.act_conflicts.trigger)
-        self.resize(1366, 768)
+        widgets.fit_to_screen(self, 1366, 768, maximize_when_small=True)
         self.reload()
         self._update_actions()
         QTimer.singleShot(0, self._show_conflicts)  # after the first paint
@@ -1012,6 +1013,18 @@ class MainWindow(QMainWindow):
 
     # ---- keyboard -----------------------------------------------------------------------------
 
+    def _editor_left(self, key: int) -> None:
+        """A value box was left with a key (what was typed is kept): Esc goes back to the list,
+        Up/Down (and Page Up/Down) also move to the item above or below, as in the list."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
+
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if key != int(Qt.Key.Key_Escape):
+            QApplication.sendEvent(self.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key(key),
+                                                        Qt.KeyboardModifier.NoModifier))
+
     def _choice_key(self, n: int) -> None:
         choice = self.panel.editor.choice_for_key(n)
         if choice is False:
@@ -1275,6 +1288,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/split", self.split.saveState())
         super().closeEvent(e)
+        # every other window of the app (summary, preview…) goes with the main one: nothing is
+        # unsaved anywhere, so nothing asks, and the process ends
+        for w in QtWidgets.QApplication.topLevelWidgets():
+            if w is not self and w.isWindow() and w.isVisible():
+                w.close()
 
     def restore_layout(self) -> None:
         geo = self.settings.value("window/geometry")

@@ -18,7 +18,7 @@ import inspector
 from inspector import errors as E
 from inspector import inspections as ins
 
-from . import errors, workers
+from . import errors, widgets, workers
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -146,7 +146,7 @@ class PdfPreviewDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.info)
         lay.addWidget(buttons)
-        self.resize(760, 900)
+        widgets.fit_to_screen(self, 760, 900)
         self._job = workers.Job(_page_images, pdf_path, self.PREVIEW_DPI, 0, self.pages - 1)
         workers.start(self._job, writes=False, on_done=self._show_pages,
                       on_error=lambda exc: errors.show(self, exc))

@@ -3,6 +3,7 @@ delegate, and a completer that ignores diacritics ("ninh xuan" completes to "Nin
 Loaded with the dialogs, not at start-up."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -57,6 +58,7 @@ class Column:
     title: str
     width: int = 0                       # 0: stretch
     choices: dict[str, str] = field(default_factory=dict)   # key -> label, for a drop-down column
+    default: Callable[[list[str]], str] | None = None        # the key of a new row, from the column's keys so far
     completions: list[str] = field(default_factory=list)
     placeholder: str = ""
 
@@ -142,13 +144,26 @@ class EditableTable(QWidget):
         self.model.dataChanged.connect(lambda *a: self.changed.emit())
         self.removed_ids: list[str] = []
 
+    def column_keys(self, col: int) -> list[str]:
+        """The stored keys of a drop-down column, row by row."""
+        out = []
+        for r in range(self.model.rowCount()):
+            it = self.model.item(r, col)
+            out.append(str(it.data(KeyRole) or "") if it else "")
+        return out
+
     def add_row(self, values: list[str | None] | None = None, row_id: str | None = None, edit: bool = True) -> int:
         values = values or [None] * len(self.columns)
         items = []
         for c, v in zip(self.columns, values):
             it = QStandardItem()
             if c.choices:
-                key = v if v in c.choices else next(iter(c.choices))
+                if v in c.choices:
+                    key = v
+                elif c.default is not None:
+                    key = c.default(self.column_keys(self.columns.index(c)))
+                else:
+                    key = next(iter(c.choices))
                 it.setData(key, KeyRole)
                 it.setText(c.choices[key])
             else:

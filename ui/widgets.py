@@ -53,3 +53,26 @@ class FoldFilter(QSortFilterProxyModel):
         if hay is None:
             hay = fold(idx.data(Qt.ItemDataRole.DisplayRole) or "")
         return all(w in hay for w in self.words)
+
+
+def fit_to_screen(window, width: int, height: int, *, maximize_when_small: bool = False) -> None:
+    """Size a window to width × height, but never beyond the screen's available area (the task
+    bar and the title bar take their share): on a 1366×768 laptop every button stays visible.
+    With maximize_when_small, a window that would not fit opens maximized instead."""
+    screen = window.screen() if hasattr(window, "screen") and window.screen() else None
+    if screen is None:
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    frame = 40  # the window manager's title bar and borders, outside the geometry we set
+    w, h = min(width, area.width() - 16), min(height, area.height() - frame)
+    window.resize(max(w, 200), max(h, 150))
+    if maximize_when_small and (width > area.width() or height + frame > area.height()):
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    else:  # centred in the available area
+        window.move(area.x() + (area.width() - window.width()) // 2,
+                    area.y() + max(0, (area.height() - window.height() - frame) // 2))
