@@ -23,6 +23,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -830,10 +831,12 @@ SAMPLE_FIELDS: dict[str, Any] = {
 }
 
 __all__ = [
+    "Gaps",
     "check_template",
     "context",
     "default_filename",
     "free_name",
+    "gaps",
     "long_date",
     "office_converter",
     "short_date",
@@ -842,3 +845,46 @@ __all__ = [
     "version_code",
     "write_minutes",
 ]
+
+
+# ---- before printing and signing ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Gaps:
+    """What the minutes of a visit would lack: items without an answer, items whose required
+    photo is missing, and empty sections ("time", "place", "representatives", "findings")."""
+
+    unanswered: tuple[str, ...]
+    photos_missing: tuple[str, ...]
+    sections: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.unanswered or self.photos_missing or self.sections)
+
+
+SECTION_WORDS = {"time": ("giờ bắt đầu, kết thúc", "start and end time"), "place": ("địa điểm", "place"),
+                 "representatives": ("đại diện xã", "commune representatives"),
+                 "findings": ("tồn tại, kiến nghị", "findings and recommendations")}
+
+
+def gaps(db: Database, visit_id: str) -> Gaps:
+    """What is missing before the minutes of a visit are printed or marked signed."""
+    from . import photos as ph
+
+    visit = ins.get_visit(db, visit_id)
+    checklist = cl.get(db, visit.checklist_version)
+    answers = ans.answers_for_visit(db, visit.id)
+    unanswered = tuple(it.code for it in checklist.items
+                       if not (answers.get(it.code) and answers[it.code].value not in (None, "")))
+    counts = ph.counts_by_item(db, visit.id)
+    photos_missing = tuple(it.code for it in checklist.items if it.photo_required and not counts.get(it.code))
+    sections = []
+    if not (visit.start_time and visit.end_time):
+        sections.append("time")
+    if not visit.place:
+        sections.append("place")
+    if not visit.representatives:
+        sections.append("representatives")
+    if not any(f.kind in ("ton_tai", "kien_nghi", "uu_diem") for f in ins.findings(db, visit.id)):
+        sections.append("findings")
+    return Gaps(unanswered, photos_missing, tuple(sections))

@@ -257,6 +257,8 @@ class MinutesActions:
         if not vid:
             return
         visit = ins.get_visit(self.db, vid)
+        if target is None and not ask_about_gaps(self.window, _mn().gaps(self.db, vid), signing=False):
+            return
         if target is None:
             # a folder per inspection, in Documents (never where the photos last came from)
             key = f"minutes/folder/{visit.inspection_id}"
@@ -341,6 +343,8 @@ class MinutesActions:
         visit = ins.get_visit(self.db, vid)
         from .dialogs import confirm
 
+        if not ask_about_gaps(self.window, _mn().gaps(self.db, vid), signing=True):
+            return
         if not confirm(self.window, _tr("Biên bản đã ký"), _tr(
                 "Hai bên đã ký biên bản xã %s?\nSau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh "
                 "biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.") % visit.commune):
@@ -379,6 +383,45 @@ class MinutesActions:
     def reset_template(self) -> None:
         self.settings.remove(self._template_key(self._kind()))
         self.update()
+
+
+def gaps_text(g) -> str:
+    """The gaps of a visit's minutes as lines a person reads."""
+    lang = "en" if errors.LANG == "en" else "vi"
+    words = _mn().SECTION_WORDS
+    lines = []
+    if g.unanswered:
+        lines.append(_tr("%n tiêu chí chưa có kết quả: ", len(g.unanswered)) + ", ".join(g.unanswered[:20])
+                     + ("…" if len(g.unanswered) > 20 else ""))
+    if g.photos_missing:
+        lines.append(_tr("%n tiêu chí bắt buộc có ảnh nhưng chưa có ảnh: ", len(g.photos_missing))
+                     + ", ".join(g.photos_missing[:20]) + ("…" if len(g.photos_missing) > 20 else ""))
+    if g.sections:
+        lines.append(_tr("Biên bản còn trống: ") + ", ".join(words[s][1 if lang == "en" else 0] for s in g.sections))
+    return "\n".join(lines)
+
+
+def ask_about_gaps(parent: QWidget | None, g, *, signing: bool) -> bool:
+    """Before printing: the gaps listed, with "print anyway"; before marking signed, a stronger
+    question whose default answer is no. True to go on."""
+    if not g:
+        return True
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Biên bản chưa đủ"))
+    if signing:
+        box.setText(_tr("Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh "
+                        "phải ghi lý do."))
+        go = box.addButton(_tr("Vẫn đánh dấu đã ký"), QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+    else:
+        box.setText(_tr("Biên bản này chưa đủ nội dung."))
+        go = box.addButton(_tr("Vẫn in"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(_tr("Quay lại bổ sung"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.setInformativeText(gaps_text(g))
+    box.exec()
+    return box.clickedButton() is go
 
 
 def add_minutes_actions(window: QWidget, menu, db, db_path, current_visit: Callable[[], str | None],

@@ -4,27 +4,27 @@
   <context>
     <name>AnswerEditor</name>
     <message>
-      <location filename="../../ui/answer_editor.py" line="62" />
+      <location filename="../../ui/answer_editor.py" line="94" />
       <source>Phím %d</source>
       <translation>Key %d</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="83" />
+      <location filename="../../ui/answer_editor.py" line="116" />
       <source>chưa nhập</source>
       <translation>not entered</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="88" />
+      <location filename="../../ui/answer_editor.py" line="121" />
       <source>Không có số liệu</source>
       <translation>No data</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="186" />
+      <location filename="../../ui/answer_editor.py" line="224" />
       <source>tử số lớn hơn mẫu số</source>
       <translation>numerator larger than denominator</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="226" />
+      <location filename="../../ui/answer_editor.py" line="265" />
       <source>Nhập kết quả…</source>
       <translation>Type the result…</translation>
     </message>
@@ -178,172 +178,172 @@
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="444" />
+      <location filename="../../ui/mainwindow.py" line="445" />
       <source>Ảnh minh chứng</source>
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="498" />
+      <location filename="../../ui/mainwindow.py" line="499" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="514" />
+      <location filename="../../ui/mainwindow.py" line="515" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="515" />
+      <location filename="../../ui/mainwindow.py" line="516" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="516" />
+      <location filename="../../ui/mainwindow.py" line="517" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="524" />
+      <location filename="../../ui/mainwindow.py" line="525" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="525" />
+      <location filename="../../ui/mainwindow.py" line="526" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="528" />
+      <location filename="../../ui/mainwindow.py" line="529" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="533" />
+      <location filename="../../ui/mainwindow.py" line="534" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="535" />
+      <location filename="../../ui/mainwindow.py" line="536" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="537" />
+      <location filename="../../ui/mainwindow.py" line="538" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="541" />
+      <location filename="../../ui/mainwindow.py" line="542" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="545" />
+      <location filename="../../ui/mainwindow.py" line="546" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="546" />
+      <location filename="../../ui/mainwindow.py" line="547" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="548" />
+      <location filename="../../ui/mainwindow.py" line="549" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="554" />
+      <location filename="../../ui/mainwindow.py" line="555" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="555" />
+      <location filename="../../ui/mainwindow.py" line="556" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="557" />
+      <location filename="../../ui/mainwindow.py" line="558" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="559" />
+      <location filename="../../ui/mainwindow.py" line="560" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="570" />
+      <location filename="../../ui/mainwindow.py" line="571" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="571" />
+      <location filename="../../ui/mainwindow.py" line="572" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="574" />
+      <location filename="../../ui/mainwindow.py" line="575" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="575" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="576" />
+      <location filename="../../ui/mainwindow.py" line="577" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="578" />
+      <location filename="../../ui/mainwindow.py" line="579" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="582" />
+      <location filename="../../ui/mainwindow.py" line="583" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="583" />
+      <location filename="../../ui/mainwindow.py" line="584" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="584" />
+      <location filename="../../ui/mainwindow.py" line="585" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="609" />
+      <location filename="../../ui/mainwindow.py" line="610" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="610" />
+      <location filename="../../ui/mainwindow.py" line="611" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="611" />
+      <location filename="../../ui/mainwindow.py" line="612" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="612" />
+      <location filename="../../ui/mainwindow.py" line="613" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="662" />
+      <location filename="../../ui/mainwindow.py" line="663" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="718" />
+      <location filename="../../ui/mainwindow.py" line="719" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -351,7 +351,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="769" />
+      <location filename="../../ui/mainwindow.py" line="770" />
       <source>⚠ %n xung đột cần quyết định</source>
       <translation>
         <numerusform>⚠ %n conflict to decide</numerusform>
@@ -359,54 +359,54 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="770" />
+      <location filename="../../ui/mainwindow.py" line="771" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
       <translation>The same field was changed differently on two laptops; click to decide.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="832" />
+      <location filename="../../ui/mainwindow.py" line="833" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="838" />
+      <location filename="../../ui/mainwindow.py" line="839" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="866" />
+      <location filename="../../ui/mainwindow.py" line="867" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="977" />
+      <location filename="../../ui/mainwindow.py" line="978" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="983" />
+      <location filename="../../ui/mainwindow.py" line="984" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="984" />
+      <location filename="../../ui/mainwindow.py" line="985" />
       <source>Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.
 Lý do điều chỉnh:</source>
       <translation>This commune's minutes are signed. Changing a result amends them.
 Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1083" />
+      <location filename="../../ui/mainwindow.py" line="1096" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1100" />
+      <location filename="../../ui/mainwindow.py" line="1113" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1101" />
+      <location filename="../../ui/mainwindow.py" line="1114" />
       <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>
         <numerusform>Use %n result of the last inspection for this visit?</numerusform>
@@ -414,7 +414,7 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1109" />
+      <location filename="../../ui/mainwindow.py" line="1122" />
       <source>Đã lưu %n kết quả lúc %s</source>
       <translation>
         <numerusform>Saved %n result at %s</numerusform>
@@ -422,27 +422,27 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1119" />
+      <location filename="../../ui/mainwindow.py" line="1132" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1120" />
+      <location filename="../../ui/mainwindow.py" line="1133" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1125" />
+      <location filename="../../ui/mainwindow.py" line="1138" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1125" />
+      <location filename="../../ui/mainwindow.py" line="1138" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1132" />
+      <location filename="../../ui/mainwindow.py" line="1145" />
       <source>Đã chép %n gợi ý lúc %s</source>
       <translation>
         <numerusform>Copied %n suggestion at %s</numerusform>
@@ -450,37 +450,37 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1170" />
+      <location filename="../../ui/mainwindow.py" line="1183" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1171" />
+      <location filename="../../ui/mainwindow.py" line="1184" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1192" />
+      <location filename="../../ui/mainwindow.py" line="1205" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1192" />
+      <location filename="../../ui/mainwindow.py" line="1205" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1217" />
+      <location filename="../../ui/mainwindow.py" line="1230" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1236" />
+      <location filename="../../ui/mainwindow.py" line="1249" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1236" />
+      <location filename="../../ui/mainwindow.py" line="1249" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -503,12 +503,12 @@ Ctrl+Z / Ctrl+Y  undo / redo
 Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1249" />
+      <location filename="../../ui/mainwindow.py" line="1262" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1249" />
+      <location filename="../../ui/mainwindow.py" line="1262" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -517,12 +517,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1260" />
+      <location filename="../../ui/mainwindow.py" line="1273" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1261" />
+      <location filename="../../ui/mainwindow.py" line="1274" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -733,207 +733,207 @@ Works without a network; every change is saved at once in the file:
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="143" />
+      <location filename="../../ui/dialogs.py" line="145" />
       <source>Thêm thành viên</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="147" />
+      <location filename="../../ui/dialogs.py" line="149" />
       <source>Thành viên đoàn</source>
       <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="152" />
+      <location filename="../../ui/dialogs.py" line="154" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="152" />
+      <location filename="../../ui/dialogs.py" line="154" />
       <source>tên xã</source>
       <translation>commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="153" />
+      <location filename="../../ui/dialogs.py" line="155" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="154" />
+      <location filename="../../ui/dialogs.py" line="156" />
       <source>Ngày làm việc</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="155" />
+      <location filename="../../ui/dialogs.py" line="157" />
       <source>Thêm xã</source>
       <translation>Add commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="160" />
+      <location filename="../../ui/dialogs.py" line="162" />
       <source>Các xã được kiểm tra</source>
       <translation>Communes inspected</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="167" />
+      <location filename="../../ui/dialogs.py" line="169" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="167" />
+      <location filename="../../ui/dialogs.py" line="169" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="168" />
+      <location filename="../../ui/dialogs.py" line="170" />
       <source>Đợt %s</source>
       <translation>%s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="168" />
+      <location filename="../../ui/dialogs.py" line="170" />
       <source>Đợt %s mới</source>
       <translation>New %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="171" />
       <source>Đoàn giám sát</source>
       <translation>Oversight team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="171" />
       <source>Đoàn kiểm tra</source>
       <translation>Inspection team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="170" />
+      <location filename="../../ui/dialogs.py" line="172" />
       <source>Các xã được giám sát</source>
       <translation>Communes overseen</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="200" />
+      <location filename="../../ui/dialogs.py" line="202" />
       <source>dòng %d của danh sách thành viên chưa có họ tên</source>
       <translation>row %d of the members has no name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="218" />
+      <location filename="../../ui/dialogs.py" line="220" />
       <source>dòng %d của danh sách xã chưa có tên xã</source>
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="238" />
+      <location filename="../../ui/dialogs.py" line="240" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="252" />
+      <location filename="../../ui/dialogs.py" line="254" />
       <source>Trụ sở UBND xã …</source>
       <translation>Commune People's Committee office …</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="257" />
+      <location filename="../../ui/dialogs.py" line="259" />
       <source>Đã ký biên bản</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="262" />
+      <location filename="../../ui/dialogs.py" line="264" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="263" />
+      <location filename="../../ui/dialogs.py" line="265" />
       <source>Bắt đầu lúc</source>
       <translation>Started at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="264" />
+      <location filename="../../ui/dialogs.py" line="266" />
       <source>Kết thúc lúc</source>
       <translation>Ended at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="265" />
+      <location filename="../../ui/dialogs.py" line="267" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="266" />
+      <location filename="../../ui/dialogs.py" line="268" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="267" />
+      <location filename="../../ui/dialogs.py" line="269" />
       <source>Buổi làm việc</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="270" />
+      <location filename="../../ui/dialogs.py" line="272" />
       <source>Thêm người</source>
       <translation>Add person</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="273" />
+      <location filename="../../ui/dialogs.py" line="275" />
       <source>Đại diện xã</source>
       <translation>Commune representatives</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="277" />
+      <location filename="../../ui/dialogs.py" line="279" />
       <source>Nội dung</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="277" />
+      <location filename="../../ui/dialogs.py" line="279" />
       <source>Đơn vị thực hiện</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="278" />
+      <location filename="../../ui/dialogs.py" line="280" />
       <source>Thời hạn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="279" />
+      <location filename="../../ui/dialogs.py" line="281" />
       <source>Thêm nội dung</source>
       <translation>Add row</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="283" />
+      <location filename="../../ui/dialogs.py" line="285" />
       <source>Tồn tại, kiến nghị</source>
       <translation>Findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="287" />
+      <location filename="../../ui/dialogs.py" line="289" />
       <source>Ý kiến của đại diện xã về kết quả kiểm tra…</source>
       <translation>The commune representatives' opinion on the results…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="288" />
+      <location filename="../../ui/dialogs.py" line="290" />
       <source>Ý kiến của xã</source>
       <translation>Commune's opinion</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="290" />
+      <location filename="../../ui/dialogs.py" line="292" />
       <source>Buổi giám sát</source>
       <translation>Oversight session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="295" />
+      <location filename="../../ui/dialogs.py" line="297" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amend signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="296" />
+      <location filename="../../ui/dialogs.py" line="298" />
       <source>Biên bản đã ký. Lý do điều chỉnh:</source>
       <translation>The minutes are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="318" />
+      <location filename="../../ui/dialogs.py" line="320" />
       <source>dòng %d của bảng tồn tại, kiến nghị chưa có nội dung</source>
       <translation>row %d of the findings has no text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="334" />
+      <location filename="../../ui/dialogs.py" line="336" />
       <source>Đồng ý</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="335" />
+      <location filename="../../ui/dialogs.py" line="337" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -1092,95 +1092,146 @@ Works without a network; every change is saved at once in the file:
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="263" />
+      <location filename="../../ui/minutes.py" line="277" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="265" />
+      <location filename="../../ui/minutes.py" line="279" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="273" />
+      <location filename="../../ui/minutes.py" line="287" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="274" />
+      <location filename="../../ui/minutes.py" line="288" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="282" />
+      <location filename="../../ui/minutes.py" line="296" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="294" />
+      <location filename="../../ui/minutes.py" line="308" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="303" />
+      <location filename="../../ui/minutes.py" line="317" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="303" />
+      <location filename="../../ui/minutes.py" line="317" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="306" />
+      <location filename="../../ui/minutes.py" line="320" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="332" />
+      <location filename="../../ui/minutes.py" line="348" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="332" />
+      <location filename="../../ui/minutes.py" line="348" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="342" />
+      <location filename="../../ui/minutes.py" line="358" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="351" />
+      <location filename="../../ui/minutes.py" line="367" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="359" />
+      <location filename="../../ui/minutes.py" line="375" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="360" />
+      <location filename="../../ui/minutes.py" line="376" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="361" />
+      <location filename="../../ui/minutes.py" line="377" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="362" />
+      <location filename="../../ui/minutes.py" line="378" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/minutes.py" line="394" />
+      <source>%n tiêu chí chưa có kết quả: </source>
+      <translation>
+        <numerusform>%n item without a result: </numerusform>
+        <numerusform>%n items without a result: </numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/minutes.py" line="397" />
+      <source>%n tiêu chí bắt buộc có ảnh nhưng chưa có ảnh: </source>
+      <translation>
+        <numerusform>%n item needs a photo and has none: </numerusform>
+        <numerusform>%n items need a photo and have none: </numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="400" />
+      <source>Biên bản còn trống: </source>
+      <translation>Still empty in the minutes: </translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="411" />
+      <source>Biên bản chưa đủ</source>
+      <translation>Minutes incomplete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="413" />
+      <source>Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh phải ghi lý do.</source>
+      <translation>These minutes are incomplete. Once they are marked signed, every addition is an amendment that needs a reason.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="415" />
+      <source>Vẫn đánh dấu đã ký</source>
+      <translation>Mark signed anyway</translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="417" />
+      <source>Biên bản này chưa đủ nội dung.</source>
+      <translation>These minutes are incomplete.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="418" />
+      <source>Vẫn in</source>
+      <translation>Print anyway</translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="419" />
+      <source>Quay lại bổ sung</source>
+      <translation>Go back and complete</translation>
     </message>
   </context>
   <context>
@@ -1529,34 +1580,34 @@ After this, any change to this commune's results is an amendment and needs a rea
       <translation>Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="110" />
+      <location filename="../../ui/sync.py" line="120" />
       <source>Xuất gói dữ liệu</source>
       <translation>Export data package</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="116" />
+      <location filename="../../ui/sync.py" line="127" />
       <source>Đang xuất gói dữ liệu…</source>
       <translation>Exporting data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="123" />
+      <location filename="../../ui/sync.py" line="134" />
       <source>Đã xuất gói dữ liệu</source>
       <translation>Data package exported</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="123" />
+      <location filename="../../ui/sync.py" line="134" />
       <source>Đã ghi %s: %d thay đổi, %d ảnh (%d KB).
 Chép tệp này sang máy khác hoặc gửi về cơ quan.</source>
       <translation>Wrote %s: %d changes, %d photos (%d KB).
 Copy this file to another laptop or send it to the office.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="143" />
+      <location filename="../../ui/sync.py" line="154" />
       <source>Hợp nhất gói dữ liệu</source>
       <translation>Merge data packages</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="148" />
+      <location filename="../../ui/sync.py" line="159" />
       <source>Đang kiểm tra và hợp nhất %n tệp…</source>
       <translation>
         <numerusform>Checking and merging %n file…</numerusform>
@@ -1564,27 +1615,27 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="211" />
+      <location filename="../../ui/sync.py" line="222" />
       <source>Kéo thả các tệp gói dữ liệu (.cchc) vào đây để hợp nhất</source>
       <translation>Drop data package files (.cchc) here to merge them</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="230" />
+      <location filename="../../ui/sync.py" line="241" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="244" />
+      <location filename="../../ui/sync.py" line="255" />
       <source>Thêm mới: %s.</source>
       <translation>Added: %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="247" />
+      <location filename="../../ui/sync.py" line="258" />
       <source>Cập nhật: %s.</source>
       <translation>Updated: %s.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="248" />
+      <location filename="../../ui/sync.py" line="259" />
       <source>Đã có từ trước: %n thay đổi.</source>
       <translation>
         <numerusform>Already known: %n change.</numerusform>
@@ -1592,17 +1643,17 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="250" />
+      <location filename="../../ui/sync.py" line="261" />
       <source>Tệp này đã được hợp nhất lúc %s.</source>
       <translation>This file was merged at %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="255" />
+      <location filename="../../ui/sync.py" line="266" />
       <source>bị từ chối — %s. Không có gì bị thay đổi.</source>
       <translation>refused — %s. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="257" />
+      <location filename="../../ui/sync.py" line="268" />
       <source>%n xung đột mới cần quyết định:</source>
       <translation>
         <numerusform>%n new conflict to decide:</numerusform>
@@ -1610,12 +1661,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="271" />
+      <location filename="../../ui/sync.py" line="282" />
       <source>Kết quả hợp nhất</source>
       <translation>Merge result</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="272" />
+      <location filename="../../ui/sync.py" line="283" />
       <source>Đã hợp nhất %n gói: %s.</source>
       <translation>
         <numerusform>Merged %n package: %s.</numerusform>
@@ -1623,7 +1674,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="274" />
+      <location filename="../../ui/sync.py" line="285" />
       <source>%n tệp bị từ chối.</source>
       <translation>
         <numerusform>%n file refused.</numerusform>
@@ -1631,7 +1682,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="276" />
+      <location filename="../../ui/sync.py" line="287" />
       <source>%n xung đột mới.</source>
       <translation>
         <numerusform>%n new conflict.</numerusform>
@@ -1639,12 +1690,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="284" />
+      <location filename="../../ui/sync.py" line="295" />
       <source>Giải quyết xung đột…</source>
       <translation>Resolve conflicts…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="321" />
+      <location filename="../../ui/sync.py" line="332" />
       <source>%n giá trị</source>
       <translation>
         <numerusform>%n value</numerusform>
@@ -1652,72 +1703,72 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="352" />
+      <location filename="../../ui/sync.py" line="363" />
       <source>Không có xung đột nào. Mọi thay đổi đã thống nhất.</source>
       <translation>No conflicts. All changes agree.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="354" />
+      <location filename="../../ui/sync.py" line="365" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy. Chọn giá trị đúng (nhấp đúp) hoặc nhập giá trị mới; quyết định sẽ được gửi kèm gói dữ liệu sau.</source>
       <translation>The same field was changed differently on two laptops. Pick the right value (double-click) or type a new one; the decision travels with the next data package.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="357" />
+      <location filename="../../ui/sync.py" line="368" />
       <source>Chọn giá trị này</source>
       <translation>Choose this value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="360" />
+      <location filename="../../ui/sync.py" line="371" />
       <source>hoặc nhập giá trị mới…</source>
       <translation>or type a new value…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="362" />
+      <location filename="../../ui/sync.py" line="373" />
       <source>Lưu giá trị mới</source>
       <translation>Save new value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="433" />
+      <location filename="../../ui/sync.py" line="444" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="434" />
+      <location filename="../../ui/sync.py" line="445" />
       <source>Biên bản của xã %s đã ký. Lý do điều chỉnh:</source>
       <translation>The minutes of %s are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="438" />
+      <location filename="../../ui/sync.py" line="449" />
       <source>Giải quyết xung đột</source>
       <translation>Resolve conflict</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="451" />
+      <location filename="../../ui/sync.py" line="462" />
       <source>Xung đột cần quyết định</source>
       <translation>Conflicts to decide</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="495" />
+      <location filename="../../ui/sync.py" line="506" />
       <source>Nhật ký hợp nhất</source>
       <translation>Merge log</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="522" />
+      <location filename="../../ui/sync.py" line="533" />
       <source>Xuất gói dữ liệu…</source>
       <translation>Export data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="523" />
+      <location filename="../../ui/sync.py" line="534" />
       <source>Hợp nhất gói dữ liệu…</source>
       <translation>Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="525" />
+      <location filename="../../ui/sync.py" line="536" />
       <source>Xung đột cần quyết định…</source>
       <translation>Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="526" />
+      <location filename="../../ui/sync.py" line="537" />
       <source>Nhật ký hợp nhất…</source>
       <translation>Merge log…</translation>
     </message>
@@ -1725,22 +1776,22 @@ Copy this file to another laptop or send it to the office.</translation>
   <context>
     <name>widgets</name>
     <message>
-      <location filename="../../ui/table_editor.py" line="126" />
+      <location filename="../../ui/table_editor.py" line="128" />
       <source>Thêm</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../ui/table_editor.py" line="127" />
+      <location filename="../../ui/table_editor.py" line="129" />
       <source>Xóa</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../ui/table_editor.py" line="128" />
+      <location filename="../../ui/table_editor.py" line="130" />
       <source>Lên</source>
       <translation>Up</translation>
     </message>
     <message>
-      <location filename="../../ui/table_editor.py" line="129" />
+      <location filename="../../ui/table_editor.py" line="131" />
       <source>Xuống</source>
       <translation>Down</translation>
     </message>

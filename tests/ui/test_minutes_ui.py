@@ -37,6 +37,7 @@ def test_write_preview_and_sign(qtbot, demo_db, demo_path, tmp_path, monkeypatch
     w.open_answer(v.id, "A1")
     target = tmp_path / "BB.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ui.minutes, "ask_about_gaps", lambda *a, **k: True)  # tests/ui/test_gaps.py
     shown = []
     monkeypatch.setattr(ui.minutes.PdfPreviewDialog, "exec", lambda self: shown.append(self.pages))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append("info"))
