@@ -466,6 +466,14 @@ def laptop_name(db: Database) -> str:
     return platform.node() or "may"
 
 
+def set_author(db: Database, name: str, role: str | None = None) -> None:
+    """Who enters on this laptop: the name every change carries, and the role in the delegation."""
+    with atomic(db):
+        meta_set(db, "author", name)
+        if role is not None:
+            meta_set(db, "author_role", role)
+
+
 def author(db: Database) -> str:
     """The name changes are signed with: the 'author' setting, else the OS user."""
     name = meta_get(db, "author")

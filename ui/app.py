@@ -92,5 +92,9 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     window = MainWindow(db, path)
     window.restore_layout()
     window.show()
+    from .settings import ask_who
+
+    ask_who(db, window)
+    window.show_who()
     window.offer_demo_if_empty()
     return app.exec()

@@ -407,6 +407,8 @@ class MainWindow(QMainWindow):
         self.conflicts_button.setFlat(True)
         self.conflicts_button.setStyleSheet("color: #b3261e; font-weight: bold")
         self.conflicts_button.hide()
+        self.who_label = QLabel()
+        self.statusBar().addPermanentWidget(self.who_label)
         self.statusBar().addPermanentWidget(self.conflicts_button)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -1216,7 +1218,27 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings import SettingsDialog
 
+        before = str(self.settings.value("language", "vi"))
         SettingsDialog(self.db, self).exec()
+        self.show_who()
+        after = str(self.settings.value("language", "vi"))
+        if after != before:
+            self.offer_restart()
+
+    def offer_restart(self) -> None:
+        """The interface's language changes on the next start: say so and offer to start again now
+        (nothing is lost: every change is already saved)."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        from .dialogs import confirm
+
+        if confirm(self, _tr("Ngôn ngữ giao diện"),
+                   _tr("Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?")):
+            self._flush()
+            QProcess.startDetached(sys.executable, sys.argv)
+            self.close()
 
     def open_summary(self) -> None:
         iid = self.current_inspection_id()
@@ -1264,6 +1286,12 @@ class MainWindow(QMainWindow):
             "Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:\n%s") % self.path)
 
     # ---- demo and closing ---------------------------------------------------------------------------
+
+    def show_who(self) -> None:
+        """Who is entering, in the status bar (changed in Settings)."""
+        from .settings import who_text
+
+        self.who_label.setText(who_text(self.db))
 
     def offer_demo_if_empty(self) -> None:
         if self.model.rowCount():

@@ -77,5 +77,68 @@ class SettingsDialog(QDialog):
         self.settings.setValue("photos/keep_original", self.keep_original.isChecked())
         name = self.author.text().strip()
         if name != (dbm.meta_get(self.db, "author") or ""):
-            dbm.meta_set(self.db, "author", name)
+            dbm.set_author(self.db, name)
         super().accept()
+
+
+class WhoDialog(QDialog):
+    """Who is entering on this laptop: a name and a role, asked on first start, kept in the
+    database (every change carries the name) and changeable in Settings."""
+
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(parent)
+        from inspector import words
+
+        self.db = db
+        self.setWindowTitle(_tr("Người nhập trên máy này"))
+        self.name = QLineEdit(dbm.meta_get(db, "author") or "")
+        self.name.setPlaceholderText(_tr("Họ và tên, ví dụ Nguyễn Thị Lan"))
+        self.role = QComboBox()
+        from . import errors
+
+        for code in words.ROLES:
+            self.role.addItem(words.word("role", code, errors.LANG), code)
+        self.role.setCurrentIndex(max(0, self.role.findData(dbm.meta_get(db, "author_role") or "thanh_vien")))
+        form = QFormLayout()
+        form.addRow(_tr("Họ và tên"), self.name)
+        form.addRow(_tr("Vai trò trong đoàn"), self.role)
+        note = QLabel(_tr("Mỗi thay đổi được ghi tên người nhập. Có thể sửa trong Sửa → Cài đặt…"))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(bool(self.name.text().strip()))
+        self.name.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(note)
+        lay.addWidget(buttons)
+
+    def accept(self) -> None:
+        from inspector.text import clean_line
+
+        name = clean_line(self.name.text())
+        if not name:
+            return
+        dbm.set_author(self.db, name, self.role.currentData())
+        super().accept()
+
+
+def ask_who(db, parent=None) -> None:
+    """On first start (no name stored yet), ask who is entering."""
+    if not dbm.meta_get(db, "author"):
+        WhoDialog(db, parent).exec()
+
+
+def who_text(db) -> str:
+    """"Người nhập: Nguyễn Thị Lan (Thư ký)" for the status bar."""
+    from inspector import words
+
+    name = dbm.meta_get(db, "author")
+    if not name:
+        return _tr("Người nhập: chưa ghi tên (Sửa → Cài đặt…)")
+    role = dbm.meta_get(db, "author_role")
+    from . import errors
+
+    return _tr("Người nhập: %s") % name + (f" ({words.word('role', role, errors.LANG)})" if role in words.ROLES else "")

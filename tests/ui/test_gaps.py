@@ -60,3 +60,25 @@ def test_signing_with_gaps_defaults_to_going_back(qtbot, demo_db, demo_path, mon
     _answer_box("Vẫn đánh dấu", seen)
     w.minutes_actions.sign.trigger()
     assert ins.get_visit(demo_db, v.id).frozen
+
+
+def test_first_start_asks_who_enters_and_changes_carry_the_name(qtbot, db):
+    from inspector import answers as ans
+    from inspector import db as dbm
+    from inspector import events
+    from test_sync_helpers import plan
+    from ui.settings import WhoDialog, who_text
+
+    assert "chưa ghi tên" in who_text(db)
+    d = WhoDialog(db)
+    qtbot.addWidget(d)
+    assert not d.ok.isEnabled()                      # a name is needed
+    d.name.setText("  Nguyễn   Thị Lan ")
+    d.role.setCurrentIndex(d.role.findData("thu_ky"))
+    d.accept()
+    assert dbm.meta_get(db, "author") == "Nguyễn Thị Lan" and dbm.meta_get(db, "author_role") == "thu_ky"
+    assert who_text(db) == "Người nhập: Nguyễn Thị Lan (Thư ký)"
+    _, (v, *_) = plan(db)
+    ans.set_answer(db, v, "B2", "dat")
+    (e,) = events.history(db, events.answer_id(v, "B2"), "value")
+    assert e["author"] == "Nguyễn Thị Lan"

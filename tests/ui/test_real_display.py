@@ -21,14 +21,23 @@ from inspector.launch import main
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 import ui.dialogs
+import ui.settings
 from ui.mainwindow import MainWindow
 
 asked = []
 ui.dialogs.confirm = lambda parent, title, text: asked.append(title) or True   # yes to the demo data
 
+def who(self):  # the first start asks who enters: a name is typed and OK pressed
+    self.name.setText("Nguyễn Thị Lan")
+    self.accept()
+    return 1
+
+ui.settings.WhoDialog.exec = who
+
 def shown(self=None):
     QApplication.processEvents()
     w = next(t for t in QApplication.topLevelWidgets() if isinstance(t, MainWindow))
+    print(w.who_label.text())
     print(QGuiApplication.platformName(), w.isVisible(), len(asked), w.model.rowCount(), w.windowTitle())
     return 0
 
@@ -50,4 +59,5 @@ def test_the_window_opens_on_an_x11_display_with_the_default_database(tmp_path):
     assert (platform, visible) == ("xcb", "True"), out.stdout
     assert (asked, inspections) == ("1", "1"), out.stdout   # the empty database offered the demo, which was made
     assert "inspector.sqlite3" in title
+    assert "Nguyễn Thị Lan (Thành viên)" in out.stdout.strip().splitlines()[-2]  # who enters, in the status bar
     assert (tmp_path / "data" / "Inspector" / "inspector.sqlite3").exists()
