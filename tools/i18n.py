@@ -146,6 +146,9 @@ def write_ts(path: Path, found: dict[str, dict[str, tuple[str, int, bool]]],
 def compile_qm() -> None:
     exe = Path(sys.executable).with_name("pyside6-lrelease")
     subprocess.run([str(exe) if exe.exists() else "pyside6-lrelease", "-silent", str(TS), "-qm", str(QM)], check=True)
+    qt_vi = TS.with_name("qt_vi.ts")  # Qt's own strings in Vietnamese, kept by hand
+    subprocess.run([str(exe) if exe.exists() else "pyside6-lrelease", "-silent", str(qt_vi), "-qm",
+                    str(qt_vi.with_suffix(".qm"))], check=True)
 
 
 def sources() -> list[Path]:

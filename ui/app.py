@@ -25,10 +25,14 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     errors.LANG = lang
     if lang == "vi":
         QLocale.setDefault(QLocale("vi_VN"))
-        qt = QTranslator(app)
-        if qt.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            installed.append(qt)
+        # Qt ships no Vietnamese for its own buttons and dialogs (OK/Cancel, Yes/No, the file and
+        # print dialogs it draws): the project's resources/i18n/qt_vi.ts has them.
+        for name, folder in (("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                             ("qt_vi", str(I18N))):
+            qt = QTranslator(app)
+            if qt.load(name, folder):
+                app.installTranslator(qt)
+                installed.append(qt)
         return installed
     ours = QTranslator(app)
     if ours.load(f"inspector_{lang}", str(I18N)):

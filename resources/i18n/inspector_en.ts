@@ -608,12 +608,12 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="60" />
+      <location filename="../../ui/app.py" line="64" />
       <source>Đang nâng cấp cơ sở dữ liệu %s…</source>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="89" />
+      <location filename="../../ui/app.py" line="93" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
