@@ -138,7 +138,7 @@ def _export_rows(db: Database, ids: list[str], progress: Progress, cancelled: Ch
         _step(progress, 0, total)
         n_events = conn.execute(
             f"INSERT INTO pkg_out.events({_EVENT_COLS}) SELECT {_EVENT_COLS} FROM main.events "
-            "WHERE inspection_id IN (SELECT id FROM temp._sync_export)").rowcount
+            "WHERE inspection_id IN (SELECT id FROM temp._sync_export) ORDER BY id").rowcount  # read back in this order
         _check_cancel(cancelled)
         _step(progress, 1, total)
         conn.execute(

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 import inspector
+from inspector import answers as ans
 from inspector import summary as sm
-from inspector.text import slug
+from inspector.text import percent, slug
 
 from . import errors, workers
 
@@ -29,6 +30,11 @@ COLOURS = {"dat": "#cdebd0", "co": "#cdebd0", "partly": "#fce8b2", "failed": "#f
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("summary", text)
+
+
+# The grid's one-letter assessments: Đạt, Đạt một phần, Không đạt, Không áp dụng (Met, Partly met, Not met)
+LETTERS = {"dat": "Đ", "dat_mot_phan": "P", "khong_dat": "K", "khong_ap_dung": "–"}
+LETTERS_EN = {"dat": "M", "dat_mot_phan": "P", "khong_dat": "N", "khong_ap_dung": "–"}
 
 
 class SummaryModel(QAbstractTableModel):
@@ -77,16 +83,19 @@ class SummaryModel(QAbstractTableModel):
         v = self.m.visits[index.row()]
         c = self.m.cells[v.id][it.code]
         if role == Qt.ItemDataRole.DisplayRole:
+            lang = errors.LANG
             if it.type == "ratio" and c.number is not None:
-                return f"{c.number * 100:.1f}%".replace(".", ",")
+                return percent(round(c.number * 1000), 1000, lang)
             if it.type == "count" and c.number is not None:
                 return str(int(c.number))
-            return {"dat": "Đ", "dat_mot_phan": "P", "khong_dat": "K", "khong_ap_dung": "–"}.get(c.value or "", c.text) \
-                if it.type == "assessment" else c.text
+            if it.type == "assessment":
+                return (LETTERS_EN if lang == "en" else LETTERS).get(c.value or "", c.text)
+            return ans.display(it, c.value, lang) if c.value is not None else c.text
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(COLOURS[self.kind(it, c)]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{v.commune} — {it.code}. {it.text_vi}\n{c.text or _tr('chưa trả lời')}"
+            shown = ans.display(it, c.value, errors.LANG) if c.value is not None else ""
+            tip = f"{v.commune} — {it.code}. {it.text(errors.LANG)}\n{shown or _tr('chưa trả lời')}"
             return tip + (f"\n{c.note}" if c.note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
