@@ -250,6 +250,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         "noi_nhan": noi_nhan,
         "kem_theo": f"(Kèm theo Biên bản {long_date(visit.date)} của {doan} tại {ubnd_xa})",
         "ma_doi_chieu": f"Mã đối chiếu: {version_code(db, visit.id)}",
+        "dieu_chinh": _amendment_lines(db, visit) if visit.frozen else [],
         "anh": [],
     }
 
@@ -827,11 +828,15 @@ SAMPLE_FIELDS: dict[str, Any] = {
     "khong_co_kien_nghi": "Không có kiến nghị.", "y_kien": ["Ý kiến"], "ket_thuc": "Buổi kiểm tra kết thúc./.",
     "ky_ben_xa": "ĐẠI DIỆN UBND XÃ", "ten_ben_xa": "Tên", "ten_truong_doan": "Tên", "ten_thu_ky": "Tên",
     "noi_nhan": ["- Lưu: VT."], "kem_theo": "(Kèm theo)", "ma_doi_chieu": "Mã đối chiếu: 0000-0000",
+    "dieu_chinh": ["- B2 (kết quả): Đạt → Không đạt; lý do: ; người điều chỉnh: , lúc ."],
     "anh": [{"tieu_de": "B1", "anh": [{"so": 1, "hinh": "", "chu_thich": "Ảnh 1."}]}],
 }
 
 __all__ = [
+    "Amendment",
     "Gaps",
+    "amended_items",
+    "amendments",
     "check_template",
     "context",
     "default_filename",
@@ -888,3 +893,70 @@ def gaps(db: Database, visit_id: str) -> Gaps:
     if not any(f.kind in ("ton_tai", "kien_nghi", "uu_diem") for f in ins.findings(db, visit.id)):
         sections.append("findings")
     return Gaps(unanswered, photos_missing, tuple(sections))
+
+
+# ---- amendments after signing ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Amendment:
+    """A change made to a visit after its minutes were signed: every such change carries a reason."""
+
+    entity: str         # answer, finding, attachment, visit
+    item_code: str      # the checklist item, for answers and photos ("" otherwise)
+    field: str
+    old: Any
+    new: Any
+    reason: str
+    author: str
+    time: str           # local date and time of the change
+
+
+def amendments(db: Database, visit_id: str) -> list[Amendment]:
+    """The visit's changes made after signing (those with a reason), oldest first, each with the
+    value it replaced."""
+    rows = db.execute(
+        "SELECT e.id, e.entity, e.field, e.value, e.ctx, e.reason, e.author, e.hlc, "
+        " (SELECT p.value FROM event_parents ep JOIN events p ON p.id = ep.parent WHERE ep.child = e.id "
+        "  ORDER BY p.hlc DESC LIMIT 1) "
+        "FROM events e WHERE e.reason IS NOT NULL AND e.reason != '' AND ("
+        " (e.entity = 'visit' AND e.entity_id = ?) OR json_extract(e.ctx, '$.visit_id') = ?) "
+        "ORDER BY e.hlc, e.id", [visit_id, visit_id]).fetchall()
+    out = []
+    for _eid, entity, fld, value, ctx, reason, author, hlc, old in rows:
+        c = json.loads(ctx) if ctx else {}
+        code = c.get("item_code", "") if entity == "answer" else ""
+        out.append(Amendment(entity, code, fld, json.loads(old) if old else None, json.loads(value),
+                             reason, author or "", events.hlc_time(hlc)))
+    return out
+
+
+def _amendment_lines(db: Database, visit: ins.Visit) -> list[str]:
+    """The amendments as the reprinted minutes list them, one line each."""
+    from . import words
+
+    checklist = cl.get(db, visit.checklist_version)
+    lines = []
+    for a in amendments(db, visit.id):
+        if a.entity == "answer" and a.item_code:
+            try:
+                item = checklist.item(a.item_code)
+            except InspectorError:
+                item = None
+            what = f"{a.item_code} ({'ghi chú' if a.field == 'note' else 'kết quả'})"
+            if a.field == "note" or item is None:
+                old, new = clean_line(str(a.old or "")) or "…", clean_line(str(a.new or "")) or "…"
+            else:
+                old, new = ans.display(item, a.old) or "…", ans.display(item, a.new) or "…"
+        else:
+            what = words.word("entity", a.entity) + " (" + words.word("field", a.field).lower() + ")"
+            old, new = (clean_line(json.dumps(x, ensure_ascii=False) if isinstance(x, (list, dict)) else str(x or ""))[:80]
+                        or "…" for x in (a.old, a.new))
+        when = a.time[11:16] + " " + short_date(a.time[:10]) if a.time else ""
+        lines.append(f"- {what}: {old} → {new}; lý do: {words.reason_text(a.reason)}; "
+                     f"người điều chỉnh: {a.author}, lúc {when}.")
+    return lines
+
+
+def amended_items(db: Database, visit_id: str) -> set[str]:
+    """The checklist items of a visit whose answer was changed after signing."""
+    return {a.item_code for a in amendments(db, visit_id) if a.item_code}

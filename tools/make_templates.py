@@ -234,6 +234,13 @@ def document_body(w: dict[str, str], section: str) -> str:
     parts.append(tag("{%p for dong in y_kien %}"))
     parts.append(body("{{ dong }}", raw=True))
     parts.append(tag("{%p endfor %}"))
+    # printed again after signing: what was amended, with its reason (none on the first printing)
+    parts.append(tag("{%p if dieu_chinh %}"))
+    parts.append(body("VII. ĐIỀU CHỈNH SAU KHI KÝ BIÊN BẢN", b=True, keep_next=True))
+    parts.append(tag("{%p for dong in dieu_chinh %}"))
+    parts.append(body("{{ dong }}", raw=True))
+    parts.append(tag("{%p endfor %}"))
+    parts.append(tag("{%p endif %}"))
     parts.append(body("{{ ket_thuc }}", raw=True, keep_next=True))
 
     # signatures

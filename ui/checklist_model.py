@@ -52,14 +52,16 @@ class ChecklistModel(QAbstractItemModel):
         self.items: list[list[cl.Item]] = []
         self.answers: dict[str, ans.Answer] = {}
         self.photo_counts: dict[str, int] = {}
+        self.amended: set[str] = set()   # items changed after the minutes were signed
         self.lang = "vi"
         self._row_of: dict[str, tuple[int, int]] = {}
 
     # ---- loading -------------------------------------------------------------------------
 
     def set_visit(self, checklist: cl.Checklist | None, answers: dict[str, ans.Answer],
-                  photo_counts: dict[str, int] | None = None) -> None:
+                  photo_counts: dict[str, int] | None = None, amended: set[str] | None = None) -> None:
         self.beginResetModel()
+        self.amended = set(amended or ())
         self.checklist = checklist
         self.answers = dict(answers)
         self.photo_counts = dict(photo_counts or {})
@@ -77,7 +79,9 @@ class ChecklistModel(QAbstractItemModel):
                     self._row_of[it.code] = (gi, ii)
         self.endResetModel()
 
-    def update_answer(self, code: str, answer: ans.Answer | None) -> None:
+    def update_answer(self, code: str, answer: ans.Answer | None, *, amended: bool = False) -> None:
+        if amended:
+            self.amended.add(code)
         if answer is None:
             self.answers.pop(code, None)
         else:
@@ -189,7 +193,8 @@ class ChecklistModel(QAbstractItemModel):
         value = a.value if a else None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return f"{it.code}  {it.text(self.lang)}"
+                mark = " ✎" if it.code in self.amended else ""  # changed after the minutes were signed
+                return f"{it.code}{mark}  {it.text(self.lang)}"
             if col == 1:
                 if value is not None:
                     return ans.display(it, value, self.lang)

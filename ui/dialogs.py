@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -292,13 +291,9 @@ class VisitDialog(_Dialog):
             self.tabs.setTabText(0, _tr("Buổi giám sát"))
 
     def _reason(self) -> str | None:
-        if not self.visit.frozen:
-            return None
-        text, ok = QInputDialog.getText(self, _tr("Điều chỉnh biên bản đã ký"),
-                                        _tr("Biên bản đã ký. Lý do điều chỉnh:"))
-        if not ok or not text.strip():
-            raise E.VisitFrozen(self.visit.id, self.visit.commune)
-        return text.strip()
+        from . import amend
+
+        return amend.reason_for(self, self.db, self.visit.id)  # signed minutes: the amendment's reason
 
     def save(self) -> None:
         reason = self._reason()

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from inspector import answers as ans
 from inspector import checklist as cl
-from inspector import demo
+from inspector import demo, words
 from inspector import errors as E
 from inspector import inspections as ins
 
-from . import errors, widgets, workers
+from . import amend, errors, widgets, workers
 from .answer_editor import AnswerEditor
 from .checklist_model import ChecklistFilter, ChecklistModel, ItemRole
 from .widgets import FoldFilter, roomy_tabs
@@ -181,6 +181,11 @@ class ItemPanel(QWidget):
         self.who = QLabel()
         self.who.setObjectName("who")
         self.who.setStyleSheet("color: #6b6b6b")
+        self.amended = QLabel()  # changes after the minutes were signed: old → new, reason, who, when
+        self.amended.setObjectName("amended")
+        self.amended.setWordWrap(True)
+        self.amended.setStyleSheet("color: #8a4b00")
+        self.amended.hide()
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(_tr("Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)"))
@@ -197,6 +202,7 @@ class ItemPanel(QWidget):
         lay.addWidget(QLabel(_tr("Kết quả")))
         lay.addWidget(self.editor)
         lay.addWidget(self.who)
+        lay.addWidget(self.amended)
         lay.addWidget(self.previous)
         lay.addWidget(QLabel(_tr("Ghi chú")))
         lay.addWidget(self.note, 1)
@@ -284,7 +290,6 @@ class MainWindow(QMainWindow):
         self.previous_answers: dict[str, ans.Answer] = {}
         self.previous: ins.Visit | None = None
         self.item: cl.Item | None = None
-        self._amend_reason: dict[str, str] = {}
         self.undo = QUndoStack(self)
         self.setWindowTitle(_tr("Inspector — %s") % self.path.name)
 
@@ -407,6 +412,15 @@ class MainWindow(QMainWindow):
         self.conflicts_button.setFlat(True)
         self.conflicts_button.setStyleSheet("color: #b3261e; font-weight: bold")
         self.conflicts_button.hide()
+        self.amend_label = QLabel()
+        self.amend_label.setStyleSheet("color: #8a4b00")
+        self.amend_close = QtWidgets.QPushButton(_tr("Kết thúc điều chỉnh"))
+        self.amend_close.setToolTip(_tr("Thay đổi sau đó lại hỏi lý do điều chỉnh."))
+        self.amend_close.clicked.connect(lambda: amend.close(self.visit.id if self.visit else None))
+        for w in (self.amend_label, self.amend_close):
+            self.statusBar().addPermanentWidget(w)
+            w.hide()
+        amend.listen(self._show_amendment)
         self.who_label = QLabel()
         self.statusBar().addPermanentWidget(self.who_label)
         self.statusBar().addPermanentWidget(self.conflicts_button)
@@ -787,6 +801,8 @@ class MainWindow(QMainWindow):
         if not force and self.visit is not None and visit_id == self.visit.id:
             return
         self._flush()
+        if self.visit is not None and self.visit.id != visit_id:
+            amend.close(self.visit.id)  # an amendment ends with its visit
         code = self.item.code if self.item else None
         self.item = None
         if visit_id is None:
@@ -806,7 +822,8 @@ class MainWindow(QMainWindow):
             self.previous = ins.previous_visit(self.db, self.visit.id)
             base = self.visit.based_on or (self.previous.id if self.previous else None)
             self.previous_answers = ans.answers_for_visit(self.db, base) if base else {}
-            self.cl_model.set_visit(self.checklist, ans.answers_for_visit(self.db, self.visit.id), self._photo_counts())
+            self.cl_model.set_visit(self.checklist, ans.answers_for_visit(self.db, self.visit.id), self._photo_counts(),
+                                    self._amended_items())
             self.view.expandAll()
             self._show_title()
             target = self.cl_filter.mapFromSource(self.cl_model.index_of(code)) if (force and code) else QModelIndex()
@@ -865,12 +882,35 @@ class MainWindow(QMainWindow):
         prev = self.previous_answers.get(item.code) if item else None
         self.panel.set_item(item, a, prev.value if prev else None, self.lang)
         self._show_who(a)
+        self._show_amended()
         frozen = bool(self.visit and self.visit.frozen)
         self.panel.editor.setToolTip(_tr("Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.") if frozen else "")
         if self.photo_strip is None and self.visit is not None:
             self.photo_strip = self._make_photo_strip()
         if self.photo_strip is not None:
             self.photo_strip.set_item(self.visit.id if self.visit else None, item.code if item else None)
+
+    def _show_amended(self) -> None:
+        """On the item: each change made after the minutes were signed."""
+        lines = []
+        if self.visit is not None and self.item is not None and self.item.code in self.cl_model.amended:
+            from inspector import minutes as mn
+
+            item = self.item
+            for a in mn.amendments(self.db, self.visit.id):
+                if a.item_code != item.code:
+                    continue
+                if a.field == "note":
+                    what = _tr("ghi chú")
+                    old, new = a.old or "—", a.new or "—"
+                else:
+                    what = _tr("kết quả")
+                    old = ans.display(item, a.old, self.lang) or "—"
+                    new = ans.display(item, a.new, self.lang) or "—"
+                lines.append(_tr("Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)")
+                             % (what, old, new, words.reason_text(a.reason, self.lang), a.author, a.time))
+        self.panel.amended.setText("\n".join(lines))
+        self.panel.amended.setVisible(bool(lines))
 
     def _show_who(self, answer: ans.Answer | None) -> None:
         from inspector import events
@@ -942,16 +982,13 @@ class MainWindow(QMainWindow):
     def write_answer(self, visit_id: str, code: str, value, note, *, undoable: bool = True) -> bool:
         """Write one answer (value, and the note unless None) now; the status bar confirms it."""
         before = ans.get_answer(self.db, visit_id, code)
-        reason = self._amend_reason.get(visit_id)
         try:
-            try:
-                after = ans.set_answer(self.db, visit_id, code, value, note=note, reason=reason)
-            except E.VisitFrozen:
-                reason = self._ask_reason(visit_id)
-                if reason is None:
-                    self._show_item_again()
-                    return False
-                after = ans.set_answer(self.db, visit_id, code, value, note=note, reason=reason)
+            reason = amend.reason_for(self, self.db, visit_id)  # signed minutes: this change's reason
+        except E.VisitFrozen:
+            self._show_item_again()
+            return False
+        try:
+            after = ans.set_answer(self.db, visit_id, code, value, note=note, reason=reason)
         except E.InspectorError as exc:
             self.statusBar().showMessage(errors.message(exc), 8000)
             errors.show(self, exc)
@@ -965,7 +1002,7 @@ class MainWindow(QMainWindow):
         if self.visit is not None and self.visit.id == visit_id:
             pos = self.view.currentIndex()
             place = (pos.parent().row(), pos.row()) if pos.isValid() and pos.parent().isValid() else None
-            self.cl_model.update_answer(code, after)
+            self.cl_model.update_answer(code, after, amended=reason is not None)
             now = self.view.currentIndex()
             if place is not None and (not now.isValid() or now.data(ItemRole) is None):
                 self._select_near(*place)  # the item left a filtered list: go on with the next one
@@ -975,20 +1012,12 @@ class MainWindow(QMainWindow):
                 prev = self.previous_answers.get(code)
                 self.panel.refresh_answer(self.item, after, prev.value if prev else None, self.lang)
                 self._show_who(after)
+                self._show_amended()
             self._show_progress()
             self._update_nav_count()
         self.saved_label.setText(_tr("Đã lưu %s lúc %s") % (code, time.strftime("%H:%M:%S")))
         self._update_actions()
         return True
-
-    def _ask_reason(self, visit_id: str) -> str | None:
-        text, ok = QtWidgets.QInputDialog.getText(
-            self, _tr("Điều chỉnh biên bản đã ký"),
-            _tr("Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.\nLý do điều chỉnh:"))
-        if not ok or not text.strip():
-            return None
-        self._amend_reason[visit_id] = text.strip()
-        return text.strip()
 
     def _show_item_again(self) -> None:
         self._load_item()
@@ -1287,6 +1316,21 @@ class MainWindow(QMainWindow):
 
     # ---- demo and closing ---------------------------------------------------------------------------
 
+    def _amended_items(self) -> set[str]:
+        """The items of the shown visit changed after its minutes were signed (marked in the list)."""
+        if self.visit is None or not self.visit.frozen:
+            return set()
+        from inspector import minutes as mn  # loaded only for signed minutes
+
+        return mn.amended_items(self.db, self.visit.id)
+
+    def _show_amendment(self) -> None:
+        """The banner of an open amendment: its reason and the button that ends it."""
+        reason = amend.current(self.visit.id if self.visit else None)
+        self.amend_label.setText(_tr("Đang điều chỉnh biên bản đã ký — lý do: %s") % reason if reason else "")
+        self.amend_label.setVisible(bool(reason))
+        self.amend_close.setVisible(bool(reason))
+
     def show_who(self) -> None:
         """Who is entering, in the status bar (changed in Settings)."""
         from .settings import who_text
@@ -1312,6 +1356,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e) -> None:
         self._flush()
+        amend.close()
         workers.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/split", self.split.saveState())

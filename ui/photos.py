@@ -165,24 +165,12 @@ class PhotoModel(QAbstractListModel):
         return pm
 
 
-_reasons: dict[str, str] = {}
-
-
 def _amend_reason(db, visit_id: str) -> str | None:
-    """A signed visit needs an amendment reason; asked once per visit and session."""
-    try:
-        visit = ins.get_visit(db, visit_id)
-    except E.InspectorError:
-        return None
-    if not visit.frozen:
-        return None
-    if visit_id not in _reasons:
-        text, ok = QInputDialog.getText(None, _tr("Điều chỉnh biên bản đã ký"),
-                                        _tr("Biên bản của xã này đã ký. Lý do điều chỉnh:"))
-        if not ok or not text.strip():
-            raise E.VisitFrozen(visit.id, visit.commune)
-        _reasons[visit_id] = text.strip()
-    return _reasons[visit_id]
+    """A change of signed minutes carries the reason of the open amendment (asked if none is open;
+    VisitFrozen when the person gives none): see ui/amend.py."""
+    from . import amend
+
+    return amend.reason_for(None, db, visit_id)
 
 
 # ---- undo of photo changes -------------------------------------------------------------------------

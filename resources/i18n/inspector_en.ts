@@ -32,32 +32,32 @@
   <context>
     <name>ChecklistModel</name>
     <message>
-      <location filename="../../ui/checklist_model.py" line="148" />
+      <location filename="../../ui/checklist_model.py" line="152" />
       <source>Tiêu chí</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="148" />
+      <location filename="../../ui/checklist_model.py" line="152" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="148" />
+      <location filename="../../ui/checklist_model.py" line="152" />
       <source>Ảnh</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="197" />
+      <location filename="../../ui/checklist_model.py" line="202" />
       <source>(gợi ý: %s)</source>
       <translation>(suggested: %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="213" />
+      <location filename="../../ui/checklist_model.py" line="218" />
       <source>Tiêu chí này cần ảnh minh chứng; chưa có ảnh.</source>
       <translation>This item needs an evidence photo; there is none yet.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/checklist_model.py" line="214" />
+      <location filename="../../ui/checklist_model.py" line="219" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -83,267 +83,277 @@
       <translation>Use the last result for this visit (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="186" />
+      <location filename="../../ui/mainwindow.py" line="191" />
       <source>Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)</source>
       <translation>Note, evidence (Enter from the list to come here, Esc to go back)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="197" />
+      <location filename="../../ui/mainwindow.py" line="202" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="201" />
+      <location filename="../../ui/mainwindow.py" line="207" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="218" />
+      <location filename="../../ui/mainwindow.py" line="224" />
       <source>Gợi ý từ lần kiểm tra trước: &lt;b&gt;%s&lt;/b&gt;</source>
       <translation>Suggested by the last inspection: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="223" />
+      <location filename="../../ui/mainwindow.py" line="229" />
       <source>Lần kiểm tra trước: %s</source>
       <translation>Last inspection: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>Nhập bởi %s lúc %s</source>
       <translation>Entered by %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>Nhập lúc %s</source>
       <translation>Entered at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="249" />
       <source>Chọn một tiêu chí trong danh sách.</source>
       <translation>Select an item in the list.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="258" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>Căn cứ: %s</source>
       <translation>Basis: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="266" />
       <source>Cần ảnh minh chứng.</source>
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="289" />
+      <location filename="../../ui/mainwindow.py" line="294" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="305" />
+      <location filename="../../ui/mainwindow.py" line="310" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="333" />
+      <location filename="../../ui/mainwindow.py" line="338" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="340" />
+      <location filename="../../ui/mainwindow.py" line="345" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="347" />
+      <location filename="../../ui/mainwindow.py" line="352" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="347" />
+      <location filename="../../ui/mainwindow.py" line="352" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="348" />
+      <location filename="../../ui/mainwindow.py" line="353" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="371" />
+      <location filename="../../ui/mainwindow.py" line="376" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="372" />
+      <location filename="../../ui/mainwindow.py" line="377" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="447" />
+      <location filename="../../ui/mainwindow.py" line="417" />
+      <source>Kết thúc điều chỉnh</source>
+      <translation>End amendment</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="418" />
+      <source>Thay đổi sau đó lại hỏi lý do điều chỉnh.</source>
+      <translation>The next change asks for a reason again.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="461" />
       <source>Ảnh minh chứng</source>
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="501" />
+      <location filename="../../ui/mainwindow.py" line="515" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="517" />
+      <location filename="../../ui/mainwindow.py" line="531" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="518" />
+      <location filename="../../ui/mainwindow.py" line="532" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="519" />
+      <location filename="../../ui/mainwindow.py" line="533" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="527" />
+      <location filename="../../ui/mainwindow.py" line="541" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="528" />
+      <location filename="../../ui/mainwindow.py" line="542" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="531" />
+      <location filename="../../ui/mainwindow.py" line="545" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="536" />
+      <location filename="../../ui/mainwindow.py" line="550" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="538" />
+      <location filename="../../ui/mainwindow.py" line="552" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="540" />
+      <location filename="../../ui/mainwindow.py" line="554" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="544" />
+      <location filename="../../ui/mainwindow.py" line="558" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="548" />
+      <location filename="../../ui/mainwindow.py" line="562" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="549" />
+      <location filename="../../ui/mainwindow.py" line="563" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="551" />
+      <location filename="../../ui/mainwindow.py" line="565" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="557" />
+      <location filename="../../ui/mainwindow.py" line="571" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="558" />
+      <location filename="../../ui/mainwindow.py" line="572" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="560" />
+      <location filename="../../ui/mainwindow.py" line="574" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="562" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="573" />
+      <location filename="../../ui/mainwindow.py" line="587" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="574" />
+      <location filename="../../ui/mainwindow.py" line="588" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="577" />
+      <location filename="../../ui/mainwindow.py" line="591" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="578" />
+      <location filename="../../ui/mainwindow.py" line="592" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="579" />
+      <location filename="../../ui/mainwindow.py" line="593" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="581" />
+      <location filename="../../ui/mainwindow.py" line="595" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="585" />
+      <location filename="../../ui/mainwindow.py" line="599" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="586" />
+      <location filename="../../ui/mainwindow.py" line="600" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="587" />
+      <location filename="../../ui/mainwindow.py" line="601" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="612" />
+      <location filename="../../ui/mainwindow.py" line="626" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="613" />
+      <location filename="../../ui/mainwindow.py" line="627" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="614" />
+      <location filename="../../ui/mainwindow.py" line="628" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="615" />
+      <location filename="../../ui/mainwindow.py" line="629" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="665" />
+      <location filename="../../ui/mainwindow.py" line="679" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="721" />
+      <location filename="../../ui/mainwindow.py" line="735" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -351,7 +361,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="772" />
+      <location filename="../../ui/mainwindow.py" line="786" />
       <source>⚠ %n xung đột cần quyết định</source>
       <translation>
         <numerusform>⚠ %n conflict to decide</numerusform>
@@ -359,54 +369,57 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="773" />
+      <location filename="../../ui/mainwindow.py" line="787" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
       <translation>The same field was changed differently on two laptops; click to decide.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="835" />
+      <location filename="../../ui/mainwindow.py" line="852" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="841" />
+      <location filename="../../ui/mainwindow.py" line="858" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="869" />
+      <location filename="../../ui/mainwindow.py" line="887" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="980" />
+      <location filename="../../ui/mainwindow.py" line="904" />
+      <source>ghi chú</source>
+      <translation>note</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="907" />
+      <source>kết quả</source>
+      <translation>result</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="910" />
+      <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
+      <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="1018" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="986" />
-      <source>Điều chỉnh biên bản đã ký</source>
-      <translation>Amend signed minutes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="987" />
-      <source>Biên bản của xã này đã ký. Sửa kết quả là điều chỉnh biên bản.
-Lý do điều chỉnh:</source>
-      <translation>This commune's minutes are signed. Changing a result amends them.
-Reason for the amendment:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="1098" />
+      <location filename="../../ui/mainwindow.py" line="1127" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1115" />
+      <location filename="../../ui/mainwindow.py" line="1144" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1116" />
+      <location filename="../../ui/mainwindow.py" line="1145" />
       <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>
         <numerusform>Use %n result of the last inspection for this visit?</numerusform>
@@ -414,7 +427,7 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1124" />
+      <location filename="../../ui/mainwindow.py" line="1153" />
       <source>Đã lưu %n kết quả lúc %s</source>
       <translation>
         <numerusform>Saved %n result at %s</numerusform>
@@ -422,27 +435,27 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1134" />
+      <location filename="../../ui/mainwindow.py" line="1163" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1135" />
+      <location filename="../../ui/mainwindow.py" line="1164" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1140" />
+      <location filename="../../ui/mainwindow.py" line="1169" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1140" />
+      <location filename="../../ui/mainwindow.py" line="1169" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1147" />
+      <location filename="../../ui/mainwindow.py" line="1176" />
       <source>Đã chép %n gợi ý lúc %s</source>
       <translation>
         <numerusform>Copied %n suggestion at %s</numerusform>
@@ -450,47 +463,47 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1185" />
+      <location filename="../../ui/mainwindow.py" line="1214" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1186" />
+      <location filename="../../ui/mainwindow.py" line="1215" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1207" />
+      <location filename="../../ui/mainwindow.py" line="1236" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1207" />
+      <location filename="../../ui/mainwindow.py" line="1236" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1237" />
+      <location filename="../../ui/mainwindow.py" line="1266" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1238" />
+      <location filename="../../ui/mainwindow.py" line="1267" />
       <source>Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?</source>
       <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1252" />
+      <location filename="../../ui/mainwindow.py" line="1281" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1271" />
+      <location filename="../../ui/mainwindow.py" line="1300" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1271" />
+      <location filename="../../ui/mainwindow.py" line="1300" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -513,12 +526,12 @@ Ctrl+Z / Ctrl+Y  undo / redo
 Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1284" />
+      <location filename="../../ui/mainwindow.py" line="1313" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1284" />
+      <location filename="../../ui/mainwindow.py" line="1313" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -527,12 +540,17 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1301" />
+      <location filename="../../ui/mainwindow.py" line="1330" />
+      <source>Đang điều chỉnh biên bản đã ký — lý do: %s</source>
+      <translation>Amending signed minutes — reason: %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="1345" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1302" />
+      <location filename="../../ui/mainwindow.py" line="1346" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -606,6 +624,21 @@ Works without a network; every change is saved at once in the file:
     </message>
   </context>
   <context>
+    <name>amend</name>
+    <message>
+      <location filename="../../ui/amend.py" line="47" />
+      <source>Điều chỉnh biên bản đã ký</source>
+      <translation>Amending signed minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/amend.py" line="48" />
+      <source>Biên bản của xã %s đã ký. Thay đổi từ bây giờ là điều chỉnh biên bản, được ghi lại và liệt kê khi in lại.
+Lý do điều chỉnh:</source>
+      <translation>The minutes of %s were signed. Changes from now on amend them; they are recorded and listed when the minutes are printed again.
+Reason for the amendment:</translation>
+    </message>
+  </context>
+  <context>
     <name>app</name>
     <message>
       <location filename="../../ui/app.py" line="64" />
@@ -623,362 +656,352 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="43" />
       <source>Kiểm tra</source>
       <translation>Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="43" />
       <source>Giám sát</source>
       <translation>Oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="44" />
       <source>Trưởng đoàn</source>
       <translation>Head of team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="44" />
       <source>Phó Trưởng đoàn</source>
       <translation>Deputy head</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="45" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="45" />
       <source>Thư ký</source>
       <translation>Secretary</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="47" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Ưu điểm</source>
       <translation>Strength</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="47" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Tồn tại, hạn chế</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="47" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Nguyên nhân</source>
       <translation>Cause</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="47" />
       <source>Kiến nghị</source>
       <translation>Recommendation</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="49" />
+      <location filename="../../ui/dialogs.py" line="48" />
       <source>Dự kiến</source>
       <translation>Planned</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="49" />
+      <location filename="../../ui/dialogs.py" line="48" />
       <source>Đang làm việc</source>
       <translation>In progress</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="49" />
+      <location filename="../../ui/dialogs.py" line="48" />
       <source>Đã xong</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="74" />
+      <location filename="../../ui/dialogs.py" line="73" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="75" />
+      <location filename="../../ui/dialogs.py" line="74" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="117" />
+      <location filename="../../ui/dialogs.py" line="116" />
       <source>Kiểm tra công tác cải cách hành chính năm 2026</source>
       <translation>Inspection of administrative reform, 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="121" />
+      <location filename="../../ui/dialogs.py" line="120" />
       <source>ngày/tháng/năm, ví dụ 10/11/2026</source>
       <translation>day/month/year, e.g. 10/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="127" />
+      <location filename="../../ui/dialogs.py" line="126" />
       <source>ví dụ: từ 01/01/2026 đến 31/10/2026</source>
       <translation>e.g. from 01/01/2026 to 31/10/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="128" />
+      <location filename="../../ui/dialogs.py" line="127" />
       <source>Loại</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="129" />
+      <location filename="../../ui/dialogs.py" line="128" />
       <source>Tên đợt</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="130" />
+      <location filename="../../ui/dialogs.py" line="129" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="131" />
+      <location filename="../../ui/dialogs.py" line="130" />
       <source>Ngày quyết định</source>
       <translation>Decision date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="132" />
+      <location filename="../../ui/dialogs.py" line="131" />
       <source>Căn cứ</source>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="135" />
+      <location filename="../../ui/dialogs.py" line="134" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="136" />
+      <location filename="../../ui/dialogs.py" line="135" />
       <source>Cơ quan thường trực</source>
       <translation>Home office</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="137" />
+      <location filename="../../ui/dialogs.py" line="136" />
       <source>Thời kỳ</source>
       <translation>Reporting period</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="138" />
+      <location filename="../../ui/dialogs.py" line="137" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="141" />
+      <location filename="../../ui/dialogs.py" line="140" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="141" />
+      <location filename="../../ui/dialogs.py" line="140" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="141" />
+      <location filename="../../ui/dialogs.py" line="140" />
       <source>Cơ quan</source>
       <translation>Agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="142" />
+      <location filename="../../ui/dialogs.py" line="141" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="145" />
+      <location filename="../../ui/dialogs.py" line="144" />
       <source>Thêm thành viên</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="149" />
+      <location filename="../../ui/dialogs.py" line="148" />
       <source>Thành viên đoàn</source>
       <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="154" />
+      <location filename="../../ui/dialogs.py" line="153" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="154" />
+      <location filename="../../ui/dialogs.py" line="153" />
       <source>tên xã</source>
       <translation>commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="155" />
+      <location filename="../../ui/dialogs.py" line="154" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="156" />
+      <location filename="../../ui/dialogs.py" line="155" />
       <source>Ngày làm việc</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="157" />
+      <location filename="../../ui/dialogs.py" line="156" />
       <source>Thêm xã</source>
       <translation>Add commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="162" />
+      <location filename="../../ui/dialogs.py" line="161" />
       <source>Các xã được kiểm tra</source>
       <translation>Communes inspected</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="168" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="168" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="170" />
+      <location filename="../../ui/dialogs.py" line="169" />
       <source>Đợt %s</source>
       <translation>%s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="170" />
+      <location filename="../../ui/dialogs.py" line="169" />
       <source>Đợt %s mới</source>
       <translation>New %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="171" />
+      <location filename="../../ui/dialogs.py" line="170" />
       <source>Đoàn giám sát</source>
       <translation>Oversight team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="171" />
+      <location filename="../../ui/dialogs.py" line="170" />
       <source>Đoàn kiểm tra</source>
       <translation>Inspection team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="172" />
+      <location filename="../../ui/dialogs.py" line="171" />
       <source>Các xã được giám sát</source>
       <translation>Communes overseen</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="202" />
+      <location filename="../../ui/dialogs.py" line="201" />
       <source>dòng %d của danh sách thành viên chưa có họ tên</source>
       <translation>row %d of the members has no name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="220" />
+      <location filename="../../ui/dialogs.py" line="219" />
       <source>dòng %d của danh sách xã chưa có tên xã</source>
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="240" />
+      <location filename="../../ui/dialogs.py" line="239" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="254" />
+      <location filename="../../ui/dialogs.py" line="253" />
       <source>Trụ sở UBND xã …</source>
       <translation>Commune People's Committee office …</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="259" />
+      <location filename="../../ui/dialogs.py" line="258" />
       <source>Đã ký biên bản</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="264" />
+      <location filename="../../ui/dialogs.py" line="263" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="265" />
+      <location filename="../../ui/dialogs.py" line="264" />
       <source>Bắt đầu lúc</source>
       <translation>Started at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="266" />
+      <location filename="../../ui/dialogs.py" line="265" />
       <source>Kết thúc lúc</source>
       <translation>Ended at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="267" />
+      <location filename="../../ui/dialogs.py" line="266" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="268" />
+      <location filename="../../ui/dialogs.py" line="267" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="269" />
+      <location filename="../../ui/dialogs.py" line="268" />
       <source>Buổi làm việc</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="272" />
+      <location filename="../../ui/dialogs.py" line="271" />
       <source>Thêm người</source>
       <translation>Add person</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="275" />
+      <location filename="../../ui/dialogs.py" line="274" />
       <source>Đại diện xã</source>
       <translation>Commune representatives</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="279" />
+      <location filename="../../ui/dialogs.py" line="278" />
       <source>Nội dung</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="279" />
+      <location filename="../../ui/dialogs.py" line="278" />
       <source>Đơn vị thực hiện</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="280" />
+      <location filename="../../ui/dialogs.py" line="279" />
       <source>Thời hạn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="281" />
+      <location filename="../../ui/dialogs.py" line="280" />
       <source>Thêm nội dung</source>
       <translation>Add row</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="285" />
+      <location filename="../../ui/dialogs.py" line="284" />
       <source>Tồn tại, kiến nghị</source>
       <translation>Findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="289" />
+      <location filename="../../ui/dialogs.py" line="288" />
       <source>Ý kiến của đại diện xã về kết quả kiểm tra…</source>
       <translation>The commune representatives' opinion on the results…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="290" />
+      <location filename="../../ui/dialogs.py" line="289" />
       <source>Ý kiến của xã</source>
       <translation>Commune's opinion</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="292" />
+      <location filename="../../ui/dialogs.py" line="291" />
       <source>Buổi giám sát</source>
       <translation>Oversight session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="297" />
-      <source>Điều chỉnh biên bản đã ký</source>
-      <translation>Amend signed minutes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs.py" line="298" />
-      <source>Biên bản đã ký. Lý do điều chỉnh:</source>
-      <translation>The minutes are signed. Reason for the amendment:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs.py" line="320" />
+      <location filename="../../ui/dialogs.py" line="315" />
       <source>dòng %d của bảng tồn tại, kiến nghị chưa có nội dung</source>
       <translation>row %d of the findings has no text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="336" />
+      <location filename="../../ui/dialogs.py" line="331" />
       <source>Đồng ý</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="337" />
+      <location filename="../../ui/dialogs.py" line="332" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -1307,67 +1330,57 @@ After this, any change to this commune's results is an amendment and needs a rea
       <translation>Source file: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="180" />
-      <source>Điều chỉnh biên bản đã ký</source>
-      <translation>Amend signed minutes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="181" />
-      <source>Biên bản của xã này đã ký. Lý do điều chỉnh:</source>
-      <translation>This commune's minutes are signed. Reason for the amendment:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/photos.py" line="251" />
+      <location filename="../../ui/photos.py" line="239" />
       <source>Thêm ảnh…</source>
       <translation>Add photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="253" />
+      <location filename="../../ui/photos.py" line="241" />
       <source>Chọn ảnh từ máy; cũng có thể kéo thả tệp, thư mục hoặc dán ảnh (Ctrl+V)</source>
       <translation>Choose photos; you can also drop files or folders here or paste an image (Ctrl+V)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="278" />
+      <location filename="../../ui/photos.py" line="266" />
       <source>Xem ảnh</source>
       <translation>View photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="279" />
+      <location filename="../../ui/photos.py" line="267" />
       <source>Sửa chú thích</source>
       <translation>Edit caption</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="280" />
+      <location filename="../../ui/photos.py" line="268" />
       <source>Chuyển sang tiêu chí khác…</source>
       <translation>Move to another item…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="281" />
+      <location filename="../../ui/photos.py" line="269" />
       <source>Đưa lên trước</source>
       <translation>Move earlier</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="282" />
+      <location filename="../../ui/photos.py" line="270" />
       <source>Đưa ra sau</source>
       <translation>Move later</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="283" />
+      <location filename="../../ui/photos.py" line="271" />
       <source>Xác nhận ảnh hợp lệ</source>
       <translation>Confirm the photo is valid</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="284" />
+      <location filename="../../ui/photos.py" line="272" />
       <source>Gỡ ảnh</source>
       <translation>Remove photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="285" />
+      <location filename="../../ui/photos.py" line="273" />
       <source>Dán ảnh</source>
       <translation>Paste image</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="296" />
+      <location filename="../../ui/photos.py" line="284" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -1375,12 +1388,12 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="296" />
+      <location filename="../../ui/photos.py" line="284" />
       <source>Chưa có ảnh — kéo thả ảnh vào đây</source>
       <translation>No photos yet — drop photos here</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="361" />
+      <location filename="../../ui/photos.py" line="349" />
       <source>gỡ %n ảnh</source>
       <translation>
         <numerusform>remove %n photo</numerusform>
@@ -1388,22 +1401,22 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="370" />
+      <location filename="../../ui/photos.py" line="358" />
       <source>(Ảnh chung của buổi làm việc)</source>
       <translation>(Photos of the whole session)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="374" />
+      <location filename="../../ui/photos.py" line="362" />
       <source>Chuyển ảnh</source>
       <translation>Move photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="374" />
+      <location filename="../../ui/photos.py" line="362" />
       <source>Chuyển sang tiêu chí:</source>
       <translation>Move to item:</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="394" />
+      <location filename="../../ui/photos.py" line="382" />
       <source>chuyển %n ảnh</source>
       <translation>
         <numerusform>move %n photo</numerusform>
@@ -1411,42 +1424,42 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="416" />
+      <location filename="../../ui/photos.py" line="404" />
       <source>đổi thứ tự ảnh</source>
       <translation>reorder photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="434" />
+      <location filename="../../ui/photos.py" line="422" />
       <source>Chọn ảnh</source>
       <translation>Choose photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="529" />
+      <location filename="../../ui/photos.py" line="517" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="591" />
+      <location filename="../../ui/photos.py" line="579" />
       <source>Đang nhập ảnh…</source>
       <translation>Importing photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="591" />
+      <location filename="../../ui/photos.py" line="579" />
       <source>Dừng</source>
       <translation>Stop</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="592" />
+      <location filename="../../ui/photos.py" line="580" />
       <source>Nhập ảnh</source>
       <translation>Import photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="600" />
+      <location filename="../../ui/photos.py" line="588" />
       <source>Đang nhập ảnh %d/%d…</source>
       <translation>Importing photo %d/%d…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="621" />
+      <location filename="../../ui/photos.py" line="609" />
       <source>Đã nhập %n ảnh.</source>
       <translation>
         <numerusform>%n photo imported.</numerusform>
@@ -1454,17 +1467,17 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="623" />
+      <location filename="../../ui/photos.py" line="611" />
       <source>Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.</source>
       <translation>Stopped part way; the photos imported are kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="625" />
+      <location filename="../../ui/photos.py" line="613" />
       <source>Đã có từ trước, không thêm lại: %s</source>
       <translation>Already there, not added again: %s</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="627" />
+      <location filename="../../ui/photos.py" line="615" />
       <source>Không nhập được %n tệp:</source>
       <translation>
         <numerusform>%n file could not be imported:</numerusform>
@@ -1472,7 +1485,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="637" />
+      <location filename="../../ui/photos.py" line="625" />
       <source>Kết quả nhập ảnh</source>
       <translation>Photo import</translation>
     </message>
@@ -1480,52 +1493,52 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>summary</name>
     <message>
-      <location filename="../../ui/summary_view.py" line="61" />
+      <location filename="../../ui/summary_view.py" line="67" />
       <source>Chưa đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="89" />
+      <location filename="../../ui/summary_view.py" line="98" />
       <source>chưa trả lời</source>
       <translation>unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="132" />
+      <location filename="../../ui/summary_view.py" line="141" />
       <source>Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; bấm vào ô để mở kết quả</source>
       <translation>Đ: met · P: partly met · K: not met · –: not applicable · red: not met; click a cell to open the answer</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="135" />
+      <location filename="../../ui/summary_view.py" line="144" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="136" />
+      <location filename="../../ui/summary_view.py" line="145" />
       <source>Xuất báo cáo Word…</source>
       <translation>Export Word report…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="170" />
+      <location filename="../../ui/summary_view.py" line="179" />
       <source>Bảng tính Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="170" />
+      <location filename="../../ui/summary_view.py" line="179" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="171" />
+      <location filename="../../ui/summary_view.py" line="180" />
       <source>Lưu bảng tổng hợp</source>
       <translation>Save summary</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="185" />
+      <location filename="../../ui/summary_view.py" line="194" />
       <source>Đang lập bảng tổng hợp…</source>
       <translation>Writing the summary…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="185" />
+      <location filename="../../ui/summary_view.py" line="194" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
