@@ -224,6 +224,48 @@ def test_every_answer_printed_and_dates_zero_padded(written):
         assert t.text is None or not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", t.text)
 
 
+def _expected_dates(day: int, month: int, year: int) -> tuple[str, str]:
+    """NĐ 30/2020: days 01–09 with a zero; months 01 and 02 with a zero, months 3–12 without."""
+    d = f"{day:02d}"
+    m = f"{month:02d}" if month <= 2 else str(month)
+    return f"ngày {d} tháng {m} năm {year}", f"{d}/{m}/{year}"
+
+
+def test_every_day_of_a_leap_year_is_padded_by_the_decree():
+    import datetime
+
+    day = datetime.date(2028, 1, 1)
+    while day.year == 2028:
+        long, short = _expected_dates(day.day, day.month, day.year)
+        assert mn.long_date(day.isoformat()) == long, day
+        assert mn.short_date(day.isoformat()) == short, day
+        day += datetime.timedelta(days=1)
+    assert mn.long_date("2026-02-05") == "ngày 05 tháng 02 năm 2026"
+    assert mn.long_date("2026-03-09") == "ngày 09 tháng 3 năm 2026"
+    assert mn.short_date("2026-06-30") == "30/6/2026"
+    assert mn.short_date("2026-01-01") == "01/01/2026"
+    assert mn.long_date("") == "ngày … tháng … năm …"
+
+
+@pytest.mark.parametrize("date", ["2026-02-05", "2026-03-09", "2026-10-01", "2026-01-31"])
+def test_the_document_writes_short_days_and_months_by_the_decree(demo_db, tmp_path, date):
+    """The demo visit's date (17/11) needs no padding; these dates do, in the header (place and
+    date) and the opening paragraph."""
+    v = _ninh_xuan(demo_db)
+    ins.update_visit(demo_db, v.id, date=date)
+    out = mn.write_minutes(demo_db, v.id, tmp_path / "bb.docx")
+    full = "\n".join(_text(p) for p in _xml(out).iter(W + "p"))
+    y, m, d = (int(x) for x in date.split("-"))
+    long, _ = _expected_dates(d, m, y)
+    assert f"Khánh Hòa, {long}" in full
+    assert "Hôm nay, vào hồi" in full and f", {long}, tại" in full
+    found = re.findall(r"ngày (\S+) tháng (\S+) năm (\d{4})", full)
+    assert len(found) >= 2
+    for day, month, _ in found:
+        assert re.fullmatch(r"0[1-9]|[12][0-9]|3[01]", day), found
+        assert re.fullmatch(r"0[12]|[3-9]|1[0-2]", month), found
+
+
 def test_one_image_per_photo_in_an_appendix_numbered_from_one(written):
     db, v, out = written
     doc = _xml(out)

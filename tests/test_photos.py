@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageOps, ImageStat
 
+from inspector import errors as E
 from inspector import events, photos as ph
 from inspector import inspections as ins
 from inspector.cli import cli
@@ -67,6 +68,16 @@ def test_all_eight_orientations_come_out_upright(shape):
         assert best is None, f"{shape}_{n} looks like the upright picture turned by {best}: {scores}"
 
 
+def _looks_like(got: Image.Image, upright: Image.Image) -> object:
+    """Which of the 8 orientations of `upright` the picture `got` is closest to (None: as it is)."""
+    scores = {}
+    for t in TURNS:
+        ref = upright if t is None else upright.transpose(t)
+        if abs(ref.size[0] / ref.size[1] - got.size[0] / got.size[1]) < .02:
+            scores[t] = _difference(got.resize((64, 64)), ref.resize((64, 64)))
+    return min(scores, key=scores.get), scores
+
+
 def test_damaged_files_are_imported_upright_or_refused_by_name(demo_db, visit):
     files = sorted((PHOTOS / "jpg" / "invalid").iterdir()) + [PHOTOS / "jpg" / "corrupted.jpg"] \
         + sorted((PHOTOS / "jpg" / "tests").iterdir())
@@ -76,14 +87,76 @@ def test_damaged_files_are_imported_upright_or_refused_by_name(demo_db, visit):
     assert handled == names, "every file is either imported or refused by name"
     for a in report.imported:
         src = Image.open(next(f for f in files if f.name == a.source_name))
-        w, h = src.size
-        try:
-            turned = int(src.getexif().get(0x0112, 1)) in (5, 6, 7, 8)
-        except Exception:
-            turned = False
-        if turned:
-            w, h = h, w
-        assert (a.width >= a.height) == (w >= h) or abs(w - h) < 4, f"{a.source_name} not upright"
+        expected = ImageOps.exif_transpose(src).convert("RGB")  # Pillow's reading of the EXIF tag
+        got = _image(ph.photo_bytes(demo_db, a.photo_sha256))
+        assert (got.width >= got.height) == (expected.width >= expected.height) or abs(got.width - got.height) < 4
+        best, scores = _looks_like(got, expected)
+        assert best is None, f"{a.source_name} stored turned by {best}: {scores}"
+
+
+def test_real_camera_photos_keep_their_orientation(demo_db, visit):
+    """Photos from phones and cameras (with and without an orientation tag) stored as they are shown."""
+    files = [PHOTOS / "jpg" / "Canon_40D.jpg", *sorted((PHOTOS / "jpg" / "mobile").glob("*.jpg")),
+             *sorted((PHOTOS / "jpg" / "gps").glob("*.jpg"))[:3], *sorted(ORIENT.glob("portrait_*.jpg"))]
+    for f in files:
+        src = Image.open(f)
+        expected = ImageOps.exif_transpose(src).convert("RGB")
+        got = _image(ph.process_file(f).data)
+        assert abs(got.width / got.height - expected.width / expected.height) < 0.02, f.name
+        best, scores = _looks_like(got, expected)
+        assert best is None, f"{f.name} stored turned by {best}: {scores}"
+
+
+# Built independently of the app's table, from the EXIF definition: how the camera stored the
+# pixels of an upright picture for each value of the Orientation tag (0x0112).
+STORED_AS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,   # mirrored
+    3: Image.Transpose.ROTATE_180,        # upside down
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_90,         # phone held upright, camera sensor landscape: shown turned 90° clockwise
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_270,        # shown turned 90° counter-clockwise
+}
+CORNERS = {"top left": (255, 0, 0), "top right": (0, 200, 0), "bottom left": (0, 0, 255), "bottom right": (255, 255, 0)}
+
+
+def _quadrants(w: int = 160, h: int = 120) -> Image.Image:
+    im = Image.new("RGB", (w, h))
+    for (name, colour), box in zip(CORNERS.items(), [(0, 0), (w // 2, 0), (0, h // 2), (w // 2, h // 2)]):
+        im.paste(colour, (*box, box[0] + w // 2, box[1] + h // 2))
+    return im
+
+
+def _corner_colours(im: Image.Image) -> dict[str, tuple]:
+    w, h = im.size
+    at = {"top left": (w // 4, h // 4), "top right": (3 * w // 4, h // 4), "bottom left": (w // 4, 3 * h // 4),
+          "bottom right": (3 * w // 4, 3 * h // 4)}
+    return {k: im.getpixel(p) for k, p in at.items()}
+
+
+def _close(a, b) -> bool:
+    return all(abs(x - y) <= 40 for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("orientation", [1, 2, 3, 4, 5, 6, 7, 8])
+def test_a_crafted_photo_with_an_orientation_tag_is_stored_upright(tmp_path, orientation):
+    upright = _quadrants()
+    stored = upright if orientation == 1 else upright.transpose(STORED_AS[orientation])
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    path = tmp_path / f"o{orientation}.jpg"
+    stored.save(path, "JPEG", quality=95, exif=exif.tobytes())
+    assert Image.open(path).getexif()[0x0112] == orientation
+    # the oracle agrees with Pillow's own reading of the tag
+    assert all(_close(c, CORNERS[k]) for k, c in _corner_colours(ImageOps.exif_transpose(Image.open(path))).items())
+
+    got = _image(ph.process_file(path).data)
+    assert got.size == upright.size, (orientation, got.size)
+    colours = _corner_colours(got)
+    for corner, colour in CORNERS.items():
+        assert _close(colours[corner], colour), f"orientation {orientation}: {corner} is {colours[corner]}, not {colour}"
+    assert _close(_corner_colours(_image(ph.process_file(path).thumb))["top left"], CORNERS["top left"])
 
 
 def _truncated_png_bomb(path: Path, w: int, h: int) -> None:
@@ -210,9 +283,12 @@ def test_cancelling_keeps_what_was_completed_and_nothing_partial(demo_db, visit)
 
 def test_a_signed_visit_needs_a_reason(demo_db, visit):
     ins.update_visit(demo_db, visit.id, status="signed")
-    with pytest.raises(Exception) as err:
+    before = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
+    with pytest.raises(E.VisitFrozen) as err:
         ph.import_files(demo_db, visit.id, [ORIENT / "landscape_1.jpg"])
     assert "signed" in str(err.value)
+    assert demo_db.execute("SELECT count(*) FROM events").fetchone()[0] == before
+    assert ph.attachments(demo_db, visit.id) == []
     report = ph.import_files(demo_db, visit.id, [ORIENT / "landscape_1.jpg"], reason="bổ sung ảnh")
     assert len(report.imported) == 1
 

@@ -272,24 +272,41 @@ def test_no_dead_actions_without_a_selection(qtbot, db, db_path):
 
 
 def test_file_menu_has_sync_and_a_dropped_package_is_merged(qtbot, demo_db, demo_path, monkeypatch, tmp_path):
+    """A package dropped on the window is merged into the database (checked there, not on a mock)."""
     from PySide6.QtCore import QMimeData, QPoint, QUrl
     from PySide6.QtGui import QDropEvent
 
     import ui.sync
+    from inspector import sync
+
+    laptop = inspector.open_db(tmp_path / "may-2.sqlite3")
+    insp = ins.create_inspection(laptop, title="Kiểm tra CCHC của máy 2")
+    visit = ins.add_visit(laptop, insp.id, commune="Xã Mới Thêm", province="Khánh Hòa")
+    ans.set_answer(laptop, visit.id, "B2", "khong_dat", note="Từ máy 2")
+    pkg = tmp_path / "may-2.cchc"
+    sync.export_package(laptop, pkg, insp.id)
+    laptop.conn.close()
 
     w = _window(qtbot, demo_db, demo_path)
     names = {a.objectName() for a in w.file_menu.actions()}
     assert {"export", "merge", "conflicts", "merge_log"} <= names
-    merged = []
-    monkeypatch.setattr(ui.sync, "merge_packages", lambda parent, db, path, files, done=None: merged.append(files))
-    pkg = tmp_path / "may-2.cchc"
-    pkg.write_bytes(b"x")
+    events_before = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert "Xã Mới Thêm" not in {v.commune for v in ins.visits(demo_db)}
+    shown = []
+    monkeypatch.setattr(ui.sync.MergeReportDialog, "exec", lambda self: shown.append(self) or 0)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pkg))])
     drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                       Qt.KeyboardModifier.NoModifier)
     w.dropEvent(drop)
-    assert merged == [[str(pkg)]]
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.addWidget(shown[0])
+    assert not shown[0].report.rejected
+    merged = next(v for v in ins.visits(demo_db) if v.commune == "Xã Mới Thêm")
+    got = ans.get_answer(demo_db, merged.id, "B2")
+    assert (got.value, got.note) == ("khong_dat", "Từ máy 2")
+    assert demo_db.execute("SELECT count(*) FROM events").fetchone()[0] > events_before
+    assert [m for m in sync.merge_log(demo_db) if "may-2.cchc" in str(m)], "the merge is in the log"
 
 
 def test_the_item_shows_who_entered_the_answer(qtbot, demo_db, demo_path):

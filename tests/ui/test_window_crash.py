@@ -8,6 +8,7 @@ from pathlib import Path
 
 import inspector
 from inspector import answers as ans, inspections as ins
+from test_kill_answers import answers_match_events
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,9 +56,14 @@ def test_sigkill_while_answering_in_the_window_keeps_what_was_shown_saved(db_pat
             break
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    for line in proc.stdout:  # shown as saved after the line that made us kill, before the kill landed
+        code, value, *saved = line.split()
+        assert "Đã lưu" in " ".join(saved)
+        shown[code] = value
     assert len(shown) >= 12, "the window kept answering until killed"
     db = inspector.open_db(db_path)
     assert inspector.db.integrity_errors(db) == []
+    assert answers_match_events(db) == [], "an event without its answers row, or a row ahead of its events"
     stored = ans.answers_for_visit(db, visit.id)
     for code, value in shown.items():
         assert stored[code].value == value, code
