@@ -2,7 +2,8 @@ import pytest
 
 from inspector import answers as ans
 from inspector import checklist as cl
-from inspector import events, inspections as ins
+from inspector import events
+from inspector import inspections as ins
 from inspector.errors import InvalidValue, NotFound, VisitFrozen
 
 

@@ -56,7 +56,7 @@ def test_an_office_can_load_its_own_checklist(tmp_path, db):
 def test_broken_json_file_is_named(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"id": "x", "items": [', encoding="utf-8")
-    with pytest.raises(ChecklistError, match="broken.json.*not valid JSON"):
+    with pytest.raises(ChecklistError, match=r"broken\.json.*not valid JSON"):
         cl.load_file(path)
 
 

@@ -5,7 +5,8 @@ import sys
 import textwrap
 
 import inspector
-from inspector import answers as ans, inspections as ins
+from inspector import answers as ans
+from inspector import inspections as ins
 
 CHILD = textwrap.dedent("""
     import sys

@@ -97,7 +97,6 @@ def test_a_version_1_file_is_migrated_with_its_photos_and_a_backup(tmp_path):
     import sqlite3
 
     from inspector import db as dbmod
-
     from tests.conftest import make_v1_database
 
     path = tmp_path / "old.sqlite3"

@@ -60,9 +60,10 @@ def test_package_names_say_what_which_laptop_and_when(db, tmp_path):
 
 
 def test_export_without_output_writes_that_name_here(db_path, tmp_path, monkeypatch, capsys):
+    from test_sync_helpers import plan
+
     import inspector
     from inspector.cli import main
-    from test_sync_helpers import plan
 
     d = inspector.open_db(db_path)
     insp, _ = plan(d)

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-import i18n  # noqa: E402
+import i18n
 
 
 def test_every_ui_string_is_translated_with_the_same_placeholders():

@@ -1,6 +1,7 @@
 import pytest
 
-from inspector import events, inspections as ins
+from inspector import events
+from inspector import inspections as ins
 from inspector.errors import Ambiguous, InvalidInput, NotFound
 
 

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_sync_helpers import add_photo, plan, reseal, state
 
 import inspector
 from inspector import answers as ans
@@ -24,7 +25,6 @@ from inspector import db as dbmod
 from inspector import events, messages, package, sync
 from inspector import inspections as ins
 from inspector.errors import CannotWrite, PackageRejected
-from test_sync_helpers import add_photo, plan, reseal, state
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -228,8 +228,9 @@ def test_text_arriving_by_merge_is_cleaned_and_the_minutes_stay_valid(tmp_path, 
     assert "\\u0000" not in stored and unicodedata.is_normalized("NFC", json.loads(stored))
     authors = [r[0] for r in db.execute("SELECT DISTINCT author FROM events")]
     assert all(a is None or (unicodedata.is_normalized("NFC", a) and "\x00" not in a) for a in authors)
-    from inspector import minutes
     from lxml import etree
+
+    from inspector import minutes
 
     out = minutes.write_minutes(db, visits[0], tmp_path / "BB.docx")
     with zipfile.ZipFile(out) as z:

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from PIL import Image, ImageChops, ImageOps, ImageStat
 
 from inspector import errors as E
-from inspector import events, photos as ph
+from inspector import events
 from inspector import inspections as ins
+from inspector import photos as ph
 from inspector.cli import cli
 from tests.conftest import PHOTOS
 
@@ -123,7 +124,7 @@ CORNERS = {"top left": (255, 0, 0), "top right": (0, 200, 0), "bottom left": (0,
 
 def _quadrants(w: int = 160, h: int = 120) -> Image.Image:
     im = Image.new("RGB", (w, h))
-    for (name, colour), box in zip(CORNERS.items(), [(0, 0), (w // 2, 0), (0, h // 2), (w // 2, h // 2)]):
+    for (_name, colour), box in zip(CORNERS.items(), [(0, 0), (w // 2, 0), (0, h // 2), (w // 2, h // 2)]):
         im.paste(colour, (*box, box[0] + w // 2, box[1] + h // 2))
     return im
 

@@ -9,7 +9,6 @@ import errno
 import io
 import os
 import struct
-import zlib
 from pathlib import Path
 
 import pytest

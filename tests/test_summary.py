@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import docx
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-import docx
 import inspector
 from inspector import answers as ans
 from inspector import errors as E

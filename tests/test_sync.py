@@ -7,6 +7,7 @@ import zipfile
 from types import SimpleNamespace
 
 import pytest
+from test_sync_helpers import add_photo, copy_db, jpeg, plan, reseal, state
 
 import inspector
 from inspector import answers as ans
@@ -14,7 +15,6 @@ from inspector import events, sync
 from inspector import inspections as ins
 from inspector.cli import main
 from inspector.errors import InvalidValue, PackageRejected
-from test_sync_helpers import add_photo, copy_db, jpeg, plan, reseal, state
 
 
 @pytest.fixture

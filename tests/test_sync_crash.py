@@ -9,12 +9,12 @@ import textwrap
 import time
 
 import pytest
+from test_sync_helpers import add_photo, plan, state
 
 import inspector
 from inspector import answers as ans
 from inspector import checklist as cl
 from inspector import sync
-from test_sync_helpers import add_photo, plan, state
 
 CHILD = textwrap.dedent("""
     import sys

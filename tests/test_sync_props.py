@@ -15,11 +15,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, settings, target
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from test_sync_helpers import copy_db, plan, state
 
 import inspector
 from inspector import answers as ans
 from inspector import events, sync
-from test_sync_helpers import copy_db, plan, state
 
 ITEMS = ("B2", "B3")
 VALUES = ("dat", "khong_dat", "dat_mot_phan")
@@ -225,7 +225,7 @@ class Laptops(RuleBasedStateMachine):
             # full exchange: every laptop sends its package to every other
             if self.created:
                 paths = []
-                for lap, db in enumerate(self.dbs):
+                for db in self.dbs:
                     p = self._path()
                     sync.export_package(db, p)
                     paths.append(p)

@@ -74,7 +74,7 @@ def external_targets(docx: Path) -> list[str]:
     with zipfile.ZipFile(docx) as z:
         for n in z.namelist():
             if n.endswith(".rels"):
-                for rid, kind, target in tg.external_relationships(n, z.read(n).decode()):
+                for _rid, kind, target in tg.external_relationships(n, z.read(n).decode()):
                     if kind != HYPERLINK_REL:
                         out.append(f"{n}: {target}")
     return out
@@ -127,7 +127,7 @@ def test_rendering_a_template_that_still_links_out_writes_no_outside_link(demo_d
 class _Recorder(http.server.BaseHTTPRequestHandler):
     seen: list[str] = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         _Recorder.seen.append(self.path)
         self.send_response(404)
         self.end_headers()

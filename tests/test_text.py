@@ -1,7 +1,8 @@
 import unicodedata
 from collections import Counter
 
-from hypothesis import event, given, settings, strategies as st
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from inspector import text
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from test_mainwindow import _select_visit, _window
 
 from inspector import answers as ans
 from inspector import events
 from inspector import inspections as ins
 from inspector import minutes as mn
 from ui import amend
-from test_mainwindow import _select_visit, _window
 
 
 @pytest.fixture

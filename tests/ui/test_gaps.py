@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from test_mainwindow import _window
 
 import ui.dialogs
 import ui.minutes
 from inspector import inspections as ins
 from inspector import minutes as mn
-from test_mainwindow import _window
 
 
 def _answer_box(choice: str, seen: list) -> None:
@@ -63,10 +63,11 @@ def test_signing_with_gaps_defaults_to_going_back(qtbot, demo_db, demo_path, mon
 
 
 def test_first_start_asks_who_enters_and_changes_carry_the_name(qtbot, db):
+    from test_sync_helpers import plan
+
     from inspector import answers as ans
     from inspector import db as dbm
     from inspector import events
-    from test_sync_helpers import plan
     from ui.settings import WhoDialog, who_text
 
     assert "chưa ghi tên" in who_text(db)

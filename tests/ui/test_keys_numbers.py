@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
+from test_mainwindow import _select_visit, _window
 
 from inspector import answers as ans
-from test_mainwindow import _select_visit, _window
 
 
 def _current_code(w) -> str:

@@ -256,8 +256,8 @@ def test_usable_on_a_small_laptop_screen(qtbot, demo_db, demo_path, size):
         assert widget.width() >= widget.minimumSizeHint().width() - 1
         top_left = widget.mapTo(w, widget.rect().topLeft())
         bottom_right = widget.mapTo(w, widget.rect().bottomRight())
-        assert 0 <= top_left.x() and bottom_right.x() <= w.width()
-        assert 0 <= top_left.y() and bottom_right.y() <= w.height()
+        assert top_left.x() >= 0 and bottom_right.x() <= w.width()
+        assert top_left.y() >= 0 and bottom_right.y() <= w.height()
     for b in w.panel.editor.assessment.buttons.values():
         assert b.width() >= b.sizeHint().width(), f"button «{b.text()}» clipped"
     assert w.view.header().sectionSize(0) > 300, "criterion text has room"

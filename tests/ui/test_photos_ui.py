@@ -7,7 +7,8 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 import ui.photos
-from inspector import inspections as ins, photos as ph
+from inspector import inspections as ins
+from inspector import photos as ph
 from tests.conftest import PHOTOS
 from ui.mainwindow import MainWindow
 from ui.photos import GalleryWidget, PhotoStrip

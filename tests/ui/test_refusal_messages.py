@@ -13,7 +13,7 @@ from inspector.errors import CannotWrite, PackageRejected, PhotoRejected, Templa
 
 @pytest.fixture
 def lang(qapp):
-    import ui.minutes  # noqa: F401  # register their messages
+    import ui.minutes  # register their messages
     import ui.sync  # noqa: F401
     from ui import errors
 

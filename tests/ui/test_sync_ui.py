@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import inspector  # noqa: E402
-from inspector import answers as ans  # noqa: E402
-from inspector import sync  # noqa: E402
-from test_sync_helpers import plan  # noqa: E402
-from ui import sync as usync  # noqa: E402
+from test_sync_helpers import plan
+
+import inspector
+from inspector import answers as ans
+from inspector import sync
+from ui import sync as usync
 
 
 @pytest.fixture

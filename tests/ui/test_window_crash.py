@@ -6,9 +6,11 @@ import sys
 import textwrap
 from pathlib import Path
 
-import inspector
-from inspector import answers as ans, inspections as ins
 from test_kill_answers import answers_match_events
+
+import inspector
+from inspector import answers as ans
+from inspector import inspections as ins
 
 ROOT = Path(__file__).resolve().parents[2]
 
