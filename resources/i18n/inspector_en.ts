@@ -68,292 +68,292 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/mainwindow.py" line="130" />
-      <source>%s: sửa kết quả</source>
-      <translation>%s: change result</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="171" />
+      <location filename="../../ui/item_panel.py" line="55" />
       <source>Xác nhận</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="172" />
+      <location filename="../../ui/item_panel.py" line="56" />
       <source>Dùng kết quả lần trước cho lần này (Ctrl+Enter)</source>
       <translation>Use the last result for this visit (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="191" />
+      <location filename="../../ui/item_panel.py" line="75" />
       <source>Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)</source>
       <translation>Note, evidence (Enter from the list to come here, Esc to go back)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="202" />
+      <location filename="../../ui/item_panel.py" line="86" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="207" />
+      <location filename="../../ui/item_panel.py" line="91" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="224" />
+      <location filename="../../ui/item_panel.py" line="108" />
       <source>Gợi ý từ lần kiểm tra trước: &lt;b&gt;%s&lt;/b&gt;</source>
       <translation>Suggested by the last inspection: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="229" />
+      <location filename="../../ui/item_panel.py" line="113" />
       <source>Lần kiểm tra trước: %s</source>
       <translation>Last inspection: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/item_panel.py" line="124" />
       <source>Nhập bởi %s lúc %s</source>
       <translation>Entered by %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/item_panel.py" line="124" />
       <source>Nhập lúc %s</source>
       <translation>Entered at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="249" />
+      <location filename="../../ui/item_panel.py" line="133" />
       <source>Chọn một tiêu chí trong danh sách.</source>
       <translation>Select an item in the list.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/item_panel.py" line="148" />
       <source>Căn cứ: %s</source>
       <translation>Basis: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="266" />
+      <location filename="../../ui/item_panel.py" line="150" />
       <source>Cần ảnh minh chứng.</source>
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="294" />
+      <location filename="../../ui/mainwindow.py" line="129" />
+      <source>%s: sửa kết quả</source>
+      <translation>%s: change result</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="158" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="310" />
+      <location filename="../../ui/mainwindow.py" line="174" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="338" />
+      <location filename="../../ui/mainwindow.py" line="202" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="345" />
+      <location filename="../../ui/mainwindow.py" line="209" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="352" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="352" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="353" />
+      <location filename="../../ui/mainwindow.py" line="217" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="376" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="377" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="417" />
+      <location filename="../../ui/mainwindow.py" line="281" />
       <source>Kết thúc điều chỉnh</source>
       <translation>End amendment</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="418" />
+      <location filename="../../ui/mainwindow.py" line="282" />
       <source>Thay đổi sau đó lại hỏi lý do điều chỉnh.</source>
       <translation>The next change asks for a reason again.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="461" />
+      <location filename="../../ui/mainwindow.py" line="325" />
       <source>Ảnh minh chứng</source>
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="515" />
+      <location filename="../../ui/mainwindow.py" line="379" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="531" />
+      <location filename="../../ui/mainwindow.py" line="395" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="532" />
+      <location filename="../../ui/mainwindow.py" line="396" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="533" />
+      <location filename="../../ui/mainwindow.py" line="397" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="541" />
+      <location filename="../../ui/mainwindow.py" line="405" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="542" />
+      <location filename="../../ui/mainwindow.py" line="406" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="545" />
+      <location filename="../../ui/mainwindow.py" line="409" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="550" />
+      <location filename="../../ui/mainwindow.py" line="414" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="552" />
+      <location filename="../../ui/mainwindow.py" line="416" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="554" />
+      <location filename="../../ui/mainwindow.py" line="418" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="558" />
+      <location filename="../../ui/mainwindow.py" line="422" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="562" />
+      <location filename="../../ui/mainwindow.py" line="426" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="563" />
+      <location filename="../../ui/mainwindow.py" line="427" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="565" />
+      <location filename="../../ui/mainwindow.py" line="429" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="571" />
+      <location filename="../../ui/mainwindow.py" line="435" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="572" />
+      <location filename="../../ui/mainwindow.py" line="436" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="574" />
+      <location filename="../../ui/mainwindow.py" line="438" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="576" />
+      <location filename="../../ui/mainwindow.py" line="440" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="587" />
+      <location filename="../../ui/mainwindow.py" line="451" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="588" />
+      <location filename="../../ui/mainwindow.py" line="452" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="591" />
+      <location filename="../../ui/mainwindow.py" line="455" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="592" />
+      <location filename="../../ui/mainwindow.py" line="456" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="593" />
+      <location filename="../../ui/mainwindow.py" line="457" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="595" />
+      <location filename="../../ui/mainwindow.py" line="459" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="599" />
+      <location filename="../../ui/mainwindow.py" line="463" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="600" />
+      <location filename="../../ui/mainwindow.py" line="464" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="601" />
+      <location filename="../../ui/mainwindow.py" line="465" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="626" />
+      <location filename="../../ui/mainwindow.py" line="490" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="627" />
+      <location filename="../../ui/mainwindow.py" line="491" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="628" />
+      <location filename="../../ui/mainwindow.py" line="492" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="629" />
+      <location filename="../../ui/mainwindow.py" line="493" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="679" />
+      <location filename="../../ui/mainwindow.py" line="543" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="735" />
+      <location filename="../../ui/mainwindow.py" line="599" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -361,7 +361,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="786" />
+      <location filename="../../ui/mainwindow.py" line="650" />
       <source>⚠ %n xung đột cần quyết định</source>
       <translation>
         <numerusform>⚠ %n conflict to decide</numerusform>
@@ -369,57 +369,57 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="787" />
+      <location filename="../../ui/mainwindow.py" line="651" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
       <translation>The same field was changed differently on two laptops; click to decide.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="852" />
+      <location filename="../../ui/mainwindow.py" line="716" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="858" />
+      <location filename="../../ui/mainwindow.py" line="722" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="887" />
+      <location filename="../../ui/mainwindow.py" line="751" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="904" />
+      <location filename="../../ui/mainwindow.py" line="768" />
       <source>ghi chú</source>
       <translation>note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="907" />
+      <location filename="../../ui/mainwindow.py" line="771" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="910" />
+      <location filename="../../ui/mainwindow.py" line="774" />
       <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
       <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1018" />
+      <location filename="../../ui/mainwindow.py" line="882" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1127" />
+      <location filename="../../ui/mainwindow.py" line="991" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1144" />
+      <location filename="../../ui/mainwindow.py" line="1008" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1145" />
+      <location filename="../../ui/mainwindow.py" line="1009" />
       <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>
         <numerusform>Use %n result of the last inspection for this visit?</numerusform>
@@ -427,7 +427,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1153" />
+      <location filename="../../ui/mainwindow.py" line="1017" />
       <source>Đã lưu %n kết quả lúc %s</source>
       <translation>
         <numerusform>Saved %n result at %s</numerusform>
@@ -435,27 +435,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1163" />
+      <location filename="../../ui/mainwindow.py" line="1027" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1164" />
+      <location filename="../../ui/mainwindow.py" line="1028" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1169" />
+      <location filename="../../ui/mainwindow.py" line="1033" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1169" />
+      <location filename="../../ui/mainwindow.py" line="1033" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1176" />
+      <location filename="../../ui/mainwindow.py" line="1040" />
       <source>Đã chép %n gợi ý lúc %s</source>
       <translation>
         <numerusform>Copied %n suggestion at %s</numerusform>
@@ -463,47 +463,47 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1214" />
+      <location filename="../../ui/mainwindow.py" line="1078" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1215" />
+      <location filename="../../ui/mainwindow.py" line="1079" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1236" />
+      <location filename="../../ui/mainwindow.py" line="1100" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1236" />
+      <location filename="../../ui/mainwindow.py" line="1100" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1266" />
+      <location filename="../../ui/mainwindow.py" line="1130" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1267" />
+      <location filename="../../ui/mainwindow.py" line="1131" />
       <source>Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?</source>
       <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1281" />
+      <location filename="../../ui/mainwindow.py" line="1145" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1300" />
+      <location filename="../../ui/mainwindow.py" line="1164" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1300" />
+      <location filename="../../ui/mainwindow.py" line="1164" />
       <source>↑ ↓  chuyển tiêu chí
 1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
 số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
@@ -526,12 +526,12 @@ Ctrl+Z / Ctrl+Y  undo / redo
 Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1313" />
+      <location filename="../../ui/mainwindow.py" line="1177" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1313" />
+      <location filename="../../ui/mainwindow.py" line="1177" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -540,17 +540,17 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1330" />
+      <location filename="../../ui/mainwindow.py" line="1194" />
       <source>Đang điều chỉnh biên bản đã ký — lý do: %s</source>
       <translation>Amending signed minutes — reason: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1345" />
+      <location filename="../../ui/mainwindow.py" line="1209" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1346" />
+      <location filename="../../ui/mainwindow.py" line="1210" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
