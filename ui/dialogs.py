@@ -26,7 +26,7 @@ from inspector import errors as E
 from inspector import inspections as ins
 from inspector import words
 
-from . import errors
+from . import errors, widgets
 from .table_editor import Column, EditableTable, FoldCompleter
 from .widgets import roomy_tabs
 
@@ -78,7 +78,7 @@ class _Dialog(QDialog):
         lay.addWidget(self.tabs)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
-        self.resize(760, 540)
+        widgets.fit_to_screen(self, 760, 540)
 
     def fail(self, exc: BaseException) -> None:
         self.error.setText(errors.message(exc))

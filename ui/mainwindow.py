@@ -1145,7 +1145,7 @@ class MainWindow(QMainWindow):
         view.setWindowTitle(_tr("Tổng hợp kết quả các xã"))
         view.set_inspection(iid)
         view.answer_activated.connect(self.open_answer)
-        view.resize(1200, 640)
+        widgets.fit_to_screen(view, 1200, 640)
         view.show()
         self._summary = view
 

@@ -54,7 +54,7 @@ from inspector import errors as E
 from inspector import inspections as ins
 from inspector import photos as ph
 
-from . import errors, workers
+from . import errors, widgets, workers
 
 AttachmentRole = Qt.ItemDataRole.UserRole + 1
 THUMB = 112
@@ -528,7 +528,7 @@ class PhotoViewer(QDialog):
         lay.addWidget(self.image, 1)
         lay.addLayout(bar)
         lay.addWidget(buttons)
-        self.resize(1000, 760)
+        widgets.fit_to_screen(self, 1000, 760)
         self._pixmap = QPixmap()
         self.show_row(row)
 
@@ -631,7 +631,7 @@ class ImportReportDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.text)
         lay.addWidget(buttons)
-        self.resize(560, 360)
+        widgets.fit_to_screen(self, 560, 360)
 
 
 __all__ = ["GalleryWidget", "ImportReportDialog", "PhotoStrip", "PhotoViewer", "import_photos"]

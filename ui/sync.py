@@ -39,7 +39,7 @@ import inspector
 from inspector import errors as E
 from inspector import sync
 
-from . import errors, workers
+from . import errors, widgets, workers
 
 ConflictRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2
@@ -299,7 +299,7 @@ class MergeReportDialog(QDialog):
         lay.addWidget(head)
         lay.addWidget(body)
         lay.addWidget(buttons)
-        self.resize(640, 420)
+        widgets.fit_to_screen(self, 640, 420)
 
     def _open_conflicts(self) -> None:
         ConflictsDialog(self.db, self).exec()
@@ -465,7 +465,7 @@ class ConflictsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.widget)
         lay.addWidget(buttons)
-        self.resize(860, 480)
+        widgets.fit_to_screen(self, 860, 480)
 
 
 # ---- merge log ---------------------------------------------------------------------------
@@ -509,7 +509,7 @@ class MergeLogDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.log)
         lay.addWidget(buttons)
-        self.resize(820, 360)
+        widgets.fit_to_screen(self, 820, 360)
 
 
 # ---- menu ---------------------------------------------------------------------------------
