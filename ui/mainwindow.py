@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         self.file_menu = mb.addMenu(_tr("&Tệp"))
         self.act_new = self._action(_tr("Đợt kiểm tra &mới…"), self.new_inspection, QKeySequence.StandardKey.New, "new")
-        self.act_quit = self._action(_tr("&Thoát"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.act_quit = self._action(_tr("&Thoát"), self.close, "Ctrl+Q", "quit")  # on every system (Windows binds none)
         self.file_menu.addAction(self.act_new)
         self.file_menu.addSeparator()
         self._sync_anchor = self.file_menu.addSeparator()
@@ -1161,17 +1161,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_keys(self) -> None:
-        QtWidgets.QMessageBox.information(self, _tr("Phím tắt"), _tr(
-            "↑ ↓  chuyển tiêu chí\n"
-            "1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)\n"
-            "số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ\n"
-            "Enter  viết ghi chú; Esc  quay lại danh sách\n"
-            "Delete  xóa kết quả của tiêu chí\n"
-            "Ctrl+Enter  xác nhận gợi ý lần trước\n"
-            "F3  tiêu chí chưa trả lời tiếp theo\n"
-            "Ctrl+F  tìm tiêu chí\n"
-            "Ctrl+Z / Ctrl+Y  hoàn tác / làm lại\n"
-            "Alt+1 / Alt+2 / Alt+3  tất cả / chưa trả lời / không đạt"))
+        from .keys import keys_text
+
+        QtWidgets.QMessageBox.information(self, _tr("Phím tắt"), keys_text())
 
     def show_about(self) -> None:
         QtWidgets.QMessageBox.about(self, _tr("Giới thiệu Inspector"), _tr(

@@ -498,40 +498,17 @@
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1164" />
+      <location filename="../../ui/mainwindow.py" line="1166" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1164" />
-      <source>↑ ↓  chuyển tiêu chí
-1 2 3 4  Đạt / Đạt một phần / Không đạt / Không áp dụng (Có / Không)
-số  nhập số liệu của tiêu chí đếm hoặc tỷ lệ
-Enter  viết ghi chú; Esc  quay lại danh sách
-Delete  xóa kết quả của tiêu chí
-Ctrl+Enter  xác nhận gợi ý lần trước
-F3  tiêu chí chưa trả lời tiếp theo
-Ctrl+F  tìm tiêu chí
-Ctrl+Z / Ctrl+Y  hoàn tác / làm lại
-Alt+1 / Alt+2 / Alt+3  tất cả / chưa trả lời / không đạt</source>
-      <translation>↑ ↓  move between items
-1 2 3 4  Met / Partly met / Not met / Not applicable (Yes / No)
-digits  type the figure of a count or ratio item
-Enter  write a note; Esc  back to the list
-Delete  clear the item's result
-Ctrl+Enter  confirm the last inspection's suggestion
-F3  next unanswered item
-Ctrl+F  search items
-Ctrl+Z / Ctrl+Y  undo / redo
-Alt+1 / Alt+2 / Alt+3  all / unanswered / not met</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="1177" />
+      <location filename="../../ui/mainwindow.py" line="1169" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1177" />
+      <location filename="../../ui/mainwindow.py" line="1169" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -540,17 +517,17 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1194" />
+      <location filename="../../ui/mainwindow.py" line="1186" />
       <source>Đang điều chỉnh biên bản đã ký — lý do: %s</source>
       <translation>Amending signed minutes — reason: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1209" />
+      <location filename="../../ui/mainwindow.py" line="1201" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1210" />
+      <location filename="../../ui/mainwindow.py" line="1202" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -1072,6 +1049,89 @@ Reason for the amendment:</translation>
       <location filename="../../ui/errors.py" line="65" />
       <source>Inspector</source>
       <translation>Inspector</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys</name>
+    <message>
+      <location filename="../../ui/keys.py" line="18" />
+      <source>chuyển tiêu chí; trong ô số cũng vậy, số đã gõ được lưu (phím mũi tên và con lăn chuột không bao giờ làm đổi số)</source>
+      <translation>move between items; in a number box too, keeping what was typed (arrow keys and the mouse wheel never change a number)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="20" />
+      <source>Đạt / Đạt một phần / Không đạt / Không áp dụng (câu Có/Không: 1 = Có, 2 = Không)</source>
+      <translation>Met / Partly met / Not met / Not applicable (yes/no items: 1 = Yes, 2 = No)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="21" />
+      <source>gõ số liệu của tiêu chí đếm hoặc tỷ lệ (tỷ lệ: tử số, Tab, mẫu số)</source>
+      <translation>type the figure of a count or ratio item (ratio: numerator, Tab, denominator)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="22" />
+      <source>trong ô số: giữ số đã gõ; ở danh sách: viết ghi chú</source>
+      <translation>in a number box: keep what was typed; in the list: write a note</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="23" />
+      <source>quay lại danh sách, giữ những gì đã gõ</source>
+      <translation>back to the list, keeping what was typed</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="24" />
+      <source>xóa kết quả của tiêu chí</source>
+      <translation>clear the item's result</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="25" />
+      <source>xác nhận gợi ý từ lần kiểm tra trước</source>
+      <translation>confirm the suggestion from the last inspection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="26" />
+      <source>tiêu chí chưa trả lời tiếp theo</source>
+      <translation>next unanswered item</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="27" />
+      <source>tìm tiêu chí</source>
+      <translation>find an item</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="28" />
+      <source>hoàn tác / làm lại</source>
+      <translation>undo / redo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="29" />
+      <source>xem tất cả / chưa trả lời / không đạt</source>
+      <translation>show all / unanswered / not met</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="30" />
+      <source>buổi làm việc, đại diện xã, tồn tại, kiến nghị</source>
+      <translation>session, commune representatives, findings, recommendations</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="31" />
+      <source>in biên bản</source>
+      <translation>print the minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="32" />
+      <source>đợt kiểm tra mới</source>
+      <translation>new inspection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="33" />
+      <source>tổng hợp các xã</source>
+      <translation>summary of the communes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="34" />
+      <source>thoát (mọi thay đổi đã được lưu)</source>
+      <translation>quit (every change is already saved)</translation>
     </message>
   </context>
   <context>
