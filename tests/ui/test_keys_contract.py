@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
-
 from test_mainwindow import _window
+
 from ui.keys import KEYS
 
 ROOT = Path(__file__).resolve().parents[2]
