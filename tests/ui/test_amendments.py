@@ -100,3 +100,25 @@ def test_choosing_another_visit_ends_the_amendment(qtbot, signed, demo_db):
     assert amend.current(v.id)
     _select_visit(w, "Ninh Đa")
     assert amend.current(v.id) is None
+
+
+def test_photos_and_the_session_dialog_share_the_amendment(qtbot, signed, demo_db, monkeypatch):
+    from inspector import photos as ph
+    from ui import photos as uph
+
+    w, v, asked = signed
+    reason = uph._amend_reason(demo_db, v.id)            # a photo change asks first …
+    assert reason == "Xã bổ sung hồ sơ" and asked == ["Ninh Xuân"]
+    atts = ph.attachments(demo_db, v.id)
+    if atts:
+        ph.set_caption(demo_db, atts[0].id, "Bảng niêm yết (chụp lại)", reason=reason)
+    assert uph._amend_reason(demo_db, v.id) == reason and asked == ["Ninh Xuân"]   # … then holds
+    import ui.dialogs
+
+    d = ui.dialogs.VisitDialog(demo_db, v.id)
+    qtbot.addWidget(d)
+    assert d._reason() == reason                             # the session dialog uses the same one
+    amend.close(v.id)
+    assert d._reason() == "Sửa lỗi nhập" and asked == ["Ninh Xuân", "Ninh Xuân"]
+    if atts:
+        assert any(a.reason == "Xã bổ sung hồ sơ" and a.entity == "attachment" for a in mn.amendments(demo_db, v.id))
