@@ -36,16 +36,27 @@ w.show()
 def keys(*args):
     subprocess.run(["xdotool", *args], check=True)
 
+def wait(condition, then, tries=100):
+    # poll every 100 ms (at most 10 s) until condition() holds, then call then(ok)
+    if condition() or tries == 0:
+        then(bool(condition()))
+    else:
+        QTimer.singleShot(100, lambda: wait(condition, then, tries - 1))
+
 def start():
     w.activateWindow()
+    wait(lambda: QApplication.activeWindow() is w, focused)
+
+def focused(ok):
     w.open_answer(v.id, "C2")
     w.view.setFocus()
-    QTimer.singleShot(300, type_count)
-
-def type_count():
     keys("type", "--delay", "60", "6")
-    QTimer.singleShot(300, lambda: (keys("key", "--delay", "120", "Return", "Escape", "Down", "Down"),
-                                    QTimer.singleShot(800, finish)))
+    spin = w.panel.editor.count.spin
+    wait(lambda: spin.hasFocus() and spin.text() == "6", typed)
+
+def typed(ok):
+    keys("key", "--delay", "120", "Return", "Escape", "Down", "Down")
+    wait(lambda: w.item is not None and w.item.code != "C2", lambda ok: QTimer.singleShot(300, finish))
 
 def finish():
     a = ans.get_answer(db, v.id, "C2")
@@ -54,7 +65,7 @@ def finish():
     wm.terminate()
     app.quit()
 
-QTimer.singleShot(1500, start)   # the window manager maps and focuses the window first
+QTimer.singleShot(300, start)   # the window manager maps and focuses the window first
 app.exec()
 """
 
