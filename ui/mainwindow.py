@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -39,13 +39,11 @@ from inspector import inspections as ins
 from . import amend, errors, widgets, workers
 from .checklist_model import ChecklistFilter, ChecklistModel, ItemRole
 from .item_panel import ItemPanel
-from .widgets import FoldFilter, roomy_tabs
+from .nav_pane import IdRole, NavPane
+from .nav_pane import vn_date as _vn_date
+from .widgets import roomy_tabs
 
 logger = logging.getLogger(__name__)
-
-IdRole = Qt.ItemDataRole.UserRole + 1
-KindRole = Qt.ItemDataRole.UserRole + 12   # "inspection" | "visit"
-
 
 def _tr(text: str, n: int = -1) -> str:
     """The interface's words in the chosen language; with n, "%n" in text is the count n and the
@@ -53,32 +51,7 @@ def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("MainWindow", text, None, n)
 
 
-def _vn_date(iso: str) -> str:
-    if len(iso or "") == 10:
-        return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
-    return iso or ""
-
-
 # ---- the tree of inspections and communes ----------------------------------------------------
-
-class NavTree(QTreeView):
-    """Files dropped on a row are handed to `on_drop(event)` (photos of that commune's visit).
-    The view's own drag handlers receive its viewport's drag events, so the viewport is never
-    touched here (asking PySide for it at start-up costs 14 ms of type loading)."""
-
-    on_drop = None
-
-    def dragEnterEvent(self, e) -> None:
-        if e.mimeData().hasUrls():
-            e.acceptProposedAction()
-
-    def dragMoveEvent(self, e) -> None:
-        self.dragEnterEvent(e)
-
-    def dropEvent(self, e) -> None:
-        if self.on_drop is not None:
-            self.on_drop(e)
-
 
 # ---- the checklist view: keyboard first ------------------------------------------------------
 
@@ -157,28 +130,11 @@ class MainWindow(QMainWindow):
         self.undo = QUndoStack(self)
         self.setWindowTitle(_tr("Inspector — %s") % self.path.name)
 
-        # left: inspections and communes
-        self.model = QStandardItemModel(self)
-        self.nav_filter = FoldFilter(self)
-        self.nav_filter.setSourceModel(self.model)
-        self.tree = NavTree()
-        self.tree.setObjectName("nav")
-        self.tree.setHeaderHidden(True)
-        self.tree.setModel(self.nav_filter)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.tree.setAcceptDrops(True)
+        # left: inspections and communes (ui/nav_pane.py)
+        self.nav = left = NavPane(db)
+        self.model, self.nav_filter, self.tree, self.filter_box = (
+            self.nav.model, self.nav.nav_filter, self.nav.tree, self.nav.filter_box)
         self.tree.on_drop = self._tree_drop  # photos dropped on a commune go to that visit
-        self.filter_box = QLineEdit()
-        self.filter_box.setObjectName("nav_filter")
-        self.filter_box.setPlaceholderText(_tr("Lọc xã, đợt kiểm tra…"))
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self._filter_nav)
-        left = QWidget()
-        l_lay = QVBoxLayout(left)
-        l_lay.setContentsMargins(4, 4, 0, 4)
-        l_lay.addWidget(self.filter_box)
-        l_lay.addWidget(self.tree)
 
         # middle: the checklist
         self.cl_model = ChecklistModel(self)
@@ -301,8 +257,10 @@ class MainWindow(QMainWindow):
         self.view.choice_key.connect(self._choice_key)
         self.view.enter_key.connect(self._focus_note)
         self.view.clear_key.connect(lambda: self.set_current_value(None))
-        self.tree.selectionModel().currentChanged.connect(self._nav_changed)
-        self.tree.activated.connect(self._nav_activated)
+        self.nav.visit_chosen.connect(self._visit_chosen)
+        self.nav.inspection_chosen.connect(self._inspection_chosen)
+        self.nav.visit_activated.connect(lambda _id: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.nav.inspection_activated.connect(lambda _id: self.edit_inspection())
         self.view.selectionModel().currentChanged.connect(self._item_changed)
         self.cl_filter.rowsRemoved.connect(self._keep_a_current_item)
 
@@ -570,78 +528,21 @@ class MainWindow(QMainWindow):
     def reload(self, select: str | None = None) -> None:
         """Rebuild the tree of inspections and communes, keeping (or moving to) a selection."""
         keep = select or (self.visit.id if self.visit else self.current_inspection_id())
-        self.model.clear()
-        counts = ins.answered_counts(self.db)
-        totals: dict[str, int] = {}
-        for insp in ins.list_inspections(self.db):
-            label = insp.title
-            if insp.decision_no:
-                label += f" ({insp.decision_no})"
-            parent = QStandardItem(label)
-            parent.setData(insp.id, IdRole)
-            parent.setData("inspection", KindRole)
-            parent.setToolTip(f"{insp.kind_label.capitalize()}: {insp.title}")
-            if insp.checklist_version not in totals:
-                try:
-                    totals[insp.checklist_version] = len(cl.get(self.db, insp.checklist_version).items)
-                except E.InspectorError:
-                    totals[insp.checklist_version] = 0
-            total = totals[insp.checklist_version]
-            for v in ins.visits(self.db, insp.id):
-                child = QStandardItem(self._visit_label(v, counts.get(v.id, 0), total))
-                child.setData(v.id, IdRole)
-                child.setData("visit", KindRole)
-                child.setToolTip(f"{v.commune}, {v.province}" if v.province else v.commune)
-                parent.appendRow(child)
-            self.model.appendRow(parent)
-        self.tree.expandAll()
-        n = self.model.rowCount()
-        self.statusBar().showMessage(_tr("%n đợt kiểm tra", n), 4000)
-        if keep and not self._select_nav(keep):
+        found = self.nav.reload(keep)
+        self.statusBar().showMessage(_tr("%n đợt kiểm tra", self.nav.count()), 4000)
+        if keep and not found:
             self._show_visit(None)
 
-    def _visit_label(self, v: ins.Visit, done: int, total: int) -> str:
-        mark = "✔ " if v.frozen else ""
-        when = f" · {_vn_date(v.date)[:5]}" if v.date else ""
-        return f"{mark}{v.commune}{when} · {done}/{total}"
-
-    def _select_nav(self, entity_id: str) -> bool:
-        for r in range(self.model.rowCount()):
-            parent = self.model.item(r)
-            candidates = [parent] + [parent.child(i) for i in range(parent.rowCount())]
-            for it in candidates:
-                if it.data(IdRole) == entity_id:
-                    idx = self.nav_filter.mapFromSource(it.index())
-                    if idx.isValid():
-                        self.tree.setCurrentIndex(idx)
-                        return True
-        return False
-
-    def _filter_nav(self, text: str) -> None:
-        self.nav_filter.set_text(text)
-        self.tree.expandAll()
-
     def current_inspection_id(self) -> str | None:
-        idx = self.tree.currentIndex()
-        if not idx.isValid():
-            return self.visit.inspection_id if self.visit else None
-        if idx.parent().isValid():
-            return idx.parent().data(IdRole)
-        return idx.data(IdRole)
+        return self.nav.current_inspection_id() or (self.visit.inspection_id if self.visit else None)
 
-    def _nav_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if current.isValid() and current.parent().isValid():
-            self._show_visit(current.data(IdRole))
-        elif current.isValid():
-            self._show_visit(None, keep_inspection=True)
+    def _visit_chosen(self, visit_id: str) -> None:
+        self._show_visit(visit_id)
         self._update_actions()
 
-    def _nav_activated(self, idx: QModelIndex) -> None:
-        """Enter (or a double click) on a commune: the keyboard goes to its checklist."""
-        if idx.parent().isValid():
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.edit_inspection()
+    def _inspection_chosen(self, inspection_id: str) -> None:
+        self._show_visit(None, keep_inspection=True)
+        self._update_actions()
 
     def _show_conflicts(self) -> None:
         from inspector import events
@@ -895,16 +796,8 @@ class MainWindow(QMainWindow):
             self._load_item()
 
     def _update_nav_count(self) -> None:
-        if self.visit is None:
-            return
-        done, total = self.cl_model.total_progress()
-        for r in range(self.model.rowCount()):
-            parent = self.model.item(r)
-            for i in range(parent.rowCount()):
-                child = parent.child(i)
-                if child.data(IdRole) == self.visit.id:
-                    child.setText(self._visit_label(self.visit, done, total))
-                    return
+        if self.visit is not None:
+            self.nav.set_visit_count(self.visit, *self.cl_model.total_progress())
 
     # ---- keyboard -----------------------------------------------------------------------------
 
@@ -1054,9 +947,7 @@ class MainWindow(QMainWindow):
         d = InspectionDialog(self.db, None, self)
         if d.exec():
             self.reload(d.saved_id)
-            idx = self.tree.currentIndex()
-            if idx.isValid() and self.nav_filter.rowCount(idx):
-                self.tree.setCurrentIndex(self.nav_filter.index(0, 0, idx))
+            self.nav.select_first_child()
 
     def edit_inspection(self) -> None:
         iid = self.current_inspection_id()
@@ -1151,7 +1042,7 @@ class MainWindow(QMainWindow):
 
     def open_answer(self, visit_id: str, code: str) -> None:
         """Select a commune and one of its items (from the summary view)."""
-        self._select_nav(visit_id)
+        self.nav.select(visit_id)
         self._show_visit(visit_id)
         self._set_mode(ChecklistFilter.ALL)
         idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code))
@@ -1205,10 +1096,7 @@ class MainWindow(QMainWindow):
             self._select_first_visit()
 
     def _select_first_visit(self) -> None:
-        if self.nav_filter.rowCount():
-            parent = self.nav_filter.index(0, 0)
-            if self.nav_filter.rowCount(parent):
-                self.tree.setCurrentIndex(self.nav_filter.index(0, 0, parent))
+        self.nav.select_first_visit()
 
     def closeEvent(self, e) -> None:
         self._flush()

@@ -128,232 +128,227 @@
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="129" />
+      <location filename="../../ui/mainwindow.py" line="102" />
       <source>%s: sửa kết quả</source>
       <translation>%s: change result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="158" />
+      <location filename="../../ui/mainwindow.py" line="131" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="174" />
-      <source>Lọc xã, đợt kiểm tra…</source>
-      <translation>Filter communes, inspections…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="202" />
+      <location filename="../../ui/mainwindow.py" line="158" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="209" />
+      <location filename="../../ui/mainwindow.py" line="165" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="172" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="172" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="217" />
+      <location filename="../../ui/mainwindow.py" line="173" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/mainwindow.py" line="196" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="197" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="281" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>Kết thúc điều chỉnh</source>
       <translation>End amendment</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="282" />
+      <location filename="../../ui/mainwindow.py" line="238" />
       <source>Thay đổi sau đó lại hỏi lý do điều chỉnh.</source>
       <translation>The next change asks for a reason again.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="325" />
+      <location filename="../../ui/mainwindow.py" line="283" />
       <source>Ảnh minh chứng</source>
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="379" />
+      <location filename="../../ui/mainwindow.py" line="337" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="395" />
+      <location filename="../../ui/mainwindow.py" line="353" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="396" />
+      <location filename="../../ui/mainwindow.py" line="354" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="397" />
+      <location filename="../../ui/mainwindow.py" line="355" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="405" />
+      <location filename="../../ui/mainwindow.py" line="363" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="406" />
+      <location filename="../../ui/mainwindow.py" line="364" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="409" />
+      <location filename="../../ui/mainwindow.py" line="367" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="414" />
+      <location filename="../../ui/mainwindow.py" line="372" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="416" />
+      <location filename="../../ui/mainwindow.py" line="374" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="418" />
+      <location filename="../../ui/mainwindow.py" line="376" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="422" />
+      <location filename="../../ui/mainwindow.py" line="380" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="426" />
+      <location filename="../../ui/mainwindow.py" line="384" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="427" />
+      <location filename="../../ui/mainwindow.py" line="385" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="429" />
+      <location filename="../../ui/mainwindow.py" line="387" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="435" />
+      <location filename="../../ui/mainwindow.py" line="393" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="436" />
+      <location filename="../../ui/mainwindow.py" line="394" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="438" />
+      <location filename="../../ui/mainwindow.py" line="396" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="440" />
+      <location filename="../../ui/mainwindow.py" line="398" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="451" />
+      <location filename="../../ui/mainwindow.py" line="409" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="452" />
+      <location filename="../../ui/mainwindow.py" line="410" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="455" />
+      <location filename="../../ui/mainwindow.py" line="413" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="456" />
+      <location filename="../../ui/mainwindow.py" line="414" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="457" />
+      <location filename="../../ui/mainwindow.py" line="415" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="459" />
+      <location filename="../../ui/mainwindow.py" line="417" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="463" />
+      <location filename="../../ui/mainwindow.py" line="421" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="464" />
+      <location filename="../../ui/mainwindow.py" line="422" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="465" />
+      <location filename="../../ui/mainwindow.py" line="423" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="490" />
+      <location filename="../../ui/mainwindow.py" line="448" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="491" />
+      <location filename="../../ui/mainwindow.py" line="449" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="492" />
+      <location filename="../../ui/mainwindow.py" line="450" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="493" />
+      <location filename="../../ui/mainwindow.py" line="451" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="543" />
+      <location filename="../../ui/mainwindow.py" line="501" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="599" />
+      <location filename="../../ui/mainwindow.py" line="532" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -361,7 +356,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="650" />
+      <location filename="../../ui/mainwindow.py" line="551" />
       <source>⚠ %n xung đột cần quyết định</source>
       <translation>
         <numerusform>⚠ %n conflict to decide</numerusform>
@@ -369,57 +364,57 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="651" />
+      <location filename="../../ui/mainwindow.py" line="552" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
       <translation>The same field was changed differently on two laptops; click to decide.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="716" />
+      <location filename="../../ui/mainwindow.py" line="617" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="722" />
+      <location filename="../../ui/mainwindow.py" line="623" />
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="751" />
+      <location filename="../../ui/mainwindow.py" line="652" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="768" />
+      <location filename="../../ui/mainwindow.py" line="669" />
       <source>ghi chú</source>
       <translation>note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="771" />
+      <location filename="../../ui/mainwindow.py" line="672" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="774" />
+      <location filename="../../ui/mainwindow.py" line="675" />
       <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
       <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="882" />
+      <location filename="../../ui/mainwindow.py" line="783" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="991" />
+      <location filename="../../ui/mainwindow.py" line="884" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1008" />
+      <location filename="../../ui/mainwindow.py" line="901" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1009" />
+      <location filename="../../ui/mainwindow.py" line="902" />
       <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>
         <numerusform>Use %n result of the last inspection for this visit?</numerusform>
@@ -427,7 +422,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1017" />
+      <location filename="../../ui/mainwindow.py" line="910" />
       <source>Đã lưu %n kết quả lúc %s</source>
       <translation>
         <numerusform>Saved %n result at %s</numerusform>
@@ -435,27 +430,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1027" />
+      <location filename="../../ui/mainwindow.py" line="920" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1028" />
+      <location filename="../../ui/mainwindow.py" line="921" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1033" />
+      <location filename="../../ui/mainwindow.py" line="926" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1033" />
+      <location filename="../../ui/mainwindow.py" line="926" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="1040" />
+      <location filename="../../ui/mainwindow.py" line="933" />
       <source>Đã chép %n gợi ý lúc %s</source>
       <translation>
         <numerusform>Copied %n suggestion at %s</numerusform>
@@ -463,52 +458,52 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1078" />
+      <location filename="../../ui/mainwindow.py" line="969" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1079" />
+      <location filename="../../ui/mainwindow.py" line="970" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1100" />
+      <location filename="../../ui/mainwindow.py" line="991" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1100" />
+      <location filename="../../ui/mainwindow.py" line="991" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1130" />
+      <location filename="../../ui/mainwindow.py" line="1021" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1131" />
+      <location filename="../../ui/mainwindow.py" line="1022" />
       <source>Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?</source>
       <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1145" />
+      <location filename="../../ui/mainwindow.py" line="1036" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1166" />
+      <location filename="../../ui/mainwindow.py" line="1057" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1169" />
+      <location filename="../../ui/mainwindow.py" line="1060" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1169" />
+      <location filename="../../ui/mainwindow.py" line="1060" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -517,19 +512,24 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1186" />
+      <location filename="../../ui/mainwindow.py" line="1077" />
       <source>Đang điều chỉnh biên bản đã ký — lý do: %s</source>
       <translation>Amending signed minutes — reason: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1201" />
+      <location filename="../../ui/mainwindow.py" line="1092" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1202" />
+      <location filename="../../ui/mainwindow.py" line="1093" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/nav_pane.py" line="74" />
+      <source>Lọc xã, đợt kiểm tra…</source>
+      <translation>Filter communes, inspections…</translation>
     </message>
   </context>
   <context>

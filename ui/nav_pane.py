@@ -1,0 +1,189 @@
+"""The navigation pane: inspections and their communes, with a filter that ignores diacritics.
+
+It shows what it is given and says what the person chose: `visit_chosen(visit id)`,
+`inspection_chosen(inspection id)` when a row becomes current, `visit_activated` and
+`inspection_activated` on Enter or a double click. Files dropped on a row go to `on_drop(event)`.
+Its words share the window's translation context ("MainWindow").
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from inspector import checklist as cl
+from inspector import errors as E
+from inspector import inspections as ins
+
+from .widgets import FoldFilter
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 12   # "inspection" | "visit"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("MainWindow", text, None, n)
+
+
+def vn_date(iso: str) -> str:
+    if len(iso or "") == 10:
+        return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+    return iso or ""
+
+
+class NavTree(QTreeView):
+    """Files dropped on a row are handed to `on_drop(event)` (photos of that commune's visit).
+    The view's own drag handlers receive its viewport's drag events, so the viewport is never
+    touched here (asking PySide for it at start-up costs 14 ms of type loading)."""
+
+    on_drop = None
+
+    def dragEnterEvent(self, e) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dragMoveEvent(self, e) -> None:
+        self.dragEnterEvent(e)
+
+    def dropEvent(self, e) -> None:
+        if self.on_drop is not None:
+            self.on_drop(e)
+
+
+class NavPane(QWidget):
+    visit_chosen = Signal(str)
+    inspection_chosen = Signal(str)
+    visit_activated = Signal(str)
+    inspection_activated = Signal(str)
+
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = QStandardItemModel(self)
+        self.nav_filter = FoldFilter(self)
+        self.nav_filter.setSourceModel(self.model)
+        self.tree = NavTree()
+        self.tree.setObjectName("nav")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.nav_filter)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.setAcceptDrops(True)
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("nav_filter")
+        self.filter_box.setPlaceholderText(_tr("Lọc xã, đợt kiểm tra…"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.set_filter)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 0, 4)
+        lay.addWidget(self.filter_box)
+        lay.addWidget(self.tree)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.activated.connect(self._activated)
+
+    # ---- what is shown ----------------------------------------------------------------------
+
+    @staticmethod
+    def visit_label(v: ins.Visit, done: int, total: int) -> str:
+        mark = "✔ " if v.frozen else ""
+        when = f" · {vn_date(v.date)[:5]}" if v.date else ""
+        return f"{mark}{v.commune}{when} · {done}/{total}"
+
+    def reload(self, select: str | None = None) -> bool:
+        """Rebuild the tree of inspections and communes; select `select` (an inspection or visit
+        id) again. False when it is gone."""
+        self.model.clear()
+        counts = ins.answered_counts(self.db)
+        totals: dict[str, int] = {}
+        for insp in ins.list_inspections(self.db):
+            label = insp.title
+            if insp.decision_no:
+                label += f" ({insp.decision_no})"
+            parent = QStandardItem(label)
+            parent.setData(insp.id, IdRole)
+            parent.setData("inspection", KindRole)
+            parent.setToolTip(f"{insp.kind_label.capitalize()}: {insp.title}")
+            if insp.checklist_version not in totals:
+                try:
+                    totals[insp.checklist_version] = len(cl.get(self.db, insp.checklist_version).items)
+                except E.InspectorError:
+                    totals[insp.checklist_version] = 0
+            total = totals[insp.checklist_version]
+            for v in ins.visits(self.db, insp.id):
+                child = QStandardItem(self.visit_label(v, counts.get(v.id, 0), total))
+                child.setData(v.id, IdRole)
+                child.setData("visit", KindRole)
+                child.setToolTip(f"{v.commune}, {v.province}" if v.province else v.commune)
+                parent.appendRow(child)
+            self.model.appendRow(parent)
+        self.tree.expandAll()
+        return bool(select) and self.select(select)
+
+    def count(self) -> int:
+        """How many inspections are listed."""
+        return self.model.rowCount()
+
+    def set_visit_count(self, visit: ins.Visit, done: int, total: int) -> None:
+        """The progress shown beside a commune, after an answer changed."""
+        for r in range(self.model.rowCount()):
+            parent = self.model.item(r)
+            for i in range(parent.rowCount()):
+                child = parent.child(i)
+                if child.data(IdRole) == visit.id:
+                    child.setText(self.visit_label(visit, done, total))
+                    return
+
+    # ---- selection ----------------------------------------------------------------------------
+
+    def select(self, entity_id: str) -> bool:
+        """Make the inspection or visit with this id current; False when it is not listed."""
+        for r in range(self.model.rowCount()):
+            parent = self.model.item(r)
+            candidates = [parent] + [parent.child(i) for i in range(parent.rowCount())]
+            for it in candidates:
+                if it.data(IdRole) == entity_id:
+                    idx = self.nav_filter.mapFromSource(it.index())
+                    if idx.isValid():
+                        self.tree.setCurrentIndex(idx)
+                        return True
+        return False
+
+    def select_first_visit(self) -> None:
+        if self.nav_filter.rowCount():
+            parent = self.nav_filter.index(0, 0)
+            if self.nav_filter.rowCount(parent):
+                self.tree.setCurrentIndex(self.nav_filter.index(0, 0, parent))
+
+    def select_first_child(self) -> None:
+        """After filtering: from an inspection to its first matching commune."""
+        idx = self.tree.currentIndex()
+        if idx.isValid() and self.nav_filter.rowCount(idx):
+            self.tree.setCurrentIndex(self.nav_filter.index(0, 0, idx))
+
+    def current_inspection_id(self) -> str | None:
+        """The inspection of the current row (itself, or the commune's), None when none is current."""
+        idx = self.tree.currentIndex()
+        if not idx.isValid():
+            return None
+        if idx.parent().isValid():
+            return idx.parent().data(IdRole)
+        return idx.data(IdRole)
+
+    def set_filter(self, text: str) -> None:
+        self.nav_filter.set_text(text)
+        self.tree.expandAll()
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid() and current.parent().isValid():
+            self.visit_chosen.emit(current.data(IdRole))
+        elif current.isValid():
+            self.inspection_chosen.emit(current.data(IdRole))
+
+    def _activated(self, idx: QModelIndex) -> None:
+        if idx.parent().isValid():
+            self.visit_activated.emit(idx.data(IdRole))
+        else:
+            self.inspection_activated.emit(idx.data(IdRole))
+
+
+__all__ = ["IdRole", "KindRole", "NavPane", "NavTree", "vn_date"]
