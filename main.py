@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from inspector.launch import main
+from ui.launch import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -91,7 +91,7 @@ print(time.time())
 OURS = """
 import sys, time
 sys.path.insert(0, {root!r})
-from inspector.launch import main   # as the `inspector` entry point does: the core first, then Qt
+from ui.launch import main   # as the `inspector` entry point does: the core first, then Qt
 from PySide6.QtWidgets import QApplication
 def _shown(self=None):
     QApplication.processEvents()

@@ -86,3 +86,21 @@ def test_no_sql_in_ui():
         if found:
             offenders[p.name] = found
     assert offenders == {}
+
+
+def test_the_core_never_names_the_window():
+    """inspector/ does not load ui/, not even by name to start it (ui/launch.py starts both faces)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "inspector"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                names = [node.value] if node.value == "ui" or node.value.startswith("ui.") else []
+            assert not any(n == "ui" or n.startswith("ui.") or n.startswith("PySide6") for n in names), \
+                f"{path.relative_to(root.parent)}:{node.lineno} names {names}"

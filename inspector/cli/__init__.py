@@ -10,7 +10,6 @@ import json
 import logging
 import pkgutil
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -53,15 +52,13 @@ def emit_json(data: Any) -> None:
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Inspector: administrative-reform inspections of commune offices.
 
-    Without a command, opens the window.
+    Without a command, the `inspector` program opens the window.
 
     Example: inspector --db test.sqlite3 demo
     """
     ctx.obj = Context(db_path)
-    if ctx.invoked_subcommand is None:
-        # The GUI lives in ui/ (the only Qt code); the core never imports it statically.
-        app = importlib.import_module("ui.app")
-        sys.exit(app.run(db_path))
+    if ctx.invoked_subcommand is None:  # the window is started by the entry point (ui/launch.py)
+        click.echo(ctx.get_help())
 
 
 # Every module of this package registers its commands on import.

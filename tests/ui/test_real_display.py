@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys
 sys.path.insert(0, {root!r})
-from inspector.launch import main
+from ui.launch import main
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 import ui.dialogs

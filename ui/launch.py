@@ -1,5 +1,6 @@
-"""The `inspector` entry point. Without a command it opens the window straight away, without
-loading the command line's modules (a faster start); with a command it runs the CLI."""
+"""The `inspector` entry point, above both faces: without a command it opens the window straight
+away, without loading the command line's modules (a faster start); with a command it runs the CLI,
+without loading Qt. The core (inspector/) never names the window, not even to start it."""
 from __future__ import annotations
 
 import importlib
@@ -24,8 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     gui, db_path = gui_database(args)
     if gui:
-        # The GUI lives in ui/ (the only Qt code); the core never imports it statically.
-        return importlib.import_module("ui.app").run(db_path)
-    from .cli import main as cli_main
+        return importlib.import_module("ui.app").run(db_path)  # Qt is loaded only for the window
+    from inspector.cli import main as cli_main
 
     return cli_main(args)
