@@ -1,4 +1,5 @@
 """Start the Inspector window: python main.py [--db PATH] (or any `inspector` command)."""
+
 from __future__ import annotations
 
 import sys

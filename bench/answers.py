@@ -4,6 +4,7 @@ Prints the time of each and their ratio; the lower bound is inserting the same a
 into the same schema with one executemany in one transaction, measured in the same run.
 Run: uv run python bench/answers.py
 """
+
 from __future__ import annotations
 
 import statistics
@@ -53,13 +54,30 @@ def run_raw(tmp: Path, k: int, with_events: bool) -> float:
     pairs = [(v, code, val) for v in visit_ids for code, val in items]
     rows = [(events.answer_id(v, code), v, code, val, "x") for v, code, val in pairs]
     ids = events.new_ids(len(pairs))
-    ev = [(eid, "i", "answer", r[0], "value", events.dump(val), events.dump({"visit_id": v, "item_code": code}),
-           "a", "d", f"{n:020d}", None) for eid, r, (v, code, val), n in zip(ids, rows, pairs, range(len(rows)))]
+    ev = [
+        (
+            eid,
+            "i",
+            "answer",
+            r[0],
+            "value",
+            events.dump(val),
+            events.dump({"visit_id": v, "item_code": code}),
+            "a",
+            "d",
+            f"{n:020d}",
+            None,
+        )
+        for eid, r, (v, code, val), n in zip(ids, rows, pairs, range(len(rows)))
+    ]
     t = time.perf_counter()
     with inspector.atomic(db):
         if with_events:
-            db.conn.executemany("INSERT INTO events(id, inspection_id, entity, entity_id, field, value, ctx, author,"
-                                " device, hlc, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)", ev)
+            db.conn.executemany(
+                "INSERT INTO events(id, inspection_id, entity, entity_id, field, value, ctx, author,"
+                " device, hlc, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                ev,
+            )
         db.conn.executemany("INSERT INTO answers(id, visit_id, item_code, value, updated) VALUES (?,?,?,?,?)", rows)
     dt = time.perf_counter() - t
     db.conn.close()

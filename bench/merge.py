@@ -7,6 +7,7 @@ the record tables, conflict detection and the merge log. Target: ratio ≤ 3.
 
 Run: uv run python bench/merge.py
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -57,17 +58,23 @@ def build_source(path: Path) -> str:
             for p in range(PHOTOS):
                 data = jpeg(rng)
                 sha = hashlib.sha256(data).hexdigest()
-                db.execute("INSERT INTO photos(sha256, data, thumb, width, height, imported_at) "
-                           "VALUES (?, ?, ?, 160, 120, datetime('now'))", [sha, data, data[:512]])
+                db.execute(
+                    "INSERT INTO photos(sha256, data, thumb, width, height, imported_at) "
+                    "VALUES (?, ?, ?, 160, 120, datetime('now'))",
+                    [sha, data, data[:512]],
+                )
                 aid = events.new_id()
                 ctx = {"visit_id": vid}
-                changes += [events.Change("attachment", aid, "photo_sha256", sha, ctx),
-                            events.Change("attachment", aid, "item_code", items[p % len(items)].code, ctx),
-                            events.Change("attachment", aid, "ord", p, ctx)]
+                changes += [
+                    events.Change("attachment", aid, "photo_sha256", sha, ctx),
+                    events.Change("attachment", aid, "item_code", items[p % len(items)].code, ctx),
+                    events.Change("attachment", aid, "ord", p, ctx),
+                ]
             events.record(db, changes, inspection_id=insp.id)
     # a second round of edits so that events have parents
-    ans.set_many(db, {vid: [ans.AnswerInput(i.code, "khong_dat") for i in items[:10] if i.type == "assessment"]
-                      for vid in batch})
+    ans.set_many(
+        db, {vid: [ans.AnswerInput(i.code, "khong_dat") for i in items[:10] if i.type == "assessment"] for vid in batch}
+    )
     db.conn.close()
     return insp.id
 
@@ -137,8 +144,10 @@ def main() -> None:
         again.conn.close()
         best_copy, best_merge = min(bounds), min(merges)
         size = package.stat().st_size
-        print(f"package: {COMMUNES} communes × {ANSWERS} answers × {PHOTOS} photos = {n_events} events, "
-              f"{report.added['photos']} photos, {size / 1e6:.1f} MB (built in {t_build:.1f} s, exported in {t_export:.2f} s)")
+        print(
+            f"package: {COMMUNES} communes × {ANSWERS} answers × {PHOTOS} photos = {n_events} events, "
+            f"{report.added['photos']} photos, {size / 1e6:.1f} MB (built in {t_build:.1f} s, exported in {t_export:.2f} s)"
+        )
         print(f"lower bound, INSERT OR IGNORE … SELECT: {best_copy * 1000:.0f} ms (best of {RUNS})")
         print(f"merge_packages (verify + apply):        {best_merge * 1000:.0f} ms (best of {RUNS})")
         print(f"same package again (adds nothing):      {t_again * 1000:.0f} ms")

@@ -3,6 +3,7 @@ of writing a zip that holds the same stored photo bytes; also the .docx size aga
 
 Run: uv run python bench/minutes.py
 """
+
 from __future__ import annotations
 
 import io

@@ -6,6 +6,7 @@ Prints, in one run: the bound, the import with one thread (ratio, target <= 1.3)
 threads (wall time, target: below the bound).
 Run: uv run python bench/photos.py
 """
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,14 @@ from inspector import inspections as ins
 from inspector import photos as ph
 
 PHOTOS = ROOT.parent / "shared" / "real-photos"
-FILES = sorted([*(PHOTOS / "jpg" / "mobile").glob("*.jpg"), *(PHOTOS / "jpg" / "hdr").glob("*.jpg"),
-                *(PHOTOS / "heic").rglob("*.HEIC"), *(PHOTOS / "heic" / "mobile").glob("*.heif")])
+FILES = sorted(
+    [
+        *(PHOTOS / "jpg" / "mobile").glob("*.jpg"),
+        *(PHOTOS / "jpg" / "hdr").glob("*.jpg"),
+        *(PHOTOS / "heic").rglob("*.HEIC"),
+        *(PHOTOS / "heic" / "mobile").glob("*.heif"),
+    ]
+)
 RUNS = 5
 
 

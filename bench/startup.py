@@ -6,6 +6,7 @@ Each child prints the wall-clock time at which its window is shown and painted; 
 subtracts the time it started the child. Runs alternate so machine noise hits both alike.
 Run: uv run python bench/startup.py
 """
+
 from __future__ import annotations
 
 import os

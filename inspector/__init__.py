@@ -1,4 +1,5 @@
 """Inspector core: plain Python, no Qt. The GUI, the CLI and the tests go through these names."""
+
 from __future__ import annotations
 
 from .answers import Answer, AnswerInput, answers_for_visit, display, parse_value, set_answer, set_answers

@@ -1,4 +1,5 @@
 """Answers: parsing and checking values by item type, writing them, reading a visit's answers."""
+
 from __future__ import annotations
 
 import re
@@ -21,12 +22,34 @@ NO_DATA = "khong_co_so_lieu"  # count or ratio: the commune could not give the f
 
 
 _ASSESS_WORDS = {fold(v).replace(" ", "_"): k for k, v in ASSESSMENT.items()} | {
-    "d": "dat", "p": "dat_mot_phan", "k": "khong_dat", "kad": "khong_ap_dung", "na": "khong_ap_dung",
-    "1": "dat", "2": "dat_mot_phan", "3": "khong_dat", "4": "khong_ap_dung",
-    "met": "dat", "partly_met": "dat_mot_phan", "not_met": "khong_dat", "not_applicable": "khong_ap_dung",
+    "d": "dat",
+    "p": "dat_mot_phan",
+    "k": "khong_dat",
+    "kad": "khong_ap_dung",
+    "na": "khong_ap_dung",
+    "1": "dat",
+    "2": "dat_mot_phan",
+    "3": "khong_dat",
+    "4": "khong_ap_dung",
+    "met": "dat",
+    "partly_met": "dat_mot_phan",
+    "not_met": "khong_dat",
+    "not_applicable": "khong_ap_dung",
 }
-_YESNO_WORDS = {"co": "co", "khong": "khong", "yes": "co", "no": "khong", "y": "co", "n": "khong",
-                "c": "co", "k": "khong", "1": "co", "0": "khong", "true": "co", "false": "khong"}
+_YESNO_WORDS = {
+    "co": "co",
+    "khong": "khong",
+    "yes": "co",
+    "no": "khong",
+    "y": "co",
+    "n": "khong",
+    "c": "co",
+    "k": "khong",
+    "1": "co",
+    "0": "khong",
+    "true": "co",
+    "false": "khong",
+}
 
 
 def unit(item: cl.Item, lang: str = "vi", value: str | None = None) -> str:
@@ -158,10 +181,11 @@ def answers_for_visit(db: Database, visit_id: str) -> dict[str, Answer]:
 def _answers_of(db: Database, visit_ids: list[str]) -> dict[str, dict[str, Answer]]:
     out: dict[str, dict[str, Answer]] = {}
     for start in range(0, len(visit_ids), 500):
-        chunk = visit_ids[start:start + 500]
+        chunk = visit_ids[start : start + 500]
         for r in db.execute(
             "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers "
-            f"WHERE visit_id IN ({','.join('?' * len(chunk))})", chunk
+            f"WHERE visit_id IN ({','.join('?' * len(chunk))})",
+            chunk,
         ):
             out.setdefault(r[1], {})[r[2]] = _row_to_answer(r)
     return out
@@ -273,8 +297,9 @@ def set_answer(
     return out[0] if out else None
 
 
-def confirm_suggestions(db: Database, visit_id: str, item_codes: list[str] | None = None,
-                        *, author: str | None = None) -> int:
+def confirm_suggestions(
+    db: Database, visit_id: str, item_codes: list[str] | None = None, *, author: str | None = None
+) -> int:
     """Accept suggested values (from the previous visit) as answers; returns how many."""
     current = answers_for_visit(db, visit_id)
     inputs = [
@@ -287,8 +312,14 @@ def confirm_suggestions(db: Database, visit_id: str, item_codes: list[str] | Non
 
 
 def to_json(a: Answer) -> dict:
-    return {"item": a.item_code, "value": a.value, "note": a.note, "suggested": a.suggested,
-            "author": a.author, "updated": a.updated}
+    return {
+        "item": a.item_code,
+        "value": a.value,
+        "note": a.note,
+        "suggested": a.suggested,
+        "author": a.author,
+        "updated": a.updated,
+    }
 
 
 __all__ = [

@@ -1,4 +1,5 @@
 """Checklists: the data file format, its validation, and the items of a version."""
+
 from __future__ import annotations
 
 import json
@@ -129,12 +130,22 @@ def parse(data: Any, source: str = "checklist") -> Checklist:
             position = int(raw.get("position") or n)
         except (TypeError, ValueError):
             raise ChecklistError(source, f"{where}: position {raw.get('position')!r} is not a number") from None
-        items.append(Item(
-            vid, code, group, position, text_vi, clean_line(raw.get("text_en")), typ,
-            clean_line(raw.get("unit")) if typ == "count" else "",
-            bool(raw.get("photo_required")), bool(raw.get("photo_suggested")),
-            clean_line(raw.get("basis")), clean(raw.get("evidence_hint") or "").strip(),
-        ))
+        items.append(
+            Item(
+                vid,
+                code,
+                group,
+                position,
+                text_vi,
+                clean_line(raw.get("text_en")),
+                typ,
+                clean_line(raw.get("unit")) if typ == "count" else "",
+                bool(raw.get("photo_required")),
+                bool(raw.get("photo_suggested")),
+                clean_line(raw.get("basis")),
+                clean(raw.get("evidence_hint") or "").strip(),
+            )
+        )
     if not groups:
         groups = [Group(c, c) for c in sorted({i.group for i in items})]
     order = {g.code: k for k, g in enumerate(groups)}
@@ -171,8 +182,23 @@ def install(db: Database, checklist: Checklist) -> None:
         db.conn.executemany(
             "INSERT INTO checklist_items(version_id, code, grp, position, text_vi, text_en, type, unit,"
             " photo_required, photo_suggested, basis, evidence_hint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(i.version_id, i.code, i.group, i.position, i.text_vi, i.text_en, i.type, i.unit,
-              int(i.photo_required), int(i.photo_suggested), i.basis, i.evidence_hint) for i in checklist.items],
+            [
+                (
+                    i.version_id,
+                    i.code,
+                    i.group,
+                    i.position,
+                    i.text_vi,
+                    i.text_en,
+                    i.type,
+                    i.unit,
+                    int(i.photo_required),
+                    int(i.photo_suggested),
+                    i.basis,
+                    i.evidence_hint,
+                )
+                for i in checklist.items
+            ],
         )
 
 

@@ -3,6 +3,7 @@
 One SQLite file holds everything of an installation. Every record has a UUID key; every
 change is an event (see events.py) and the tables below the events are derived from them.
 """
+
 from __future__ import annotations
 
 import logging
@@ -289,7 +290,6 @@ class Database:
 
     def _sqlite_utils(self):
         if self._utils is None:
-
             self._utils = Database(self.conn)
         return self._utils
 

@@ -1,4 +1,5 @@
 """A demo inspection with real commune names, answers and findings, for trying the app."""
+
 from __future__ import annotations
 
 import random
@@ -30,9 +31,24 @@ FINDINGS_TON_TAI = [
     ("Máy lấy số thứ tự tự động hỏng, chưa được sửa chữa", "D6"),
 ]
 RECOMMENDATIONS = [
-    ("Cập nhật niêm yết đầy đủ TTHC theo Quyết định công bố mới của Chủ tịch UBND tỉnh", "Văn phòng HĐND và UBND xã", "trước ngày 31/12/2026", "B1, B3"),
-    ("Thực hiện đầy đủ việc gửi Phiếu xin lỗi đối với hồ sơ trễ hạn", "Trung tâm Phục vụ hành chính công xã", "thường xuyên", "C9"),
-    ("Tăng cường hướng dẫn người dân nộp hồ sơ trực tuyến, kích hoạt tài khoản VNeID", "Tổ công nghệ số cộng đồng", "Quý I/2027", "E2, E12"),
+    (
+        "Cập nhật niêm yết đầy đủ TTHC theo Quyết định công bố mới của Chủ tịch UBND tỉnh",
+        "Văn phòng HĐND và UBND xã",
+        "trước ngày 31/12/2026",
+        "B1, B3",
+    ),
+    (
+        "Thực hiện đầy đủ việc gửi Phiếu xin lỗi đối với hồ sơ trễ hạn",
+        "Trung tâm Phục vụ hành chính công xã",
+        "thường xuyên",
+        "C9",
+    ),
+    (
+        "Tăng cường hướng dẫn người dân nộp hồ sơ trực tuyến, kích hoạt tài khoản VNeID",
+        "Tổ công nghệ số cộng đồng",
+        "Quý I/2027",
+        "E2, E12",
+    ),
 ]
 
 
@@ -57,12 +73,30 @@ def _value(item: cl.Item, rng: random.Random) -> str | None:
 
 # Evidence photos drawn for the demo (no camera at hand): item, time taken, title, lines, colours.
 DEMO_PHOTOS = [
-    ("B1", "09:05", "BẢNG NIÊM YẾT THỦ TỤC HÀNH CHÍNH", ["Lĩnh vực hộ tịch", "Lĩnh vực đất đai", "Lĩnh vực chứng thực"],
-     (28, 84, 140), (245, 242, 230)),
-    ("B7", "09:12", "ĐƯỜNG DÂY NÓNG", ["Chủ tịch UBND xã: 0258 3 845 123", "Phản ánh, kiến nghị về TTHC"],
-     (170, 30, 30), (255, 250, 235)),
-    ("D1", "09:20", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", ["Quầy 1  Quầy 2  Quầy 3  Quầy 4  Quầy 5"],
-     (20, 100, 60), (235, 240, 235)),
+    (
+        "B1",
+        "09:05",
+        "BẢNG NIÊM YẾT THỦ TỤC HÀNH CHÍNH",
+        ["Lĩnh vực hộ tịch", "Lĩnh vực đất đai", "Lĩnh vực chứng thực"],
+        (28, 84, 140),
+        (245, 242, 230),
+    ),
+    (
+        "B7",
+        "09:12",
+        "ĐƯỜNG DÂY NÓNG",
+        ["Chủ tịch UBND xã: 0258 3 845 123", "Phản ánh, kiến nghị về TTHC"],
+        (170, 30, 30),
+        (255, 250, 235),
+    ),
+    (
+        "D1",
+        "09:20",
+        "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+        ["Quầy 1  Quầy 2  Quầy 3  Quầy 4  Quầy 5"],
+        (20, 100, 60),
+        (235, 240, 235),
+    ),
     ("D6", "09:31", "MÁY LẤY SỐ THỨ TỰ", ["Đang hỏng — chờ sửa chữa"], (90, 90, 90), (225, 225, 225)),
 ]
 
@@ -70,8 +104,11 @@ DEMO_PHOTOS = [
 def _font(size: int):
     from PIL import ImageFont
 
-    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "C:/Windows/Fonts/arialbd.ttf",
-                 "/Library/Fonts/Arial Bold.ttf"):
+    for path in (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "C:/Windows/Fonts/arialbd.ttf",
+        "/Library/Fonts/Arial Bold.ttf",
+    ):
         try:
             return ImageFont.truetype(path, size)
         except OSError:
@@ -101,8 +138,9 @@ def demo_photo(title: str, lines: list[str], fg: tuple, bg: tuple, taken: str) -
     return out.getvalue()
 
 
-def create_demo(db: Database, *, seed: int = 2026, communes: int | None = None,
-                author: str = "Demo", photos: bool = True) -> ins.Inspection:
+def create_demo(
+    db: Database, *, seed: int = 2026, communes: int | None = None, author: str = "Demo", photos: bool = True
+) -> ins.Inspection:
     """Create the demo inspection: a delegation, 5 visited communes, answers and findings.
 
     Every call adds a new, separate inspection. Returns it.
@@ -116,7 +154,7 @@ def create_demo(db: Database, *, seed: int = 2026, communes: int | None = None,
         decision_no="245/QĐ-UBND",
         decision_date="2026-10-30",
         legal_basis="Kế hoạch số 120/KH-UBND ngày 15/01/2026 của UBND tỉnh về cải cách hành chính năm 2026;\n"
-                    "Quyết định số 245/QĐ-UBND ngày 30/10/2026 của Chủ tịch UBND tỉnh về việc thành lập Đoàn kiểm tra",
+        "Quyết định số 245/QĐ-UBND ngày 30/10/2026 của Chủ tịch UBND tỉnh về việc thành lập Đoàn kiểm tra",
         issuing_agency="Sở Nội vụ",
         parent_agency="UBND tỉnh",
         home_office="Sở Nội vụ",
@@ -132,11 +170,20 @@ def create_demo(db: Database, *, seed: int = 2026, communes: int | None = None,
         ins.add_member(db, insp.id, name=name, role=role, position=position, agency="Sở Nội vụ", author=author)
     for commune, province, day in COMMUNES[: communes or len(COMMUNES)]:
         visit = ins.add_visit(
-            db, insp.id, commune=commune, province=province, date=day, start_time="08:00", end_time="11:30",
+            db,
+            insp.id,
+            commune=commune,
+            province=province,
+            date=day,
+            start_time="08:00",
+            end_time="11:30",
             place=f"Trụ sở UBND xã {commune}",
-            representatives=[{"name": "Hoàng Văn Nam", "position": f"Chủ tịch UBND xã {commune}"},
-                             {"name": "Đỗ Thị Lan", "position": "Công chức Văn phòng - Thống kê"}],
-            status="done" if day < "2026-11-23" else "in_progress", author=author,
+            representatives=[
+                {"name": "Hoàng Văn Nam", "position": f"Chủ tịch UBND xã {commune}"},
+                {"name": "Đỗ Thị Lan", "position": "Công chức Văn phòng - Thống kê"},
+            ],
+            status="done" if day < "2026-11-23" else "in_progress",
+            author=author,
         )
         inputs = []
         for item in checklist.items:
@@ -149,10 +196,15 @@ def create_demo(db: Database, *, seed: int = 2026, communes: int | None = None,
         for text, items in rng.sample(FINDINGS_TON_TAI, 2):
             ins.add_finding(db, visit.id, kind="ton_tai", text=text, items=items, author=author)
         for text, who, when, items in rng.sample(RECOMMENDATIONS, 2):
-            ins.add_finding(db, visit.id, kind="kien_nghi", text=text, responsible=who, deadline=when,
-                            items=items, author=author)
-        ins.update_visit(db, visit.id, author=author,
-                         opinion="UBND xã thống nhất với nội dung biên bản và sẽ khắc phục các tồn tại đã nêu.")
+            ins.add_finding(
+                db, visit.id, kind="kien_nghi", text=text, responsible=who, deadline=when, items=items, author=author
+            )
+        ins.update_visit(
+            db,
+            visit.id,
+            author=author,
+            opinion="UBND xã thống nhất với nội dung biên bản và sẽ khắc phục các tồn tại đã nêu.",
+        )
         if photos and commune == COMMUNES[0][0]:
             from . import photos as ph
 

@@ -1,4 +1,5 @@
 """The core's exceptions: one base, a subclass per kind of problem, each readable as one line."""
+
 from __future__ import annotations
 
 
@@ -48,9 +49,7 @@ class ChecklistError(InspectorError):
 class VisitFrozen(InspectorError):
     def __init__(self, visit_id: str, commune: str = "") -> None:
         self.visit_id, self.commune = visit_id, commune
-        super().__init__(
-            f"the minutes of visit {commune or visit_id} were signed; a change needs an amendment reason"
-        )
+        super().__init__(f"the minutes of visit {commune or visit_id} were signed; a change needs an amendment reason")
 
 
 class InvalidInput(InspectorError):
@@ -104,8 +103,10 @@ class OutputLocked(InspectorError):
 
     def __init__(self, path, suggestion: str | None = None) -> None:
         self.path, self.suggestion = path, suggestion
-        super().__init__(f"{path} is open in another program; close it or choose another name"
-                         + (f" (for example {suggestion})" if suggestion else ""))
+        super().__init__(
+            f"{path} is open in another program; close it or choose another name"
+            + (f" (for example {suggestion})" if suggestion else "")
+        )
 
 
 class PackageRejected(InspectorError):

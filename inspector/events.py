@@ -6,6 +6,7 @@ field are its events that no other event names as a parent. One head: that is th
 Several heads with different values: a conflict for a person to decide; meanwhile the
 table shows the head with the greatest (clock, device, id), the same on every laptop.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,19 +22,58 @@ from .db import Database
 
 # entity -> (table, fixed context columns, fields that events may set)
 ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
-    "inspection": ("inspections", (), frozenset({
-        "kind", "title", "decision_no", "decision_date", "legal_basis", "issuing_agency",
-        "parent_agency", "home_office", "period", "checklist_version", "deleted"})),
-    "member": ("members", ("inspection_id",), frozenset({
-        "name", "position", "agency", "role", "ord", "deleted"})),
-    "visit": ("visits", ("inspection_id",), frozenset({
-        "commune", "province", "date", "start_time", "end_time", "place", "representatives",
-        "opinion", "status", "signed_at", "version_code", "based_on", "deleted"})),
+    "inspection": (
+        "inspections",
+        (),
+        frozenset(
+            {
+                "kind",
+                "title",
+                "decision_no",
+                "decision_date",
+                "legal_basis",
+                "issuing_agency",
+                "parent_agency",
+                "home_office",
+                "period",
+                "checklist_version",
+                "deleted",
+            }
+        ),
+    ),
+    "member": ("members", ("inspection_id",), frozenset({"name", "position", "agency", "role", "ord", "deleted"})),
+    "visit": (
+        "visits",
+        ("inspection_id",),
+        frozenset(
+            {
+                "commune",
+                "province",
+                "date",
+                "start_time",
+                "end_time",
+                "place",
+                "representatives",
+                "opinion",
+                "status",
+                "signed_at",
+                "version_code",
+                "based_on",
+                "deleted",
+            }
+        ),
+    ),
     "answer": ("answers", ("visit_id", "item_code"), frozenset({"value", "note", "suggested"})),
-    "finding": ("findings", ("visit_id",), frozenset({
-        "kind", "text", "responsible", "deadline", "items", "ord", "deleted"})),
-    "attachment": ("attachments", ("visit_id",), frozenset({
-        "photo_sha256", "item_code", "caption", "ord", "confirmed", "deleted"})),
+    "finding": (
+        "findings",
+        ("visit_id",),
+        frozenset({"kind", "text", "responsible", "deadline", "items", "ord", "deleted"}),
+    ),
+    "attachment": (
+        "attachments",
+        ("visit_id",),
+        frozenset({"photo_sha256", "item_code", "caption", "ord", "confirmed", "deleted"}),
+    ),
 }
 
 # The namespace of answer ids (uuid.UUID("6f1c3c1e-7d8a-4d1b-9a43-0c3b6a1e2f55").bytes); kept as bytes so
@@ -68,7 +108,7 @@ def new_ids(n: int) -> list[str]:
     """n random (version 4) UUIDs as text, from one call to the system's random source."""
     h = os.urandom(16 * n).hex()
     return [
-        f"{h[k:k + 8]}-{h[k + 8:k + 12]}-4{h[k + 13:k + 16]}-{_VARIANT[h[k + 16]]}{h[k + 17:k + 20]}-{h[k + 20:k + 32]}"
+        f"{h[k : k + 8]}-{h[k + 8 : k + 12]}-4{h[k + 13 : k + 16]}-{_VARIANT[h[k + 16]]}{h[k + 17 : k + 20]}-{h[k + 20 : k + 32]}"
         for k in range(0, 32 * n, 32)
     ]
 
@@ -105,6 +145,7 @@ class Change(NamedTuple):
 
 
 # ---- hybrid logical clock -------------------------------------------------------------
+
 
 def _format_hlc(ms: int, counter: int) -> str:
     return f"{ms:013d}.{counter:06d}"
@@ -178,6 +219,7 @@ def observe_hlc(db: Database, seen: str) -> None:
 
 # ---- writing ---------------------------------------------------------------------------
 
+
 def _check(change: Change) -> tuple[str, tuple[str, ...]]:
     try:
         table, ctx_cols, fields = ENTITIES[change.entity]
@@ -213,12 +255,21 @@ def record(
         parent_rows: list[tuple[str, str]] = []
         ids = new_ids(len(changes))
         for ch, hlc, eid in zip(changes, hlcs, ids):
-            event_rows.append((
-                eid, inspection_id, ch.entity, ch.entity_id, ch.field,
-                dump(ch.value),
-                dump(ch.ctx) if ch.ctx else None,
-                author, device, hlc, reason,
-            ))
+            event_rows.append(
+                (
+                    eid,
+                    inspection_id,
+                    ch.entity,
+                    ch.entity_id,
+                    ch.field,
+                    dump(ch.value),
+                    dump(ch.ctx) if ch.ctx else None,
+                    author,
+                    device,
+                    hlc,
+                    reason,
+                )
+            )
             parents = heads.pop((ch.entity_id, ch.field), ())
             parent_rows.extend((eid, p) for p in parents)
             heads[(ch.entity_id, ch.field)] = (eid,)  # a later change in the batch follows this one
@@ -241,7 +292,7 @@ def current_heads(db: Database, keys: set[tuple[str, str]]) -> dict[tuple[str, s
         return {}
     entity_ids = sorted({k[0] for k in keys})
     for start in range(0, len(entity_ids), 500):
-        chunk = entity_ids[start:start + 500]
+        chunk = entity_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for eid, entity_id, field in db.execute(
             f"SELECT id, entity_id, field FROM events WHERE is_head = 1 AND entity_id IN ({marks})", chunk
@@ -260,9 +311,7 @@ def _project(db: Database, items: Iterable[tuple[Change, str]]) -> None:
         value = ch.value
         if isinstance(value, (list, dict)):
             value = json.dumps(value, ensure_ascii=False)
-        groups[(ch.entity, ch.field)].append(
-            (ch.entity_id, *[ctx.get(c) for c in ctx_cols], value, hlc)
-        )
+        groups[(ch.entity, ch.field)].append((ch.entity_id, *[ctx.get(c) for c in ctx_cols], value, hlc))
     for (entity, field), rows in groups.items():
         table, ctx_cols, _ = ENTITIES[entity]
         cols = ["id", *ctx_cols, field, "updated"]
@@ -318,9 +367,13 @@ _CONFLICTED = _conflicted()
 
 def conflicted_keys(db: Database, keys_table: str) -> set[tuple[str, str]]:
     """The fields among keys_table(entity_id, field) that are in conflict now."""
-    return {(r[0], r[1]) for r in db.execute(
-        f"SELECT e.entity_id, e.field FROM {keys_table} k "
-        "JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1" + _conflicted("e"))}
+    return {
+        (r[0], r[1])
+        for r in db.execute(
+            f"SELECT e.entity_id, e.field FROM {keys_table} k "
+            "JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1" + _conflicted("e")
+        )
+    }
 
 
 def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:
@@ -357,12 +410,21 @@ def history(db: Database, entity_id: str, field: str | None = None) -> list[dict
         sql += " AND field = ?"
         args.append(field)
     return [
-        {"id": r[0], "field": r[1], "value": json.loads(r[2]), "author": r[3], "device": r[4], "hlc": r[5], "reason": r[6]}
+        {
+            "id": r[0],
+            "field": r[1],
+            "value": json.loads(r[2]),
+            "author": r[3],
+            "device": r[4],
+            "hlc": r[5],
+            "reason": r[6],
+        }
         for r in db.execute(sql + " ORDER BY hlc, device, id", args)
     ]
 
 
 # ---- set-based heads and projection (merging packages) --------------------------------
+
 
 def _json_text(value: str) -> str:
     """The text _project stores for a list or dict value."""
@@ -371,8 +433,10 @@ def _json_text(value: str) -> str:
 
 def _sql_value(col: str) -> str:
     """SQL giving the same stored value as _project does for the JSON text in col."""
-    return (f"CASE WHEN json_type({col}) IN ('array', 'object') THEN _inspector_json_text({col}) "
-            f"ELSE json_extract({col}, '$') END")
+    return (
+        f"CASE WHEN json_type({col}) IN ('array', 'object') THEN _inspector_json_text({col}) "
+        f"ELSE json_extract({col}, '$') END"
+    )
 
 
 def recompute_heads(db: Database, new_ids_table: str) -> None:
@@ -404,8 +468,11 @@ def reproject_table(db: Database, keys_table: str, *, with_clocks: bool = False)
     """
     db.conn.create_function("_inspector_json_text", 1, _json_text, deterministic=True)
     db.execute("DROP TABLE IF EXISTS temp._inspector_winners")
-    seen = "max(e.hlc, k.hlc)" if with_clocks else \
-        "(SELECT max(x.hlc) FROM events x WHERE x.entity_id = k.entity_id AND x.field = k.field)"
+    seen = (
+        "max(e.hlc, k.hlc)"
+        if with_clocks
+        else "(SELECT max(x.hlc) FROM events x WHERE x.entity_id = k.entity_id AND x.field = k.field)"
+    )
     keys = keys_table if with_clocks else f"(SELECT DISTINCT entity_id, field FROM {keys_table})"
     # the winner of each field: one look-up in the index of heads per field
     db.execute(

@@ -6,6 +6,7 @@ temporary file is removed; a process killed meanwhile leaves it behind, and the 
 the same folder removes every such file whose process is no longer running (only names of this
 form: nothing else in the folder is touched).
 """
+
 from __future__ import annotations
 
 import errno

@@ -1,4 +1,5 @@
 """Inspections, their delegation members, the visits to communes, and findings."""
+
 from __future__ import annotations
 
 import json
@@ -89,10 +90,30 @@ class Finding:
     ord: int
 
 
-INSPECTION_FIELDS = ("kind", "title", "decision_no", "decision_date", "legal_basis", "issuing_agency",
-                     "parent_agency", "home_office", "period", "checklist_version")
-VISIT_FIELDS = ("commune", "province", "date", "start_time", "end_time", "place", "representatives",
-                "opinion", "status", "based_on")
+INSPECTION_FIELDS = (
+    "kind",
+    "title",
+    "decision_no",
+    "decision_date",
+    "legal_basis",
+    "issuing_agency",
+    "parent_agency",
+    "home_office",
+    "period",
+    "checklist_version",
+)
+VISIT_FIELDS = (
+    "commune",
+    "province",
+    "date",
+    "start_time",
+    "end_time",
+    "place",
+    "representatives",
+    "opinion",
+    "status",
+    "based_on",
+)
 
 
 def _date(value: Any, what: str) -> str:
@@ -140,9 +161,13 @@ def _normalise(fields: dict[str, Any], what: str) -> dict[str, Any]:
                 raise InvalidInput(f"status: {v!r} must be one of {', '.join(VISIT_STATUSES)}")
             out[k] = v
         elif k == "representatives":
-            reps = [Representative(clean_line(r.get("name") if isinstance(r, dict) else r.name),
-                                   clean_line(r.get("position", "") if isinstance(r, dict) else r.position))
-                    for r in (v or [])]
+            reps = [
+                Representative(
+                    clean_line(r.get("name") if isinstance(r, dict) else r.name),
+                    clean_line(r.get("position", "") if isinstance(r, dict) else r.position),
+                )
+                for r in (v or [])
+            ]
             out[k] = [asdict(r) for r in reps if r.name]
         elif k in ("ord",):
             out[k] = int(v)
@@ -155,17 +180,36 @@ def _normalise(fields: dict[str, Any], what: str) -> dict[str, Any]:
 
 # ---- inspections ----------------------------------------------------------------------
 
+
 def _inspection(r) -> Inspection:
     title, decision_no, decision_date, legal_basis, issuing, parent, home, period = (x or "" for x in r[2:10])
-    return Inspection(r[0], r[1] or "kiem_tra", title, decision_no, decision_date, legal_basis, issuing, parent,
-                      home, period, r[10] or cl.DEFAULT_VERSION)
+    return Inspection(
+        r[0],
+        r[1] or "kiem_tra",
+        title,
+        decision_no,
+        decision_date,
+        legal_basis,
+        issuing,
+        parent,
+        home,
+        period,
+        r[10] or cl.DEFAULT_VERSION,
+    )
 
 
 _INSP_COLS = "id, kind, title, decision_no, decision_date, legal_basis, issuing_agency, parent_agency, home_office, period, checklist_version"
 
 
-def create_inspection(db: Database, *, title: str, kind: str = "kiem_tra",
-                      checklist_version: str | None = None, author: str | None = None, **fields: Any) -> Inspection:
+def create_inspection(
+    db: Database,
+    *,
+    title: str,
+    kind: str = "kiem_tra",
+    checklist_version: str | None = None,
+    author: str | None = None,
+    **fields: Any,
+) -> Inspection:
     """A new inspection (đợt kiểm tra / giám sát). Raises InvalidInput for a bad field."""
     if not clean_line(title):
         raise InvalidInput("an inspection needs a title")
@@ -176,13 +220,13 @@ def create_inspection(db: Database, *, title: str, kind: str = "kiem_tra",
     if unknown:
         raise InvalidInput(f"unknown inspection field(s): {', '.join(sorted(unknown))}")
     iid = events.new_id()
-    events.record(db, [events.Change("inspection", iid, k, v) for k, v in values.items()],
-                  inspection_id=iid, author=author)
+    events.record(
+        db, [events.Change("inspection", iid, k, v) for k, v in values.items()], inspection_id=iid, author=author
+    )
     return get_inspection(db, iid)
 
 
-def update_inspection(db: Database, inspection_id: str, *, author: str | None = None,
-                      **fields: Any) -> Inspection:
+def update_inspection(db: Database, inspection_id: str, *, author: str | None = None, **fields: Any) -> Inspection:
     insp = get_inspection(db, inspection_id)
     values = _normalise(fields, "inspection")
     unknown = set(values) - set(INSPECTION_FIELDS) - {"checklist_version"}
@@ -216,8 +260,17 @@ def delete_inspection(db: Database, inspection_id: str, *, author: str | None = 
 
 # ---- members --------------------------------------------------------------------------
 
-def add_member(db: Database, inspection_id: str, *, name: str, role: str = "thanh_vien",
-               position: str = "", agency: str = "", author: str | None = None) -> Member:
+
+def add_member(
+    db: Database,
+    inspection_id: str,
+    *,
+    name: str,
+    role: str = "thanh_vien",
+    position: str = "",
+    agency: str = "",
+    author: str | None = None,
+) -> Member:
     insp = get_inspection(db, inspection_id)
     if not clean_line(name):
         raise InvalidInput("a member needs a name")
@@ -225,8 +278,9 @@ def add_member(db: Database, inspection_id: str, *, name: str, role: str = "than
     values = _normalise({"name": name, "role": role, "position": position, "agency": agency, "ord": n + 1}, "member")
     mid = events.new_id()
     ctx = {"inspection_id": insp.id}
-    events.record(db, [events.Change("member", mid, k, v, ctx) for k, v in values.items()],
-                  inspection_id=insp.id, author=author)
+    events.record(
+        db, [events.Change("member", mid, k, v, ctx) for k, v in values.items()], inspection_id=insp.id, author=author
+    )
     return [m for m in members(db, insp.id) if m.id == mid][0]
 
 
@@ -235,8 +289,9 @@ def update_member(db: Database, member_id: str, *, author: str | None = None, **
     insp = db.execute("SELECT inspection_id FROM members WHERE id = ?", [full]).fetchone()[0]
     values = _normalise(fields, "member")
     ctx = {"inspection_id": insp}
-    events.record(db, [events.Change("member", full, k, v, ctx) for k, v in values.items()],
-                  inspection_id=insp, author=author)
+    events.record(
+        db, [events.Change("member", full, k, v, ctx) for k, v in values.items()], inspection_id=insp, author=author
+    )
 
 
 def remove_member(db: Database, member_id: str, *, author: str | None = None) -> None:
@@ -256,18 +311,34 @@ def members(db: Database, inspection_id: str) -> list[Member]:
 
 # ---- visits ---------------------------------------------------------------------------
 
-_VISIT_COLS = ("v.id, v.inspection_id, v.commune, v.province, v.date, v.start_time, v.end_time, v.place, "
-               "v.representatives, v.opinion, v.status, v.signed_at, v.version_code, v.based_on, i.checklist_version")
+_VISIT_COLS = (
+    "v.id, v.inspection_id, v.commune, v.province, v.date, v.start_time, v.end_time, v.place, "
+    "v.representatives, v.opinion, v.status, v.signed_at, v.version_code, v.based_on, i.checklist_version"
+)
 
 
 def _visit(r) -> Visit:
     reps = tuple(Representative(x.get("name", ""), x.get("position", "")) for x in json.loads(r[8] or "[]"))
-    return Visit(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6] or "", r[7] or "", reps,
-                 r[9] or "", r[10] or "planned", r[11] or "", r[12] or "", r[13] or "", r[14] or cl.DEFAULT_VERSION)
+    return Visit(
+        r[0],
+        r[1],
+        r[2] or "",
+        r[3] or "",
+        r[4] or "",
+        r[5] or "",
+        r[6] or "",
+        r[7] or "",
+        reps,
+        r[9] or "",
+        r[10] or "planned",
+        r[11] or "",
+        r[12] or "",
+        r[13] or "",
+        r[14] or cl.DEFAULT_VERSION,
+    )
 
 
-def add_visit(db: Database, inspection_id: str, *, commune: str, author: str | None = None,
-              **fields: Any) -> Visit:
+def add_visit(db: Database, inspection_id: str, *, commune: str, author: str | None = None, **fields: Any) -> Visit:
     """A visit to one commune. Raises InvalidInput for an empty commune name or a bad date."""
     insp = get_inspection(db, inspection_id)
     if not clean_line(commune):
@@ -278,13 +349,15 @@ def add_visit(db: Database, inspection_id: str, *, commune: str, author: str | N
         raise InvalidInput(f"unknown visit field(s): {', '.join(sorted(unknown))}")
     vid = events.new_id()
     ctx = {"inspection_id": insp.id}
-    events.record(db, [events.Change("visit", vid, k, v, ctx) for k, v in values.items()],
-                  inspection_id=insp.id, author=author)
+    events.record(
+        db, [events.Change("visit", vid, k, v, ctx) for k, v in values.items()], inspection_id=insp.id, author=author
+    )
     return get_visit(db, vid)
 
 
-def update_visit(db: Database, visit_id: str, *, author: str | None = None,
-                 reason: str | None = None, **fields: Any) -> Visit:
+def update_visit(
+    db: Database, visit_id: str, *, author: str | None = None, reason: str | None = None, **fields: Any
+) -> Visit:
     visit = get_visit(db, visit_id)
     if visit.frozen and not (reason and reason.strip()):
         raise VisitFrozen(visit.id, visit.commune)
@@ -311,8 +384,10 @@ def get_visit(db: Database, visit_id: str) -> Visit:
 
 
 def visits(db: Database, inspection_id: str | None = None) -> list[Visit]:
-    sql = (f"SELECT {_VISIT_COLS} FROM visits v LEFT JOIN inspections i ON i.id = v.inspection_id "
-           "WHERE coalesce(v.deleted, 0) = 0")
+    sql = (
+        f"SELECT {_VISIT_COLS} FROM visits v LEFT JOIN inspections i ON i.id = v.inspection_id "
+        "WHERE coalesce(v.deleted, 0) = 0"
+    )
     args: list[Any] = []
     if inspection_id:
         sql += " AND v.inspection_id = ?"
@@ -326,8 +401,12 @@ def delete_visit(db: Database, visit_id: str, *, author: str | None = None) -> N
     visit = get_visit(db, visit_id)
     if visit.frozen:
         raise VisitFrozen(visit.id, visit.commune)
-    events.record(db, [events.Change("visit", visit.id, "deleted", 1, {"inspection_id": visit.inspection_id})],
-                  inspection_id=visit.inspection_id, author=author)
+    events.record(
+        db,
+        [events.Change("visit", visit.id, "deleted", 1, {"inspection_id": visit.inspection_id})],
+        inspection_id=visit.inspection_id,
+        author=author,
+    )
 
 
 def known_communes(db: Database) -> list[tuple[str, str]]:
@@ -342,17 +421,27 @@ def previous_visit(db: Database, visit_id: str) -> Visit | None:
     """The latest earlier visit of the same commune (any inspection), if any."""
     visit = get_visit(db, visit_id)
     candidates = [
-        v for v in visits(db)
-        if v.id != visit.id and fold(v.commune) == fold(visit.commune)
+        v
+        for v in visits(db)
+        if v.id != visit.id
+        and fold(v.commune) == fold(visit.commune)
         and fold(v.province) == fold(visit.province)
-        and (v.date or "") <= (visit.date or "9999") and v.inspection_id != visit.inspection_id
+        and (v.date or "") <= (visit.date or "9999")
+        and v.inspection_id != visit.inspection_id
     ]
     candidates.sort(key=lambda v: v.date or "")
     return candidates[-1] if candidates else None
 
 
-def start_from_previous(db: Database, visit_id: str, *, previous_id: str | None = None,
-                        author: str | None = None, progress=None, cancelled=None) -> int:
+def start_from_previous(
+    db: Database,
+    visit_id: str,
+    *,
+    previous_id: str | None = None,
+    author: str | None = None,
+    progress=None,
+    cancelled=None,
+) -> int:
     """Copy the previous visit's answers into this visit as suggestions; returns how many.
 
     The suggestions show beside the item until a person confirms them (answers.confirm_suggestions).
@@ -379,8 +468,19 @@ def start_from_previous(db: Database, visit_id: str, *, previous_id: str | None 
 
 # ---- findings -------------------------------------------------------------------------
 
-def add_finding(db: Database, visit_id: str, *, kind: str, text: str, responsible: str = "",
-                deadline: str = "", items: str = "", author: str | None = None, reason: str | None = None) -> Finding:
+
+def add_finding(
+    db: Database,
+    visit_id: str,
+    *,
+    kind: str,
+    text: str,
+    responsible: str = "",
+    deadline: str = "",
+    items: str = "",
+    author: str | None = None,
+    reason: str | None = None,
+) -> Finding:
     visit = get_visit(db, visit_id)
     if visit.frozen and not (reason and reason.strip()):
         raise VisitFrozen(visit.id, visit.commune)
@@ -389,41 +489,65 @@ def add_finding(db: Database, visit_id: str, *, kind: str, text: str, responsibl
     if not clean(text).strip():
         raise InvalidInput("a finding needs a text")
     n = db.execute("SELECT count(*) FROM findings WHERE visit_id = ? AND kind = ?", [visit.id, kind]).fetchone()[0]
-    values = {"kind": kind, "text": clean(text).strip(), "responsible": clean_line(responsible),
-              "deadline": clean_line(deadline), "items": clean_line(items), "ord": n + 1}
+    values = {
+        "kind": kind,
+        "text": clean(text).strip(),
+        "responsible": clean_line(responsible),
+        "deadline": clean_line(deadline),
+        "items": clean_line(items),
+        "ord": n + 1,
+    }
     fid = events.new_id()
     ctx = {"visit_id": visit.id}
-    events.record(db, [events.Change("finding", fid, k, v, ctx) for k, v in values.items()],
-                  inspection_id=visit.inspection_id, author=author, reason=reason)
+    events.record(
+        db,
+        [events.Change("finding", fid, k, v, ctx) for k, v in values.items()],
+        inspection_id=visit.inspection_id,
+        author=author,
+        reason=reason,
+    )
     return [f for f in findings(db, visit.id) if f.id == fid][0]
 
 
-def update_finding(db: Database, finding_id: str, *, author: str | None = None,
-                   reason: str | None = None, **fields: Any) -> None:
+def update_finding(
+    db: Database, finding_id: str, *, author: str | None = None, reason: str | None = None, **fields: Any
+) -> None:
     full = _resolve(db, "findings", finding_id, "finding")
     visit_id = db.execute("SELECT visit_id FROM findings WHERE id = ?", [full]).fetchone()[0]
     visit = get_visit(db, visit_id)
     if visit.frozen and not (reason and reason.strip()):
         raise VisitFrozen(visit.id, visit.commune)
-    values = {k: (clean(v).strip() if k == "text" else v if k in ("ord", "deleted") else clean_line(v))
-              for k, v in fields.items()}
+    values = {
+        k: (clean(v).strip() if k == "text" else v if k in ("ord", "deleted") else clean_line(v))
+        for k, v in fields.items()
+    }
     ctx = {"visit_id": visit.id}
-    events.record(db, [events.Change("finding", full, k, v, ctx) for k, v in values.items()],
-                  inspection_id=visit.inspection_id, author=author, reason=reason)
+    events.record(
+        db,
+        [events.Change("finding", full, k, v, ctx) for k, v in values.items()],
+        inspection_id=visit.inspection_id,
+        author=author,
+        reason=reason,
+    )
 
 
 def findings(db: Database, visit_id: str, kind: str | None = None) -> list[Finding]:
-    sql = ("SELECT id, visit_id, kind, text, responsible, deadline, items, ord FROM findings "
-           "WHERE visit_id = ? AND coalesce(deleted, 0) = 0")
+    sql = (
+        "SELECT id, visit_id, kind, text, responsible, deadline, items, ord FROM findings "
+        "WHERE visit_id = ? AND coalesce(deleted, 0) = 0"
+    )
     args: list[Any] = [visit_id]
     if kind:
         sql += " AND kind = ?"
         args.append(kind)
-    return [Finding(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6] or "", r[7] or 0)
-            for r in db.execute(sql + " ORDER BY kind, ord", args)]
+    return [
+        Finding(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6] or "", r[7] or 0)
+        for r in db.execute(sql + " ORDER BY kind, ord", args)
+    ]
 
 
 # ---- ids ------------------------------------------------------------------------------
+
 
 def _resolve(db: Database, table: str, key: str, what: str) -> str:
     """A full id from an id or a unique prefix of one (at least 4 characters)."""
@@ -447,8 +571,9 @@ def progress(db: Database, visit_id: str) -> dict[str, tuple[int, int]]:
     """Answered / total items per group of a visit's checklist."""
     visit = get_visit(db, visit_id)
     checklist = cl.get(db, visit.checklist_version)
-    answered = {r[0] for r in db.execute(
-        "SELECT item_code FROM answers WHERE visit_id = ? AND value IS NOT NULL", [visit.id])}
+    answered = {
+        r[0] for r in db.execute("SELECT item_code FROM answers WHERE visit_id = ? AND value IS NOT NULL", [visit.id])
+    }
     out: dict[str, list[int]] = {}
     for it in checklist.items:
         g = out.setdefault(it.group, [0, 0])
@@ -464,8 +589,10 @@ def to_json(obj) -> dict:
 
 def answered_counts(db: Database, inspection_id: str | None = None) -> dict[str, int]:
     """How many items each visit has answered (for the progress shown beside each commune)."""
-    sql = ("SELECT a.visit_id, count(*) FROM answers a JOIN visits v ON v.id = a.visit_id "
-           "WHERE a.value IS NOT NULL AND coalesce(v.deleted, 0) = 0")
+    sql = (
+        "SELECT a.visit_id, count(*) FROM answers a JOIN visits v ON v.id = a.visit_id "
+        "WHERE a.value IS NOT NULL AND coalesce(v.deleted, 0) = 0"
+    )
     args: list[Any] = []
     if inspection_id:
         sql += " AND v.inspection_id = ?"

@@ -11,6 +11,7 @@ made by LibreOffice from a copy without outside links, in a private profile that
 Photos go into the document as stored (downscaled) JPEGs, uncompressed in the zip: re-deflating
 JPEG bytes costs time and saves nothing.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,6 +51,7 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese point letters: no f, j, w, z;
 
 
 # ---- words and dates --------------------------------------------------------------------------
+
 
 def long_date(iso: str) -> str:
     """2026-02-05 → "ngày 05 tháng 02 năm 2026"; months 3–12 without a zero (NĐ 30/2020)."""
@@ -99,6 +101,7 @@ def default_filename(visit: ins.Visit) -> str:
 
 # ---- the version code ---------------------------------------------------------------------------
 
+
 def version_code(db: Database, visit_id: str) -> str:
     """A short code of everything the minutes show; printed in the footer, stored when signed."""
     visit = ins.get_visit(db, visit_id)
@@ -108,9 +111,14 @@ def version_code(db: Database, visit_id: str) -> str:
         "members": [ins.to_json(m) for m in ins.members(db, visit.inspection_id)],
         "answers": {c: [a.value, a.note] for c, a in sorted(ans.answers_for_visit(db, visit.id).items())},
         "findings": [ins.to_json(f) for f in ins.findings(db, visit.id)],
-        "photos": [[a[0], a[1], a[2]] for a in db.execute(
-            "SELECT photo_sha256, item_code, caption FROM attachments WHERE visit_id = ? AND coalesce(deleted, 0) = 0 "
-            "ORDER BY item_code, ord, id", [visit.id])],
+        "photos": [
+            [a[0], a[1], a[2]]
+            for a in db.execute(
+                "SELECT photo_sha256, item_code, caption FROM attachments WHERE visit_id = ? AND coalesce(deleted, 0) = 0 "
+                "ORDER BY item_code, ord, id",
+                [visit.id],
+            )
+        ],
     }
     h = hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
     return f"{h[:4]}-{h[4:8]}".upper()
@@ -125,14 +133,21 @@ def sign_visit(db: Database, visit_id: str, *, author: str | None = None) -> ins
     code = version_code(db, visit.id)
     ctx = {"inspection_id": visit.inspection_id}
     now = datetime.now().isoformat(timespec="seconds")
-    events.record(db, [events.Change("visit", visit.id, "status", "signed", ctx),
-                       events.Change("visit", visit.id, "signed_at", now, ctx),
-                       events.Change("visit", visit.id, "version_code", code, ctx)],
-                  inspection_id=visit.inspection_id, author=author)
+    events.record(
+        db,
+        [
+            events.Change("visit", visit.id, "status", "signed", ctx),
+            events.Change("visit", visit.id, "signed_at", now, ctx),
+            events.Change("visit", visit.id, "version_code", code, ctx),
+        ],
+        inspection_id=visit.inspection_id,
+        author=author,
+    )
     return ins.get_visit(db, visit.id)
 
 
 # ---- the data for the template --------------------------------------------------------------------
+
 
 def context(db: Database, visit_id: str) -> dict[str, Any]:
     """Everything a template can print, as plain strings and lists (see docs/template-fields.md)."""
@@ -161,34 +176,59 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         ten_doan = [f"ĐOÀN {'GIÁM SÁT' if gs else 'KIỂM TRA'} CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"]
     ky_hieu = "BB-ĐGS" if gs else "BB-ĐKT"
     dia_danh = visit.province or xa
-    trich_yeu_text = (f"Làm việc của Đoàn giám sát với Ủy ban nhân dân xã {xa} về việc thực hiện chính sách, "
-                      "pháp luật về cải cách hành chính") if gs else \
-        f"{clean_line(insp.title) or 'Kiểm tra công tác cải cách hành chính'} tại {ubnd_xa}"
+    trich_yeu_text = (
+        (
+            f"Làm việc của Đoàn giám sát với Ủy ban nhân dân xã {xa} về việc thực hiện chính sách, "
+            "pháp luật về cải cách hành chính"
+        )
+        if gs
+        else f"{clean_line(insp.title) or 'Kiểm tra công tác cải cách hành chính'} tại {ubnd_xa}"
+    )
 
     can_cu = []
     for line in _lines(insp.legal_basis):
         can_cu.append(line if line.lower().startswith("căn cứ") else f"Căn cứ {line}")
     if not can_cu and insp.decision_no:
-        can_cu.append(f"Căn cứ Quyết định số {insp.decision_no} {long_date(insp.decision_date)} về việc thành lập "
-                      f"{doan}")
+        can_cu.append(
+            f"Căn cứ Quyết định số {insp.decision_no} {long_date(insp.decision_date)} về việc thành lập {doan}"
+        )
     h, m = _hm(visit.start_time)
     place = visit.place or f"trụ sở {ubnd_xa}"
     verb = "làm việc với" if gs else "tiến hành kiểm tra công tác cải cách hành chính tại"
-    mo_dau = (f"Hôm nay, vào hồi {h} giờ {m} phút, {long_date(visit.date)}, tại {place[0].lower() + place[1:] if place.startswith('Trụ sở') else place}, "
-              f"{doan} {verb} {ubnd_xa}.")
+    mo_dau = (
+        f"Hôm nay, vào hồi {h} giờ {m} phút, {long_date(visit.date)}, tại {place[0].lower() + place[1:] if place.startswith('Trụ sở') else place}, "
+        f"{doan} {verb} {ubnd_xa}."
+    )
 
-    roles = {"truong_doan": "Trưởng đoàn", "pho_truong_doan": "Phó Trưởng đoàn", "thanh_vien": "thành viên",
-             "thu_ky": "thư ký"}
+    roles = {
+        "truong_doan": "Trưởng đoàn",
+        "pho_truong_doan": "Phó Trưởng đoàn",
+        "thanh_vien": "thành viên",
+        "thu_ky": "thư ký",
+    }
     order = {"truong_doan": 0, "pho_truong_doan": 1, "thanh_vien": 2, "thu_ky": 3}
     members_sorted = sorted(members, key=lambda mb: (order.get(mb.role, 2), mb.ord))
-    thanh_vien = _end([f"- Ông (Bà) {mb.name}" + (f", {mb.position}" if mb.position else "")
-                       + f", {roles.get(mb.role, 'thành viên')}" for mb in members_sorted]) or [DOTS]
-    dai_dien = _end([f"- Ông (Bà) {r.name}" + (f", {r.position}" if r.position else "")
-                     for r in visit.representatives]) or [DOTS]
+    thanh_vien = _end(
+        [
+            f"- Ông (Bà) {mb.name}"
+            + (f", {mb.position}" if mb.position else "")
+            + f", {roles.get(mb.role, 'thành viên')}"
+            for mb in members_sorted
+        ]
+    ) or [DOTS]
+    dai_dien = _end(
+        [f"- Ông (Bà) {r.name}" + (f", {r.position}" if r.position else "") for r in visit.representatives]
+    ) or [DOTS]
 
     groups = [g for g in checklist.groups if g.code != "G"]
-    noi_dung = ("Kiểm tra" if not gs else "Giám sát") + " việc thực hiện các nội dung: " + "; ".join(
-        g.title_vi[0].lower() + g.title_vi[1:] if not g.title_vi[:2].isupper() else g.title_vi for g in groups) + "."
+    noi_dung = (
+        ("Kiểm tra" if not gs else "Giám sát")
+        + " việc thực hiện các nội dung: "
+        + "; ".join(
+            g.title_vi[0].lower() + g.title_vi[1:] if not g.title_vi[:2].isupper() else g.title_vi for g in groups
+        )
+        + "."
+    )
     if insp.period:
         noi_dung += f" Kỳ số liệu: {clean_line(insp.period)}."
 
@@ -198,8 +238,16 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         for k, it in enumerate((i for i in checklist.items if i.group == g.code), 1):
             a = answers.get(it.code)
             shown = ans.display(it, a.value) if a and a.value else "—"
-            rows.append({"stt": str(k), "ma": it.code, "noi_dung": it.text_vi, "ket_qua": shown,
-                         "ghi_chu": a.note if a else "", "dat": not ans.is_failed(it, a.value if a else None)})
+            rows.append(
+                {
+                    "stt": str(k),
+                    "ma": it.code,
+                    "noi_dung": it.text_vi,
+                    "ket_qua": shown,
+                    "ghi_chu": a.note if a else "",
+                    "dat": not ans.is_failed(it, a.value if a else None),
+                }
+            )
         ket_qua.append({"so": str(n), "ma": g.code, "ten": g.title_vi, "dong": rows})
 
     def texts(kind: str, code: str) -> list[str]:
@@ -209,44 +257,79 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
             out = _lines(extra) + out
         return [("- " + t) if len(out) > 1 else t for t in out] or [DOTS]
 
-    kien_nghi = [{"stt": str(n), "noi_dung": f.text, "don_vi": f.responsible or "…",
-                  "thoi_han": f.deadline or "…"} for n, f in enumerate((f for f in finds if f.kind == "kien_nghi"), 1)]
+    kien_nghi = [
+        {"stt": str(n), "noi_dung": f.text, "don_vi": f.responsible or "…", "thoi_han": f.deadline or "…"}
+        for n, f in enumerate((f for f in finds if f.kind == "kien_nghi"), 1)
+    ]
     for line in _lines(value("G4")):
         parts = [p.strip() for p in line.split(";")]
-        kien_nghi.append({"stt": str(len(kien_nghi) + 1), "noi_dung": parts[0],
-                          "don_vi": parts[1] if len(parts) > 1 else "…", "thoi_han": parts[2] if len(parts) > 2 else "…"})
+        kien_nghi.append(
+            {
+                "stt": str(len(kien_nghi) + 1),
+                "noi_dung": parts[0],
+                "don_vi": parts[1] if len(parts) > 1 else "…",
+                "thoi_han": parts[2] if len(parts) > 2 else "…",
+            }
+        )
     opinion = _lines(visit.opinion) or _lines(value("G5"))
     y_kien = opinion or [DOTS, DOTS, DOTS]
     eh, em = _hm(visit.end_time)
     holder = "cơ quan, đơn vị chịu sự giám sát" if gs else "đơn vị được kiểm tra"
-    ket_thuc = (f"{'Buổi làm việc' if gs else 'Buổi kiểm tra'} kết thúc vào hồi {eh} giờ {em} phút cùng ngày. "
-                "Biên bản đã được đọc lại cho những người tham dự cùng nghe, thống nhất nội dung và ký tên dưới đây. "
-                f"Biên bản được lập thành 03 bản có giá trị như nhau: {holder} giữ 01 bản, {doan} giữ 02 bản./.")
+    ket_thuc = (
+        f"{'Buổi làm việc' if gs else 'Buổi kiểm tra'} kết thúc vào hồi {eh} giờ {em} phút cùng ngày. "
+        "Biên bản đã được đọc lại cho những người tham dự cùng nghe, thống nhất nội dung và ký tên dưới đây. "
+        f"Biên bản được lập thành 03 bản có giá trị như nhau: {holder} giữ 01 bản, {doan} giữ 02 bản./."
+    )
 
     def first(role: str) -> str:
         return next((mb.name for mb in members_sorted if mb.role == role), "")
 
     rep = visit.representatives[0] if visit.representatives else None
-    noi_nhan = _end([f"- {ubnd_xa} (để thực hiện)",
-                     f"- {clean_line(insp.issuing_agency) or 'Cơ quan chủ trì'} (để báo cáo)",
-                     f"- Thành viên {doan}", "- Lưu: VT, Hồ sơ Đoàn"])
+    noi_nhan = _end(
+        [
+            f"- {ubnd_xa} (để thực hiện)",
+            f"- {clean_line(insp.issuing_agency) or 'Cơ quan chủ trì'} (để báo cáo)",
+            f"- Thành viên {doan}",
+            "- Lưu: VT, Hồ sơ Đoàn",
+        ]
+    )
     so = f"Số:        /{ky_hieu}"
     return {
-        "loai": insp.kind, "giam_sat": gs,
-        "co_quan_chu_quan": [parent], "ten_doan": ten_doan, "so_ky_hieu": so, "ky_hieu": ky_hieu,
+        "loai": insp.kind,
+        "giam_sat": gs,
+        "co_quan_chu_quan": [parent],
+        "ten_doan": ten_doan,
+        "so_ky_hieu": so,
+        "ky_hieu": ky_hieu,
         "dia_danh_ngay": f"{dia_danh}, {long_date(visit.date)}",
-        "dia_danh": dia_danh, "ngay": long_date(visit.date), "ngay_ngan": short_date(visit.date),
-        "trich_yeu": [trich_yeu_text], "can_cu": _end(can_cu) if can_cu else [],
-        "mo_dau": mo_dau, "xa": xa, "tinh": visit.province, "dia_diem": place,
-        "gio_bat_dau": visit.start_time, "gio_ket_thuc": visit.end_time,
-        "thanh_vien": thanh_vien, "don_vi_duoc_kiem_tra": f"{holder[0].upper() + holder[1:]}: {ubnd_xa}",
-        "dai_dien": dai_dien, "thanh_phan_khac": [], "noi_dung": noi_dung, "ket_qua": ket_qua,
-        "uu_diem": texts("uu_diem", "G1"), "ton_tai": texts("ton_tai", "G2"), "nguyen_nhan": texts("nguyen_nhan", "G3"),
+        "dia_danh": dia_danh,
+        "ngay": long_date(visit.date),
+        "ngay_ngan": short_date(visit.date),
+        "trich_yeu": [trich_yeu_text],
+        "can_cu": _end(can_cu) if can_cu else [],
+        "mo_dau": mo_dau,
+        "xa": xa,
+        "tinh": visit.province,
+        "dia_diem": place,
+        "gio_bat_dau": visit.start_time,
+        "gio_ket_thuc": visit.end_time,
+        "thanh_vien": thanh_vien,
+        "don_vi_duoc_kiem_tra": f"{holder[0].upper() + holder[1:]}: {ubnd_xa}",
+        "dai_dien": dai_dien,
+        "thanh_phan_khac": [],
+        "noi_dung": noi_dung,
+        "ket_qua": ket_qua,
+        "uu_diem": texts("uu_diem", "G1"),
+        "ton_tai": texts("ton_tai", "G2"),
+        "nguyen_nhan": texts("nguyen_nhan", "G3"),
         "kien_nghi": kien_nghi,
         "khong_co_kien_nghi": "Không có kiến nghị.",
-        "y_kien": y_kien, "ket_thuc": ket_thuc,
+        "y_kien": y_kien,
+        "ket_thuc": ket_thuc,
         "ky_ben_xa": f"ĐẠI DIỆN UBND XÃ {_upper(xa)}",
-        "ten_ben_xa": rep.name if rep else "", "ten_truong_doan": first("truong_doan"), "ten_thu_ky": first("thu_ky"),
+        "ten_ben_xa": rep.name if rep else "",
+        "ten_truong_doan": first("truong_doan"),
+        "ten_thu_ky": first("thu_ky"),
         "noi_nhan": noi_nhan,
         "kem_theo": f"(Kèm theo Biên bản {long_date(visit.date)} của {doan} tại {ubnd_xa})",
         "ma_doi_chieu": f"Mã đối chiếu: {version_code(db, visit.id)}",
@@ -281,6 +364,7 @@ def _photo_groups(db: Database, visit_id: str, checklist: cl.Checklist) -> list[
 
 # ---- checking and rendering a template -------------------------------------------------------------
 
+
 def _sandbox():
     """Jinja's sandbox with sizes, ranges, loop steps and time bounded (inspector.templates)."""
     return tg.sandbox()
@@ -310,10 +394,14 @@ def _lint(path: str | Path, data: bytes, sample: dict[str, Any] | None) -> None:
     if problems:
         first = problems[0]
         where = _where(first)
-        message = first.message.replace("is not present in the data file",
-                                        "is not a field Inspector provides (see docs/template-fields.md)")
-        raise TemplateError(str(path), "tpl_field", detail=f"{message}{where}"
-                            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+        message = first.message.replace(
+            "is not present in the data file", "is not a field Inspector provides (see docs/template-fields.md)"
+        )
+        raise TemplateError(
+            str(path),
+            "tpl_field",
+            detail=f"{message}{where}" + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
+        )
 
 
 def _isolated_job(path: str, job: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -367,8 +455,12 @@ class _Compiled:
         except TemplateError:
             raise
         except Exception as exc:  # python-docx could not open it
-            raise tg.error(path, exc if isinstance(exc, (MemoryError, RecursionError)) else
-                           TemplateError(str(path), "tpl_cannot_read", detail=tg.one_line(exc))) from None
+            raise tg.error(
+                path,
+                exc
+                if isinstance(exc, (MemoryError, RecursionError))
+                else TemplateError(str(path), "tpl_cannot_read", detail=tg.one_line(exc)),
+            ) from None
         self.env = env = _sandbox()
         self.parts: dict[str, Any] = {}
         part = "word/document.xml"
@@ -401,9 +493,17 @@ def _finish(xml: str) -> str:
     if "{_" in xml or "_}" in xml:
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if ("\n" in xml or "\t" in xml) and re.search(r"<w:t(?: [^>]*)?>[^<]*[\n\t][^<]*</w:t>", xml):  # typed line breaks
-        xml = re.sub(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)",
-                     lambda m: m.group(1) + m.group(2).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-                     .replace("\t", "</w:t><w:tab/><w:t xml:space=\"preserve\">") + m.group(3), xml)
+        xml = re.sub(
+            r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)",
+            lambda m: (
+                m.group(1)
+                + m.group(2)
+                .replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+                .replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+                + m.group(3)
+            ),
+            xml,
+        )
     return xml
 
 
@@ -417,16 +517,18 @@ def _template(path: Path) -> _Compiled:
 
 def _drawing(rid: str, n: int, cx: int, cy: int) -> str:
     """An inline picture, closing the text run it stands in and opening a new one after it."""
-    return ('</w:t></w:r><w:r><w:drawing>'
-            f'<wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
-            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{1000 + n}" name="Ảnh {n}"/>'
-            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
-            f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
-            f'<pic:nvPicPr><pic:cNvPr id="{1000 + n}" name="anh{n}.jpeg"/><pic:cNvPicPr/></pic:nvPicPr>'
-            f'<pic:blipFill><a:blip xmlns:r="{_R}" r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
-            '</wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">')
+    return (
+        "</w:t></w:r><w:r><w:drawing>"
+        f'<wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{1000 + n}" name="Ảnh {n}"/>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
+        f'<pic:nvPicPr><pic:cNvPr id="{1000 + n}" name="anh{n}.jpeg"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip xmlns:r="{_R}" r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+        '</wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">'
+    )
 
 
 def _photo_context(db: Database, photo_groups: list[dict]) -> tuple[list[dict], list[tuple[str, str, bytes]]]:
@@ -490,8 +592,9 @@ def _fill(compiled: _Compiled, ctx: dict[str, Any], *, check_xml: bool = True) -
     return document, parts
 
 
-def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict],
-            target: Path, *, isolated: bool = False) -> None:
+def _render(
+    template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict], target: Path, *, isolated: bool = False
+) -> None:
     """Fill the template with the context and write the .docx (files.atomic_write). isolated: an
     office's template, already read with check (tg.read strict), filled in a bounded child process."""
     anh, media = _photo_context(db, photo_groups)
@@ -509,8 +612,13 @@ def _render(template: Path, ctx: dict[str, Any], db: Database, photo_groups: lis
     _write_docx(target, members, document, parts, media)
 
 
-def _write_docx(target: Path, members: list[tuple[zipfile.ZipInfo, bytes]], document: str, parts: dict[str, str],
-                media: list[tuple[str, str, bytes]]) -> None:
+def _write_docx(
+    target: Path,
+    members: list[tuple[zipfile.ZipInfo, bytes]],
+    document: str,
+    parts: dict[str, str],
+    media: list[tuple[str, str, bytes]],
+) -> None:
     """The template's members with the filled parts and the photos, every outside link but
     hyperlinks removed (tg.strip_external), written atomically."""
     data: dict[str, bytes] = {}
@@ -523,12 +631,14 @@ def _write_docx(target: Path, members: list[tuple[zipfile.ZipInfo, bytes]], docu
             blob = parts[name].encode("utf-8")
         elif name == "word/_rels/document.xml.rels" and media:
             rels = blob.decode("utf-8")
-            extra = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="{m[5:]}"/>'
-                            for rid, m, _ in media)
+            extra = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="{m[5:]}"/>' for rid, m, _ in media)
             blob = rels.replace("</Relationships>", extra + "</Relationships>").encode("utf-8")
         elif name == "[Content_Types].xml" and media and 'Extension="jpeg"' not in blob.decode("utf-8"):
-            blob = blob.decode("utf-8").replace(
-                "<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1).encode("utf-8")
+            blob = (
+                blob.decode("utf-8")
+                .replace("<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1)
+                .encode("utf-8")
+            )
         elif info.compress_type == zipfile.ZIP_STORED:
             stored.add(name)
         data[name] = blob
@@ -536,6 +646,7 @@ def _write_docx(target: Path, members: list[tuple[zipfile.ZipInfo, bytes]], docu
     stamp = (2026, 1, 1, 0, 0, 0)
     with atomic_write(target) as tmp:
         with zipfile.ZipFile(tmp, "w") as z:
+
             def put(name: str, blob: bytes, is_stored: bool = False) -> None:
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type = zipfile.ZIP_STORED if is_stored else zipfile.ZIP_DEFLATED
@@ -565,13 +676,13 @@ def _size_rules(xml: str) -> str:
         ppr = m.group(1)
         if 'w:lineRule="exact"' not in ppr or "<w:ind" not in ppr:
             continue
-        before = xml[:m.start()]
+        before = xml[: m.start()]
         tc_open = max(before.rfind("<w:tc>"), before.rfind("<w:tc "))
         in_cell = tc_open > before.rfind("</w:tc>")
         container = 9355
         start = max(before.rfind("</w:tbl>"), before.rfind("<w:body"), 0)
         if in_cell:
-            width = re.search(r'<w:tcW w:w="(\d+)"', before[tc_open:tc_open + 400])
+            width = re.search(r'<w:tcW w:w="(\d+)"', before[tc_open : tc_open + 400])
             container = int(width.group(1)) if width else container
             start = tc_open
         above = []
@@ -589,17 +700,20 @@ def _size_rules(xml: str) -> str:
             length = max(min(text_width(t, sz), container) for t, sz in above) * 0.4
         indent = max(0, round((container - length) / 2))
         new_ppr = re.sub(r"<w:ind [^>]*/>", f'<w:ind w:left="{indent}" w:right="{indent}"/>', ppr, count=1)
-        out.append(xml[last:m.start(1)])
+        out.append(xml[last : m.start(1)])
         out.append(new_ppr)
         last = m.end(1)
     out.append(xml[last:])
     return "".join(out)
 
 
-_FONT_FILES = ("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf", "C:/Windows/Fonts/timesbd.ttf",
-               "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
-               "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
-               "/Library/Fonts/Times New Roman Bold.ttf")
+_FONT_FILES = (
+    "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf",
+    "C:/Windows/Fonts/timesbd.ttf",
+    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+    "/Library/Fonts/Times New Roman Bold.ttf",
+)
 _font: Any = None  # Pillow's FreeTypeFont once loaded, False when no font file is found
 
 
@@ -626,6 +740,7 @@ def text_width(text: str, size_pt: float) -> float:
 
 # ---- writing the file --------------------------------------------------------------------------------
 
+
 def _locked(path: Path) -> bool:
     """Word keeps "~$name.docx" (first two letters replaced for long names) beside an open file;
     on Windows an open file also cannot be opened for writing."""
@@ -651,9 +766,15 @@ def free_name(path: Path) -> Path:
         n += 1
 
 
-def write_minutes(db: Database, visit_id: str, out: str | Path, *, template: str | Path | None = None,
-                  progress: Callable[[int, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Path:
+def write_minutes(
+    db: Database,
+    visit_id: str,
+    out: str | Path,
+    *,
+    template: str | Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """Write the visit's minutes to `out` (.docx). `template`: an office's own template, checked and
     filled in a bounded child process (inspector.templates). Raises TemplateError (nothing
     written), OutputLocked (the file is open in Word; `suggestion` holds a free name), CannotWrite
@@ -688,14 +809,18 @@ def write_minutes(db: Database, visit_id: str, out: str | Path, *, template: str
 
 # ---- PDF ------------------------------------------------------------------------------------------------
 
+
 def office_converter() -> str | None:
     """LibreOffice's soffice when installed (or Word through docx2pdf on Windows), else None."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    for p in (r"C:\Program Files\LibreOffice\program\soffice.exe", r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-              "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
+    for p in (
+        r"C:\Program Files\LibreOffice\program\soffice.exe",
+        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    ):
         if Path(p).exists():
             return p
     try:
@@ -720,14 +845,19 @@ _LO_SETTINGS = (
 
 def _lo_profile(profile: Path) -> None:
     """A private LibreOffice profile whose settings fetch nothing (_LO_SETTINGS)."""
-    items = "".join(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
-                    for path, name, _, value in _LO_SETTINGS)
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+        for path, name, _, value in _LO_SETTINGS
+    )
     user = profile / "user"
     user.mkdir(parents=True, exist_ok=True)
     (user / "registrymodifications.xcu").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
         'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        + items + "</oor:items>\n", encoding="utf-8")
+        + items
+        + "</oor:items>\n",
+        encoding="utf-8",
+    )
 
 
 def _without_links(src: Path, dst: Path) -> None:
@@ -792,8 +922,18 @@ def to_pdf(docx_path: str | Path, *, timeout: int = 180) -> Path:
         else:
             profile = work / "profile"
             _lo_profile(profile)
-            cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
-                   "--convert-to", "pdf", "--outdir", str(outdir), str(clean)]
+            cmd = [
+                exe,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--nolockcheck",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(clean),
+            ]
             try:
                 _run_office(cmd, timeout)
             except subprocess.TimeoutExpired:
@@ -814,20 +954,51 @@ def to_pdf(docx_path: str | Path, *, timeout: int = 180) -> Path:
 # ---- the fields a template may use ---------------------------------------------------------------
 
 SAMPLE_FIELDS: dict[str, Any] = {
-    "loai": "kiem_tra", "giam_sat": False, "co_quan_chu_quan": ["UBND TỈNH"], "ten_doan": ["ĐOÀN KIỂM TRA"],
-    "so_ky_hieu": "Số: /BB-ĐKT", "ky_hieu": "BB-ĐKT", "dia_danh_ngay": "Khánh Hòa, ngày 17 tháng 11 năm 2026",
-    "dia_danh": "Khánh Hòa", "ngay": "ngày 17 tháng 11 năm 2026", "ngay_ngan": "17/11/2026",
-    "trich_yeu": ["Kiểm tra"], "can_cu": ["Căn cứ ."], "mo_dau": "Hôm nay", "xa": "Ninh Xuân", "tinh": "Khánh Hòa",
-    "dia_diem": "trụ sở", "gio_bat_dau": "08:00", "gio_ket_thuc": "11:30", "thanh_vien": ["- Ông (Bà)"],
-    "don_vi_duoc_kiem_tra": "Đơn vị", "dai_dien": ["- Ông (Bà)"], "thanh_phan_khac": ["- Ông (Bà)"],
+    "loai": "kiem_tra",
+    "giam_sat": False,
+    "co_quan_chu_quan": ["UBND TỈNH"],
+    "ten_doan": ["ĐOÀN KIỂM TRA"],
+    "so_ky_hieu": "Số: /BB-ĐKT",
+    "ky_hieu": "BB-ĐKT",
+    "dia_danh_ngay": "Khánh Hòa, ngày 17 tháng 11 năm 2026",
+    "dia_danh": "Khánh Hòa",
+    "ngay": "ngày 17 tháng 11 năm 2026",
+    "ngay_ngan": "17/11/2026",
+    "trich_yeu": ["Kiểm tra"],
+    "can_cu": ["Căn cứ ."],
+    "mo_dau": "Hôm nay",
+    "xa": "Ninh Xuân",
+    "tinh": "Khánh Hòa",
+    "dia_diem": "trụ sở",
+    "gio_bat_dau": "08:00",
+    "gio_ket_thuc": "11:30",
+    "thanh_vien": ["- Ông (Bà)"],
+    "don_vi_duoc_kiem_tra": "Đơn vị",
+    "dai_dien": ["- Ông (Bà)"],
+    "thanh_phan_khac": ["- Ông (Bà)"],
     "noi_dung": "Kiểm tra",
-    "ket_qua": [{"so": "1", "ma": "A", "ten": "Nhóm", "dong": [
-        {"stt": "1", "ma": "A1", "noi_dung": "Tiêu chí", "ket_qua": "Đạt", "ghi_chu": "", "dat": True}]}],
-    "uu_diem": ["-"], "ton_tai": ["-"], "nguyen_nhan": ["-"],
+    "ket_qua": [
+        {
+            "so": "1",
+            "ma": "A",
+            "ten": "Nhóm",
+            "dong": [{"stt": "1", "ma": "A1", "noi_dung": "Tiêu chí", "ket_qua": "Đạt", "ghi_chu": "", "dat": True}],
+        }
+    ],
+    "uu_diem": ["-"],
+    "ton_tai": ["-"],
+    "nguyen_nhan": ["-"],
     "kien_nghi": [{"stt": "1", "noi_dung": "Nội dung", "don_vi": "UBND xã", "thoi_han": "31/12/2026"}],
-    "khong_co_kien_nghi": "Không có kiến nghị.", "y_kien": ["Ý kiến"], "ket_thuc": "Buổi kiểm tra kết thúc./.",
-    "ky_ben_xa": "ĐẠI DIỆN UBND XÃ", "ten_ben_xa": "Tên", "ten_truong_doan": "Tên", "ten_thu_ky": "Tên",
-    "noi_nhan": ["- Lưu: VT."], "kem_theo": "(Kèm theo)", "ma_doi_chieu": "Mã đối chiếu: 0000-0000",
+    "khong_co_kien_nghi": "Không có kiến nghị.",
+    "y_kien": ["Ý kiến"],
+    "ket_thuc": "Buổi kiểm tra kết thúc./.",
+    "ky_ben_xa": "ĐẠI DIỆN UBND XÃ",
+    "ten_ben_xa": "Tên",
+    "ten_truong_doan": "Tên",
+    "ten_thu_ky": "Tên",
+    "noi_nhan": ["- Lưu: VT."],
+    "kem_theo": "(Kèm theo)",
+    "ma_doi_chieu": "Mã đối chiếu: 0000-0000",
     "dieu_chinh": ["- B2 (kết quả): Đạt → Không đạt; lý do: ; người điều chỉnh: , lúc ."],
     "anh": [{"tieu_de": "B1", "anh": [{"so": 1, "hinh": "", "chu_thich": "Ảnh 1."}]}],
 }
@@ -854,6 +1025,7 @@ __all__ = [
 
 # ---- before printing and signing ------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Gaps:
     """What the minutes of a visit would lack: items without an answer, items whose required
@@ -867,9 +1039,12 @@ class Gaps:
         return bool(self.unanswered or self.photos_missing or self.sections)
 
 
-SECTION_WORDS = {"time": ("giờ bắt đầu, kết thúc", "start and end time"), "place": ("địa điểm", "place"),
-                 "representatives": ("đại diện xã", "commune representatives"),
-                 "findings": ("tồn tại, kiến nghị", "findings and recommendations")}
+SECTION_WORDS = {
+    "time": ("giờ bắt đầu, kết thúc", "start and end time"),
+    "place": ("địa điểm", "place"),
+    "representatives": ("đại diện xã", "commune representatives"),
+    "findings": ("tồn tại, kiến nghị", "findings and recommendations"),
+}
 
 
 def gaps(db: Database, visit_id: str) -> Gaps:
@@ -879,8 +1054,9 @@ def gaps(db: Database, visit_id: str) -> Gaps:
     visit = ins.get_visit(db, visit_id)
     checklist = cl.get(db, visit.checklist_version)
     answers = ans.answers_for_visit(db, visit.id)
-    unanswered = tuple(it.code for it in checklist.items
-                       if not (answers.get(it.code) and answers[it.code].value not in (None, "")))
+    unanswered = tuple(
+        it.code for it in checklist.items if not (answers.get(it.code) and answers[it.code].value not in (None, ""))
+    )
     counts = ph.counts_by_item(db, visit.id)
     photos_missing = tuple(it.code for it in checklist.items if it.photo_required and not counts.get(it.code))
     sections = []
@@ -897,18 +1073,19 @@ def gaps(db: Database, visit_id: str) -> Gaps:
 
 # ---- amendments after signing ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Amendment:
     """A change made to a visit after its minutes were signed: every such change carries a reason."""
 
-    entity: str         # answer, finding, attachment, visit
-    item_code: str      # the checklist item, for answers and photos ("" otherwise)
+    entity: str  # answer, finding, attachment, visit
+    item_code: str  # the checklist item, for answers and photos ("" otherwise)
     field: str
     old: Any
     new: Any
     reason: str
     author: str
-    time: str           # local date and time of the change
+    time: str  # local date and time of the change
 
 
 def amendments(db: Database, visit_id: str) -> list[Amendment]:
@@ -920,13 +1097,25 @@ def amendments(db: Database, visit_id: str) -> list[Amendment]:
         "  ORDER BY p.hlc DESC LIMIT 1) "
         "FROM events e WHERE e.reason IS NOT NULL AND e.reason != '' AND ("
         " (e.entity = 'visit' AND e.entity_id = ?) OR json_extract(e.ctx, '$.visit_id') = ?) "
-        "ORDER BY e.hlc, e.id", [visit_id, visit_id]).fetchall()
+        "ORDER BY e.hlc, e.id",
+        [visit_id, visit_id],
+    ).fetchall()
     out = []
     for _eid, entity, fld, value, ctx, reason, author, hlc, old in rows:
         c = json.loads(ctx) if ctx else {}
         code = c.get("item_code", "") if entity == "answer" else ""
-        out.append(Amendment(entity, code, fld, json.loads(old) if old else None, json.loads(value),
-                             reason, author or "", events.hlc_time(hlc)))
+        out.append(
+            Amendment(
+                entity,
+                code,
+                fld,
+                json.loads(old) if old else None,
+                json.loads(value),
+                reason,
+                author or "",
+                events.hlc_time(hlc),
+            )
+        )
     return out
 
 
@@ -949,11 +1138,15 @@ def _amendment_lines(db: Database, visit: ins.Visit) -> list[str]:
                 old, new = ans.display(item, a.old) or "…", ans.display(item, a.new) or "…"
         else:
             what = words.word("entity", a.entity) + " (" + words.word("field", a.field).lower() + ")"
-            old, new = (clean_line(json.dumps(x, ensure_ascii=False) if isinstance(x, (list, dict)) else str(x or ""))[:80]
-                        or "…" for x in (a.old, a.new))
+            old, new = (
+                clean_line(json.dumps(x, ensure_ascii=False) if isinstance(x, (list, dict)) else str(x or ""))[:80]
+                or "…"
+                for x in (a.old, a.new)
+            )
         when = a.time[11:16] + " " + short_date(a.time[:10]) if a.time else ""
-        lines.append(f"- {what}: {old} → {new}; lý do: {words.reason_text(a.reason)}; "
-                     f"người điều chỉnh: {a.author}, lúc {when}.")
+        lines.append(
+            f"- {what}: {old} → {new}; lý do: {words.reason_text(a.reason)}; người điều chỉnh: {a.author}, lúc {when}."
+        )
     return lines
 
 

@@ -15,6 +15,7 @@ that one reading, after these checks:
   clocks are well formed and not beyond a year past the receiver's time;
 - the reading runs within a time budget (SQLite's progress handler), so nothing can hang it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,14 +35,18 @@ from .errors import Cancelled, PackageRejected
 from .text import clean, clean_line
 
 PACKAGE_APPLICATION_ID = 0x43434850  # "CCHP": a CCHC package (the database is "CCHC")
-PACKAGE_VERSION = 2                  # 2: the package table holds the digest
+PACKAGE_VERSION = 2  # 2: the package table holds the digest
 SUFFIX = ".cchc"
 
 EVENT_COLS = "id, inspection_id, entity, entity_id, field, value, ctx, author, device, hlc, reason"
-PHOTO_COLS = ("sha256, data, thumb, width, height, source_sha256, source_name, taken_at, gps_lat, gps_lon, "
-              "camera, original, imported_at")
-CHECKLIST_ITEM_COLS = ("version_id, code, grp, position, text_vi, text_en, type, unit, photo_required, "
-                       "photo_suggested, basis, evidence_hint")
+PHOTO_COLS = (
+    "sha256, data, thumb, width, height, source_sha256, source_name, taken_at, gps_lat, gps_lon, "
+    "camera, original, imported_at"
+)
+CHECKLIST_ITEM_COLS = (
+    "version_id, code, grp, position, text_vi, text_en, type, unit, photo_required, "
+    "photo_suggested, basis, evidence_hint"
+)
 
 PACKAGE_SCHEMA = """
 CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -75,11 +80,11 @@ _DIGEST_PLAN: tuple[tuple[str, str, str, str], ...] = (
 DIGEST_TABLES = tuple(p[0] for p in _DIGEST_PLAN)
 
 # Limits of what a package may hold
-MAX_TEXT = 50_000                 # characters of one text value
-MAX_VALUE = 200_000               # characters of one event's JSON value
-MAX_AHEAD_MS = 366 * 86_400_000   # a clock this far past the receiver's is refused
-BUDGET_SECONDS = 120.0            # time allowed to read and merge a package: this much …
-BUDGET_SECONDS_PER_MB = 1.0       # … plus this much per MB of the file
+MAX_TEXT = 50_000  # characters of one text value
+MAX_VALUE = 200_000  # characters of one event's JSON value
+MAX_AHEAD_MS = 366 * 86_400_000  # a clock this far past the receiver's is refused
+BUDGET_SECONDS = 120.0  # time allowed to read and merge a package: this much …
+BUDGET_SECONDS_PER_MB = 1.0  # … plus this much per MB of the file
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -93,6 +98,7 @@ _CTX_KEYS = frozenset({"visit_id", "inspection_id", "item_code"})
 
 
 # ---- digest -------------------------------------------------------------------------------
+
 
 def _feed(h: Any, row: Iterable[Any]) -> None:
     """Add one row to a hash: each value with its type and length, so no two rows collide."""
@@ -155,10 +161,11 @@ def digest_text(digests: dict[str, str]) -> str:
 
 # ---- what a package says about itself -------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PackageInfo:
     path: Path
-    sha256: str                   # of the content (the digest of its digests), the same for a copy
+    sha256: str  # of the content (the digest of its digests), the same for a copy
     created: str
     device: str
     author: str
@@ -169,8 +176,13 @@ class PackageInfo:
 
 
 def _sniff(head: bytes) -> str:
-    for magic, code in ((b"PK\x03\x04", "zip"), (b"\xff\xd8\xff", "jpeg"), (b"\x89PNG", "png"),
-                        (b"%PDF", "pdf"), (b"\xd0\xcf\x11\xe0", "old_office")):
+    for magic, code in (
+        (b"PK\x03\x04", "zip"),
+        (b"\xff\xd8\xff", "jpeg"),
+        (b"\x89PNG", "png"),
+        (b"%PDF", "pdf"),
+        (b"\xd0\xcf\x11\xe0", "old_office"),
+    ):
         if head.startswith(magic):
             return code
     return "not_package"
@@ -270,6 +282,7 @@ def _expected_schema() -> set[tuple]:
 
 # ---- the time budget --------------------------------------------------------------------------
 
+
 class Budget:
     """Ends a reading or merge that runs past its deadline or is cancelled: installed as SQLite's
     progress handler (interrupting any statement) and checked in Python loops."""
@@ -314,6 +327,7 @@ class Budget:
 
 # ---- checking values ------------------------------------------------------------------------
 
+
 class _Bad(Exception):
     def __init__(self, code: str, **params: Any) -> None:
         self.code, self.params = code, params
@@ -330,7 +344,7 @@ def clean_value(field: str, v: Any) -> Any:
     if v is None:
         return None
     if field in _INT_FIELDS:
-        if type(v) is not int or not -10**9 <= v <= 10**9:
+        if type(v) is not int or not -(10**9) <= v <= 10**9:
             raise _Bad("invalid_data", detail=f"{field}: not a whole number")
         return v
     if field in _LIST_FIELDS:
@@ -340,8 +354,9 @@ def clean_value(field: str, v: Any) -> Any:
         for r in v:
             if not isinstance(r, dict) or not all(isinstance(x, str) for x in r.values()):
                 raise _Bad("invalid_data", detail=f"{field}: not a list of names")
-            out.append({"name": _text_value(field, r.get("name", "")),
-                        "position": _text_value(field, r.get("position", ""))})
+            out.append(
+                {"name": _text_value(field, r.get("name", "")), "position": _text_value(field, r.get("position", ""))}
+            )
         return out
     if not isinstance(v, str):
         raise _Bad("invalid_data", detail=f"{field}: not text")
@@ -373,8 +388,13 @@ class EventChecker:
 
     def check(self, row: tuple) -> tuple:
         eid, insp, entity, entity_id, fld, value, ctx, author, device, hlc, reason = row
-        if not (type(eid) is str and type(insp) is str and type(entity_id) is str and type(device) is str
-                and _FOUR_IDS.fullmatch(f"{eid}\x00{insp}\x00{entity_id}\x00{device}")):
+        if not (
+            type(eid) is str
+            and type(insp) is str
+            and type(entity_id) is str
+            and type(device) is str
+            and _FOUR_IDS.fullmatch(f"{eid}\x00{insp}\x00{entity_id}\x00{device}")
+        ):
             for col, v in (("id", eid), ("inspection_id", insp), ("entity_id", entity_id), ("device", device)):
                 _uuid(v, col)
         spec = events.ENTITIES.get(entity) if type(entity) is str else None
@@ -386,8 +406,12 @@ class EventChecker:
         if m is None:
             raise _Bad("invalid_clock")
         if int(m.group(1)) > self.limit_ms:
-            raise _Bad("clock_future", device=device[:8], author=clean_line(str(author or "?"))[:60],
-                       when=events.hlc_time(hlc) or hlc)
+            raise _Bad(
+                "clock_future",
+                device=device[:8],
+                author=clean_line(str(author or "?"))[:60],
+                when=events.hlc_time(hlc) or hlc,
+            )
         key = (fld, value)
         stored = self.values.get(key) if type(value) is str else None
         if stored is None:
@@ -466,8 +490,9 @@ def _check_photo(row: tuple) -> None:
         raise _Bad("photo_invalid", sha=short, column="sha256")
     if type(data) is not bytes or hashlib.sha256(data).hexdigest() != sha:
         raise _Bad("photo_damaged", sha=short)
-    if original is not None and (type(original) is not bytes or type(source_sha) is not str
-                                 or hashlib.sha256(original).hexdigest() != source_sha):
+    if original is not None and (
+        type(original) is not bytes or type(source_sha) is not str or hashlib.sha256(original).hexdigest() != source_sha
+    ):
         raise _Bad("original_damaged", sha=short)
     if type(thumb) is not bytes:
         raise _Bad("photo_invalid", sha=short, column="thumb")
@@ -476,8 +501,12 @@ def _check_photo(row: tuple) -> None:
             raise _Bad("photo_invalid", sha=short, column=col)
     if source_sha is not None and (type(source_sha) is not str or not _SHA.fullmatch(source_sha)):
         raise _Bad("photo_invalid", sha=short, column="source_sha256")
-    for col, v, n in (("source_name", source_name, 1000), ("taken_at", taken_at, 40), ("camera", camera, 200),
-                      ("imported_at", imported, 40)):
+    for col, v, n in (
+        ("source_name", source_name, 1000),
+        ("taken_at", taken_at, 40),
+        ("camera", camera, 200),
+        ("imported_at", imported, 40),
+    ):
         if v is not None and (type(v) is not str or len(v) > n or clean_line(v) != v):
             raise _Bad("photo_invalid", sha=short, column=col)
     for col, v, bound in (("gps_lat", lat, 90), ("gps_lon", lon, 180)):
@@ -495,8 +524,14 @@ def _check_checklist_item(row: tuple) -> tuple:
     if typ not in ("assessment", "yesno", "count", "ratio", "text"):
         raise _Bad("checklist_invalid", id=where, column="type")
     texts = []
-    for col, v in (("grp", grp), ("text_vi", text_vi), ("text_en", text_en), ("unit", unit), ("basis", basis),
-                   ("evidence_hint", hint)):
+    for col, v in (
+        ("grp", grp),
+        ("text_vi", text_vi),
+        ("text_en", text_en),
+        ("unit", unit),
+        ("basis", basis),
+        ("evidence_hint", hint),
+    ):
         if type(v) is not str or len(v) > MAX_TEXT:
             raise _Bad("checklist_invalid", id=where, column=col)
         texts.append(clean(v).strip())
@@ -511,7 +546,7 @@ DROP TABLE IF EXISTS temp._pkg_events;
 DROP TABLE IF EXISTS temp._pkg_parents;
 DROP TABLE IF EXISTS temp._pkg_versions;
 DROP TABLE IF EXISTS temp._pkg_items;
-CREATE TEMP TABLE _pkg_events ({EVENT_COLS.replace('id,', 'id PRIMARY KEY,', 1)});
+CREATE TEMP TABLE _pkg_events ({EVENT_COLS.replace("id,", "id PRIMARY KEY,", 1)});
 CREATE TEMP TABLE _pkg_parents (child, parent);
 CREATE TEMP TABLE _pkg_versions (id PRIMARY KEY, title, date, data);
 CREATE TEMP TABLE _pkg_items ({CHECKLIST_ITEM_COLS})
@@ -523,8 +558,15 @@ def drop_temp(work: sqlite3.Connection) -> None:
         work.execute(f"DROP TABLE IF EXISTS temp.{t}")
 
 
-def read_package(work: sqlite3.Connection, path: Path, budget: Budget, known: sqlite3.Connection | None,
-                 *, store_photos: bool = False, schema: str = "pkg") -> tuple[PackageInfo, int]:
+def read_package(
+    work: sqlite3.Connection,
+    path: Path,
+    budget: Budget,
+    known: sqlite3.Connection | None,
+    *,
+    store_photos: bool = False,
+    schema: str = "pkg",
+) -> tuple[PackageInfo, int]:
     """Read and check the package attached to work as `schema` (see attach) into work's
     temp._pkg_* tables; with store_photos, copy its photos into main.photos once they are checked.
 
@@ -660,8 +702,9 @@ def read_package(work: sqlite3.Connection, path: Path, budget: Budget, known: sq
     _check_graph(work, name, known, photos.shas)
     added = 0
     if store_photos:
-        added = work.execute(f"INSERT OR IGNORE INTO main.photos({PHOTO_COLS}) "
-                             f"SELECT {PHOTO_COLS} FROM {schema}.photos").rowcount
+        added = work.execute(
+            f"INSERT OR IGNORE INTO main.photos({PHOTO_COLS}) SELECT {PHOTO_COLS} FROM {schema}.photos"
+        ).rowcount
     n_events = work.execute("SELECT count(*) FROM temp._pkg_events").fetchone()[0]
 
     def _list(key: str) -> tuple[str, ...]:
@@ -672,9 +715,17 @@ def read_package(work: sqlite3.Connection, path: Path, budget: Budget, known: sq
             return ()
 
     content = hashlib.sha256(digest_text(digests).encode()).hexdigest()
-    return PackageInfo(path, content, clean_line(info.get("created", ""))[:40], clean_line(info.get("device", ""))[:40],
-                       clean_line(info.get("author", ""))[:200], _list("inspections"), _list("titles"),
-                       n_events, len(photos.shas)), added
+    return PackageInfo(
+        path,
+        content,
+        clean_line(info.get("created", ""))[:40],
+        clean_line(info.get("device", ""))[:40],
+        clean_line(info.get("author", ""))[:200],
+        _list("inspections"),
+        _list("titles"),
+        n_events,
+        len(photos.shas),
+    ), added
 
 
 class _PhotoCheck:
@@ -735,8 +786,7 @@ def _reason_template(code: str) -> str:
     return REASONS[code][0]
 
 
-def _check_graph(work: sqlite3.Connection, name: str, known: sqlite3.Connection | None,
-                 photo_shas: set[str]) -> None:
+def _check_graph(work: sqlite3.Connection, name: str, known: sqlite3.Connection | None, photo_shas: set[str]) -> None:
     """What the events name: parents in the package or known here, photos, checklist versions."""
 
     def reject(code: str, **params: Any) -> PackageRejected:
@@ -747,56 +797,80 @@ def _check_graph(work: sqlite3.Connection, name: str, known: sqlite3.Connection 
             return set()
         out: set[str] = set()
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            out |= {r[0] for r in known.execute(
-                f"SELECT {col} FROM main.{table} WHERE {col} IN ({','.join('?' * len(chunk))})", chunk)}
+            chunk = ids[start : start + 500]
+            out |= {
+                r[0]
+                for r in known.execute(
+                    f"SELECT {col} FROM main.{table} WHERE {col} IN ({','.join('?' * len(chunk))})", chunk
+                )
+            }
         return out
 
-    bad = work.execute("SELECT child FROM temp._pkg_parents WHERE child NOT IN (SELECT id FROM temp._pkg_events) "
-                       "LIMIT 1").fetchone()
+    bad = work.execute(
+        "SELECT child FROM temp._pkg_parents WHERE child NOT IN (SELECT id FROM temp._pkg_events) LIMIT 1"
+    ).fetchone()
     if bad:
         raise reject("parent_outside", event=bad[0][:8])
-    missing = [r[0] for r in work.execute(
-        "SELECT DISTINCT parent FROM temp._pkg_parents WHERE parent NOT IN (SELECT id FROM temp._pkg_events)")]
+    missing = [
+        r[0]
+        for r in work.execute(
+            "SELECT DISTINCT parent FROM temp._pkg_parents WHERE parent NOT IN (SELECT id FROM temp._pkg_events)"
+        )
+    ]
     if missing:
         unknown = [m for m in missing if m not in known_ids("events", "id", missing)]
         if unknown:
             raise reject("depends", count=len(unknown), event=unknown[0][:8])
         # a parent already known here must be of the same field
         for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
+            chunk = missing[start : start + 500]
             assert known is not None  # the parents were found there
-            fields = {r[0]: (r[1], r[2]) for r in known.execute(
-                f"SELECT id, entity_id, field FROM main.events WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+            fields = {
+                r[0]: (r[1], r[2])
+                for r in known.execute(
+                    f"SELECT id, entity_id, field FROM main.events WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+            }
             for child, parent, entity_id, fld in work.execute(
-                    "SELECT p.child, p.parent, c.entity_id, c.field FROM temp._pkg_parents p "
-                    f"JOIN temp._pkg_events c ON c.id = p.child WHERE p.parent IN ({','.join('?' * len(chunk))})",
-                    chunk):
+                "SELECT p.child, p.parent, c.entity_id, c.field FROM temp._pkg_parents p "
+                f"JOIN temp._pkg_events c ON c.id = p.child WHERE p.parent IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
                 if fields.get(parent) != (entity_id, fld):
                     raise reject("parent_other_field", event=child[:8])
     bad = work.execute(
         "SELECT c.id FROM temp._pkg_parents p JOIN temp._pkg_events c ON c.id = p.child "
         "JOIN temp._pkg_events e ON e.id = p.parent "
-        "WHERE c.entity_id != e.entity_id OR c.field != e.field LIMIT 1").fetchone()
+        "WHERE c.entity_id != e.entity_id OR c.field != e.field LIMIT 1"
+    ).fetchone()
     if bad:
         raise reject("parent_other_field", event=bad[0][:8])
-    named = [r[0] for r in work.execute(
-        "SELECT DISTINCT json_extract(value, '$') FROM temp._pkg_events WHERE entity = 'attachment' "
-        "AND field = 'photo_sha256' AND json_type(value) = 'text'")]
+    named = [
+        r[0]
+        for r in work.execute(
+            "SELECT DISTINCT json_extract(value, '$') FROM temp._pkg_events WHERE entity = 'attachment' "
+            "AND field = 'photo_sha256' AND json_type(value) = 'text'"
+        )
+    ]
     absent = [x for x in named if x not in photo_shas]
     absent = [x for x in absent if x not in known_ids("photos", "sha256", absent)]
     if absent:
         raise reject("photo_missing", id=str(absent[0])[:12])
-    named = [r[0] for r in work.execute(
-        "SELECT DISTINCT json_extract(value, '$') FROM temp._pkg_events WHERE entity = 'inspection' "
-        "AND field = 'checklist_version' AND json_type(value) = 'text'")]
+    named = [
+        r[0]
+        for r in work.execute(
+            "SELECT DISTINCT json_extract(value, '$') FROM temp._pkg_events WHERE entity = 'inspection' "
+            "AND field = 'checklist_version' AND json_type(value) = 'text'"
+        )
+    ]
     here = {r[0] for r in work.execute("SELECT id FROM temp._pkg_versions")}
     absent = [x for x in named if x not in here and x != cl.DEFAULT_VERSION]
     absent = [x for x in absent if x not in known_ids("checklist_versions", "id", absent)]
     if absent:
         raise reject("checklist_missing", id=str(absent[0])[:40])
-    bad = work.execute("SELECT version_id FROM temp._pkg_items "
-                       "WHERE version_id NOT IN (SELECT id FROM temp._pkg_versions) LIMIT 1").fetchone()
+    bad = work.execute(
+        "SELECT version_id FROM temp._pkg_items WHERE version_id NOT IN (SELECT id FROM temp._pkg_versions) LIMIT 1"
+    ).fetchone()
     if bad:
         raise reject("checklist_unknown", id=str(bad[0])[:40])
 
@@ -807,8 +881,9 @@ def _damage(exc: Exception) -> str:
     return str(exc)
 
 
-def verify(path: str | Path, known: sqlite3.Connection | None = None,
-           cancelled: Callable[[], bool] | None = None) -> PackageInfo:
+def verify(
+    path: str | Path, known: sqlite3.Connection | None = None, cancelled: Callable[[], bool] | None = None
+) -> PackageInfo:
     """Read and check a package without merging it (its rows go to a scratch connection)."""
     path = Path(path)
     size = precheck(path)

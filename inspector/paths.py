@@ -1,4 +1,5 @@
 """Where things live: the default database, logs, the bundled resources."""
+
 from __future__ import annotations
 
 import os

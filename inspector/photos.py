@@ -10,6 +10,7 @@ photo on a visit, optionally on one checklist item, with a caption and an order.
 Decoding uses Pillow's draft mode (a JPEG is decoded at a reduced scale straight away) and runs
 on a pool of threads: Pillow releases the GIL while decoding, resizing and encoding.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,16 +39,25 @@ logger = logging.getLogger(__name__)
 MAX_EDGE = 2000
 THUMB_EDGE = 256
 QUALITY = 85
-MAX_PIXELS = 100_000_000          # a 40000 × 40000 "photo" is a decompression bomb, not a camera
+MAX_PIXELS = 100_000_000  # a 40000 × 40000 "photo" is a decompression bomb, not a camera
 MAX_FILE_BYTES = 300 * 1024 * 1024
 EXTENSIONS = {".jpg", ".jpeg", ".jpe", ".png", ".heic", ".heif", ".hif", ".tif", ".tiff", ".webp"}
 FORMATS = {"JPEG", "MPO", "PNG", "HEIF", "TIFF", "WEBP"}
-FAR_METRES = 2000                 # a photo this far from the others of the visit is flagged
+FAR_METRES = 2000  # a photo this far from the others of the visit is flagged
 
 # Why a file was refused: a code (report, JSON, the UI's own words) whose English and Vietnamese
 # sentences are in inspector.messages under "photo_" + code (see message_code).
-CODES = ("missing", "empty", "folder_empty", "not_image", "unsupported", "truncated", "too_large", "file_too_big",
-         "unreadable")
+CODES = (
+    "missing",
+    "empty",
+    "folder_empty",
+    "not_image",
+    "unsupported",
+    "truncated",
+    "too_large",
+    "file_too_big",
+    "unreadable",
+)
 
 
 def message_code(code: str) -> str:
@@ -96,6 +106,7 @@ class Rejected(InspectorError):
 @dataclass(slots=True)
 class Processed:
     """A camera file turned into what is stored."""
+
     source_name: str
     source_sha256: str
     sha256: str
@@ -113,8 +124,18 @@ class Processed:
 # ---- reading a file ------------------------------------------------------------------------
 
 # What Pillow's EXIF reading and our parsing of its values raise on a damaged or odd block
-_EXIF_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError, SyntaxError,
-                ZeroDivisionError, OverflowError, struct.error)
+_EXIF_ERRORS = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OSError,
+    SyntaxError,
+    ZeroDivisionError,
+    OverflowError,
+    struct.error,
+)
 
 
 def _exif_meta(im, name: str = "") -> tuple[int, str | None, float | None, float | None, str | None]:
@@ -148,6 +169,7 @@ def _exif_meta(im, name: str = "") -> tuple[int, str | None, float | None, float
     try:
         gps = exif.get_ifd(0x8825)
         if gps and 2 in gps and 4 in gps:
+
             def deg(v) -> float:
                 d, m, s = (float(x) for x in v)
                 return d + m / 60 + s / 3600
@@ -184,6 +206,7 @@ def _exif_meta(im, name: str = "") -> tuple[int, str | None, float | None, float
 # a JPEG's last scan must be followed by its end marker. Only headers are read (and, in a JPEG,
 # one C-speed search for the marker that ends each scan): the cost is negligible beside decoding.
 
+
 class _Cut(Exception):
     """The file ends before what its structure declares."""
 
@@ -191,26 +214,26 @@ class _Cut(Exception):
 def _be(data: bytes, pos: int, size: int) -> int:
     if pos < 0 or pos + size > len(data):
         raise _Cut
-    return int.from_bytes(data[pos:pos + size], "big")
+    return int.from_bytes(data[pos : pos + size], "big")
 
 
 def _le(data: bytes, pos: int, size: int) -> int:
     if pos < 0 or pos + size > len(data):
         raise _Cut
-    return int.from_bytes(data[pos:pos + size], "little")
+    return int.from_bytes(data[pos : pos + size], "little")
 
 
 # The end of a scan's entropy-coded data: a marker, i.e. 0xFF followed by neither a stuffed zero,
 # a restart marker (RST0-7: part of the scan) nor a fill 0xFF.
 _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
-_JPEG_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}   # frame headers (DHT, JPG, DAC are not)
+_JPEG_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # frame headers (DHT, JPG, DAC are not)
 
 
 @dataclass(frozen=True, slots=True)
 class _JpegLayout:
-    scan_end: int        # where the entropy-coded data of the last scan ends (its end marker follows)
+    scan_end: int  # where the entropy-coded data of the last scan ends (its end marker follows)
     scans: int
-    sof: int             # 0xC0 baseline, 0xC1 extended, 0xC2 progressive, 0xC9… arithmetic
+    sof: int  # 0xC0 baseline, 0xC1 extended, 0xC2 progressive, 0xC9… arithmetic
 
 
 def _jpeg_layout(data: bytes) -> _JpegLayout | None:
@@ -221,7 +244,7 @@ def _jpeg_layout(data: bytes) -> _JpegLayout | None:
     n = len(data)
     pos, scans, scan_end, sof = 2, 0, 0, 0
     while True:
-        i = data.find(b"\xff", pos)       # like libjpeg, skip stray bytes between segments
+        i = data.find(b"\xff", pos)  # like libjpeg, skip stray bytes between segments
         if i < 0:
             raise _Cut
         j = i + 1
@@ -230,10 +253,10 @@ def _jpeg_layout(data: bytes) -> _JpegLayout | None:
         if j >= n:
             raise _Cut
         marker, pos = data[j], j + 1
-        if marker == 0xD9:                # EOI
+        if marker == 0xD9:  # EOI
             return _JpegLayout(scan_end, scans, sof) if scans else None
         if marker == 0x00 or 0xD0 <= marker <= 0xD8 or marker == 0x01:
-            continue                      # stuffed byte, RSTn, SOI, TEM: no length
+            continue  # stuffed byte, RSTn, SOI, TEM: no length
         length = _be(data, pos, 2)
         if length < 2:
             return None
@@ -242,7 +265,7 @@ def _jpeg_layout(data: bytes) -> _JpegLayout | None:
             raise _Cut
         if marker in _JPEG_SOF and not sof:
             sof = marker
-        if marker == 0xDA:                # SOS: the entropy-coded data runs to the next marker
+        if marker == 0xDA:  # SOS: the entropy-coded data runs to the next marker
             scans += 1
             m = _SCAN_END.search(data, end)
             if m is None:
@@ -259,7 +282,7 @@ def _check_png(data: bytes) -> None:
     """Every chunk whole, up to IEND."""
     pos = 8
     while True:
-        length, kind = _be(data, pos, 4), data[pos + 4:pos + 8]
+        length, kind = _be(data, pos, 4), data[pos + 4 : pos + 8]
         pos += 12 + length
         if pos > len(data):
             raise _Cut
@@ -278,23 +301,23 @@ def _check_heif(data: bytes) -> None:
     EXIF…) inside the file."""
     n, pos, meta = len(data), 0, None
     while pos < n:
-        size, kind, head = _be(data, pos, 4), data[pos + 4:pos + 8], 8
+        size, kind, head = _be(data, pos, 4), data[pos + 4 : pos + 8], 8
         if size == 1:
             size, head = _be(data, pos + 8, 8), 16
         elif size == 0:
             size = n - pos
         if size < head:
-            return                                  # damaged: libheif will say so
+            return  # damaged: libheif will say so
         if pos + size > n:
             raise _Cut
         if kind == b"meta":
-            meta = (pos + head + 4, pos + size)      # a full box: version and flags first
+            meta = (pos + head + 4, pos + size)  # a full box: version and flags first
         pos += size
     if meta is None:
         return
     pos, end = meta
     while pos + 8 <= end:
-        size, kind = _be(data, pos, 4), data[pos + 4:pos + 8]
+        size, kind = _be(data, pos, 4), data[pos + 4 : pos + 8]
         if size < 8 or pos + size > end:
             return
         if kind == b"iloc":
@@ -305,7 +328,7 @@ def _check_heif(data: bytes) -> None:
 
 def _check_iloc(data: bytes, pos: int, end: int) -> None:
     """Every extent stored in the file itself (construction method 0) ends inside the file."""
-    box = data[:end]               # reads past the box's end are a malformed box, not a cut file
+    box = data[:end]  # reads past the box's end are a malformed box, not a cut file
 
     def num(at: int, size: int) -> int:
         return _be(box, at, size) if size else 0
@@ -337,7 +360,24 @@ def _check_iloc(data: bytes, pos: int, end: int) -> None:
         pass
 
 
-_TIFF_TYPE_SIZE = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8}
+_TIFF_TYPE_SIZE = {
+    1: 1,
+    2: 1,
+    3: 2,
+    4: 4,
+    5: 8,
+    6: 1,
+    7: 1,
+    8: 2,
+    9: 4,
+    10: 8,
+    11: 4,
+    12: 8,
+    13: 4,
+    16: 8,
+    17: 8,
+    18: 8,
+}
 
 
 def _check_tiff_header(data: bytes) -> None:
@@ -345,7 +385,7 @@ def _check_tiff_header(data: bytes) -> None:
     skips a tag whose value is cut off, with a warning only)."""
     get = _le if data[:2] == b"II" else _be
     if get(data, 2, 2) != 42:
-        return                                       # BigTIFF or not a TIFF: Pillow decides
+        return  # BigTIFF or not a TIFF: Pillow decides
     n = len(data)
     ifd = get(data, 4, 4)
     entries = get(data, ifd, 2)
@@ -420,8 +460,8 @@ def _load_jpeg(Image, im, data: bytes, layout: _JpegLayout | None, draft: tuple[
             im.draft("RGB", draft)
         im.load()
         return im
-    head = data[:layout.scan_end]
-    if layout.scans == 1 and layout.sof in (0xC0, 0xC1):      # sequential Huffman: one decode
+    head = data[: layout.scan_end]
+    if layout.scans == 1 and layout.sof in (0xC0, 0xC1):  # sequential Huffman: one decode
         im.close()
         return decode(head + _JPEG_PAD)
     if draft:
@@ -433,16 +473,24 @@ def _load_jpeg(Image, im, data: bytes, layout: _JpegLayout | None, draft: tuple[
     return im
 
 
-_JPEG_PAD = bytes(8)            # what libjpeg reads ahead (57 bits) past the last block, no more
+_JPEG_PAD = bytes(8)  # what libjpeg reads ahead (57 bits) past the last block, no more
 _JPEG_STRAY = b"\x5a\xa5" * 32  # bits that decode differently from the zeros libjpeg fills in
 
 
-_TRANSPOSE = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE", 6: "ROTATE_270",
-              7: "TRANSVERSE", 8: "ROTATE_90"}
+_TRANSPOSE = {
+    2: "FLIP_LEFT_RIGHT",
+    3: "ROTATE_180",
+    4: "FLIP_TOP_BOTTOM",
+    5: "TRANSPOSE",
+    6: "ROTATE_270",
+    7: "TRANSVERSE",
+    8: "ROTATE_90",
+}
 
 
-def process_file(path: str | Path, *, max_edge: int = MAX_EDGE, keep_original: bool = False,
-                 data: bytes | None = None) -> Processed:
+def process_file(
+    path: str | Path, *, max_edge: int = MAX_EDGE, keep_original: bool = False, data: bytes | None = None
+) -> Processed:
     """Read a camera file and produce the stored photo. Raises Rejected with a reason."""
     path = Path(path)
     if data is None:
@@ -500,7 +548,9 @@ def _process_bytes(name: str, data: bytes, source_sha: str, *, max_edge: int, ke
                 im.load()
         except OSError as exc:
             text = str(exc).lower()
-            raise Rejected("truncated" if "truncat" in text or "broken" in text else "unreadable", str(exc)[:80]) from None
+            raise Rejected(
+                "truncated" if "truncat" in text or "broken" in text else "unreadable", str(exc)[:80]
+            ) from None
         except (SyntaxError, ValueError, MemoryError, EOFError) as exc:
             raise Rejected("unreadable", type(exc).__name__) from None
         im = _to_rgb(im)
@@ -515,8 +565,20 @@ def _process_bytes(name: str, data: bytes, source_sha: str, *, max_edge: int, ke
         t.thumbnail((THUMB_EDGE, THUMB_EDGE), Image.Resampling.BILINEAR)
         tout = io.BytesIO()
         t.save(tout, "JPEG", quality=80)
-        return Processed(name, source_sha, hashlib.sha256(stored).hexdigest(), stored, tout.getvalue(),
-                         im.size[0], im.size[1], taken, lat, lon, camera, data if keep_original else None)
+        return Processed(
+            name,
+            source_sha,
+            hashlib.sha256(stored).hexdigest(),
+            stored,
+            tout.getvalue(),
+            im.size[0],
+            im.size[1],
+            taken,
+            lat,
+            lon,
+            camera,
+            data if keep_original else None,
+        )
     except Rejected:
         raise
     except MemoryError:
@@ -541,12 +603,13 @@ def _to_rgb(im):
         bg = Image.new("RGB", rgba.size, (255, 255, 255))
         bg.paste(rgba, mask=rgba.getchannel("A"))
         return bg
-    if im.mode.startswith("I;16") or im.mode == "I":   # 16-bit scans: scale down to 8 bits
+    if im.mode.startswith("I;16") or im.mode == "I":  # 16-bit scans: scale down to 8 bits
         return im.convert("I").point(lambda v: v / 256).convert("L").convert("RGB")
     return im.convert("RGB")
 
 
 # ---- files and folders ----------------------------------------------------------------------
+
 
 def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to import from files and folders (recursively, image extensions only), and folders
@@ -557,8 +620,14 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = sorted((q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in EXTENSIONS
-                            and not q.name.startswith(".")), key=lambda q: str(q).lower())
+            found = sorted(
+                (
+                    q
+                    for q in p.rglob("*")
+                    if q.is_file() and q.suffix.lower() in EXTENSIONS and not q.name.startswith(".")
+                ),
+                key=lambda q: str(q).lower(),
+            )
             if not found:
                 empty.append((p.name, "folder_empty"))
             candidates = found
@@ -573,6 +642,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
 
 
 # ---- attachments --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
@@ -596,19 +666,45 @@ class Attachment:
     flags: tuple[str, ...] = ()
 
 
-_ATT_SQL = ("SELECT a.id, a.visit_id, a.photo_sha256, a.item_code, coalesce(a.caption, ''), coalesce(a.ord, 0), "
-            "coalesce(a.confirmed, 0), coalesce(a.deleted, 0), p.width, p.height, p.taken_at, p.gps_lat, p.gps_lon, "
-            "p.camera, coalesce(p.source_name, ''), coalesce(p.source_sha256, ''), length(p.data) "
-            "FROM attachments a JOIN photos p ON p.sha256 = a.photo_sha256 ")
+_ATT_SQL = (
+    "SELECT a.id, a.visit_id, a.photo_sha256, a.item_code, coalesce(a.caption, ''), coalesce(a.ord, 0), "
+    "coalesce(a.confirmed, 0), coalesce(a.deleted, 0), p.width, p.height, p.taken_at, p.gps_lat, p.gps_lon, "
+    "p.camera, coalesce(p.source_name, ''), coalesce(p.source_sha256, ''), length(p.data) "
+    "FROM attachments a JOIN photos p ON p.sha256 = a.photo_sha256 "
+)
 
 
 def _att(r, flags: tuple[str, ...] = ()) -> Attachment:
-    return Attachment(r[0], r[1], r[2], r[3] or None, r[4], r[5], bool(r[6]), bool(r[7]), r[8], r[9], r[10],
-                      r[11], r[12], r[13], r[14], r[15], r[16], flags)
+    return Attachment(
+        r[0],
+        r[1],
+        r[2],
+        r[3] or None,
+        r[4],
+        r[5],
+        bool(r[6]),
+        bool(r[7]),
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        r[13],
+        r[14],
+        r[15],
+        r[16],
+        flags,
+    )
 
 
-def attachments(db: Database, visit_id: str, item_code: str | None = ..., *,  # type: ignore[assignment]
-                include_deleted: bool = False, with_flags: bool = True) -> list[Attachment]:
+def attachments(
+    db: Database,
+    visit_id: str,
+    item_code: str | None = ...,  # type: ignore[assignment]
+    *,
+    include_deleted: bool = False,
+    with_flags: bool = True,
+) -> list[Attachment]:
     """A visit's photos in order (by item, then position); item_code=None: photos of the visit
     itself; leave it out for all. Each carries its evidence flags ("date", "gps") unless confirmed."""
     sql = _ATT_SQL + "WHERE a.visit_id = ?"
@@ -661,9 +757,12 @@ def photos_bytes(db: Database, shas: list[str]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     unique = list(dict.fromkeys(shas))
     for k in range(0, len(unique), 500):
-        chunk = unique[k:k + 500]
-        out.update(db.execute(f"SELECT sha256, data FROM photos WHERE sha256 IN ({','.join('?' * len(chunk))})",
-                              chunk).fetchall())
+        chunk = unique[k : k + 500]
+        out.update(
+            db.execute(
+                f"SELECT sha256, data FROM photos WHERE sha256 IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        )
     return out
 
 
@@ -683,8 +782,9 @@ def find_photo(db: Database, key: str) -> str:
     """A photo's sha256 from an attachment id, a sha256, or a unique prefix of either."""
     key = (key or "").strip().lower()
     if len(key) >= 4:
-        r = db.execute("SELECT photo_sha256 FROM attachments WHERE id = ? OR id LIKE ? || '%' LIMIT 2",
-                       [key, key]).fetchall()
+        r = db.execute(
+            "SELECT photo_sha256 FROM attachments WHERE id = ? OR id LIKE ? || '%' LIMIT 2", [key, key]
+        ).fetchall()
         if len(r) == 1:
             return r[0][0]
         r2 = db.execute("SELECT sha256 FROM photos WHERE sha256 LIKE ? || '%' LIMIT 2", [key]).fetchall()
@@ -699,16 +799,25 @@ def find_photo(db: Database, key: str) -> str:
 
 def attachment_json(a: Attachment) -> dict:
     return {
-        "id": a.id, "sha256": a.photo_sha256, "width": a.width, "height": a.height, "item": a.item_code,
-        "caption": a.caption, "order": a.ord, "taken_at": a.taken_at,
+        "id": a.id,
+        "sha256": a.photo_sha256,
+        "width": a.width,
+        "height": a.height,
+        "item": a.item_code,
+        "caption": a.caption,
+        "order": a.ord,
+        "taken_at": a.taken_at,
         "gps": {"lat": a.gps_lat, "lon": a.gps_lon} if a.gps_lat is not None else None,
-        "camera": a.camera, "source_name": a.source_name, "bytes": a.size,
-        "flags": list(a.flags), "confirmed": a.confirmed,
+        "camera": a.camera,
+        "source_name": a.source_name,
+        "bytes": a.size,
+        "flags": list(a.flags),
+        "confirmed": a.confirmed,
     }
 
 
 def default_caption(item: cl.Item | None, taken_at: str | None, now: str | None = None) -> str:
-    """"B5 – Số điện thoại đường dây nóng, 09:42": the item and the time the photo was taken."""
+    """ "B5 – Số điện thoại đường dây nóng, 09:42": the item and the time the photo was taken."""
     hhmm = (taken_at or now or "")[11:16]
     if item is None:
         return f"Ảnh chụp lúc {hhmm}" if hhmm else "Ảnh"
@@ -728,8 +837,10 @@ def _visit_for_change(db: Database, visit_id: str, reason: str | None):
 
 
 def _next_ord(db: Database, visit_id: str, item_code: str | None) -> int:
-    r = db.execute("SELECT max(coalesce(ord, 0)) FROM attachments WHERE visit_id = ? AND coalesce(item_code, '') = ?",
-                   [visit_id, item_code or ""]).fetchone()
+    r = db.execute(
+        "SELECT max(coalesce(ord, 0)) FROM attachments WHERE visit_id = ? AND coalesce(item_code, '') = ?",
+        [visit_id, item_code or ""],
+    ).fetchone()
     return (r[0] or 0) + 1
 
 
@@ -739,8 +850,16 @@ def _check_item(db: Database, visit, item_code: str | None) -> cl.Item | None:
     return cl.get(db, visit.checklist_version).item(item_code)
 
 
-def attach(db: Database, visit_id: str, sha256: str, *, item_code: str | None = None, caption: str | None = None,
-           author: str | None = None, reason: str | None = None) -> Attachment:
+def attach(
+    db: Database,
+    visit_id: str,
+    sha256: str,
+    *,
+    item_code: str | None = None,
+    caption: str | None = None,
+    author: str | None = None,
+    reason: str | None = None,
+) -> Attachment:
     """Put a stored photo on a visit (and item). Attaching it again elsewhere costs no bytes."""
     visit = _visit_for_change(db, visit_id, reason)
     item = _check_item(db, visit, item_code)
@@ -750,10 +869,21 @@ def attach(db: Database, visit_id: str, sha256: str, *, item_code: str | None = 
     text = clean_line(caption) if caption else default_caption(item, r[0], datetime.now().isoformat())
     aid = events.new_id()
     ctx = {"visit_id": visit.id}
-    values = {"photo_sha256": sha256, "item_code": item.code if item else None, "caption": text,
-              "ord": _next_ord(db, visit.id, item.code if item else None), "confirmed": 0, "deleted": 0}
-    events.record(db, [events.Change("attachment", aid, k, v, ctx) for k, v in values.items()],
-                  inspection_id=visit.inspection_id, author=author, reason=reason)
+    values = {
+        "photo_sha256": sha256,
+        "item_code": item.code if item else None,
+        "caption": text,
+        "ord": _next_ord(db, visit.id, item.code if item else None),
+        "confirmed": 0,
+        "deleted": 0,
+    }
+    events.record(
+        db,
+        [events.Change("attachment", aid, k, v, ctx) for k, v in values.items()],
+        inspection_id=visit.inspection_id,
+        author=author,
+        reason=reason,
+    )
     return get_attachment(db, aid)
 
 
@@ -761,18 +891,25 @@ def _update(db: Database, attachment_id: str, values: dict, *, author: str | Non
     a = get_attachment(db, attachment_id)
     visit = _visit_for_change(db, a.visit_id, reason)
     ctx = {"visit_id": a.visit_id}
-    events.record(db, [events.Change("attachment", a.id, k, v, ctx) for k, v in values.items()],
-                  inspection_id=visit.inspection_id, author=author, reason=reason)
+    events.record(
+        db,
+        [events.Change("attachment", a.id, k, v, ctx) for k, v in values.items()],
+        inspection_id=visit.inspection_id,
+        author=author,
+        reason=reason,
+    )
     return get_attachment(db, a.id)
 
 
-def set_caption(db: Database, attachment_id: str, caption: str, *, author: str | None = None,
-                reason: str | None = None) -> Attachment:
+def set_caption(
+    db: Database, attachment_id: str, caption: str, *, author: str | None = None, reason: str | None = None
+) -> Attachment:
     return _update(db, attachment_id, {"caption": clean_line(caption)}, author=author, reason=reason)
 
 
-def move(db: Database, attachment_id: str, item_code: str | None, *, author: str | None = None,
-         reason: str | None = None) -> Attachment:
+def move(
+    db: Database, attachment_id: str, item_code: str | None, *, author: str | None = None, reason: str | None = None
+) -> Attachment:
     """Move a photo to another item (None: the visit itself); it goes last there."""
     a = get_attachment(db, attachment_id)
     visit = _visit_for_change(db, a.visit_id, reason)
@@ -791,8 +928,9 @@ def reorder(db: Database, attachment_ids: list[str], *, author: str | None = Non
     visit = _visit_for_change(db, atts[0].visit_id, reason)
     if any(a.visit_id != visit.id for a in atts):
         raise InvalidInput("photos of one visit only")
-    changes = [events.Change("attachment", a.id, "ord", n, {"visit_id": visit.id})
-               for n, a in enumerate(atts, 1) if a.ord != n]
+    changes = [
+        events.Change("attachment", a.id, "ord", n, {"visit_id": visit.id}) for n, a in enumerate(atts, 1) if a.ord != n
+    ]
     events.record(db, changes, inspection_id=visit.inspection_id, author=author, reason=reason)
 
 
@@ -811,6 +949,7 @@ def confirm(db: Database, attachment_id: str, *, author: str | None = None, reas
 
 
 # ---- evidence checks ------------------------------------------------------------------------------
+
 
 def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
@@ -837,8 +976,12 @@ def evidence_flags(db: Database, visit_id: str, atts: list[Attachment] | None = 
         flags = []
         if day and a.taken_at and a.taken_at[:10] != day:
             flags.append("date")
-        if centre and a.gps_lat is not None and a.gps_lon is not None \
-                and _distance_m((a.gps_lat, a.gps_lon), centre) > FAR_METRES:
+        if (
+            centre
+            and a.gps_lat is not None
+            and a.gps_lon is not None
+            and _distance_m((a.gps_lat, a.gps_lon), centre) > FAR_METRES
+        ):
             flags.append("gps")
         if flags:
             out[a.id] = tuple(flags)
@@ -847,12 +990,13 @@ def evidence_flags(db: Database, visit_id: str, atts: list[Attachment] | None = 
 
 # ---- import ----------------------------------------------------------------------------------------
 
+
 @dataclass
 class ImportReport:
-    imported: list[Attachment] = field(default_factory=list)      # new attachments
-    duplicates: list[str] = field(default_factory=list)           # files already on this visit and item
-    reused: int = 0                                               # files whose photo was already stored
-    rejected: list[tuple[str, str, str]] = field(default_factory=list)   # (file name, reason code, text)
+    imported: list[Attachment] = field(default_factory=list)  # new attachments
+    duplicates: list[str] = field(default_factory=list)  # files already on this visit and item
+    reused: int = 0  # files whose photo was already stored
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (file name, reason code, text)
     cancelled: bool = False
     stored_bytes: int = 0
 
@@ -861,16 +1005,30 @@ class ImportReport:
         return not self.rejected
 
     def to_json(self) -> dict:
-        return {"imported": [attachment_json(a) for a in self.imported], "duplicates": self.duplicates,
-                "reused": self.reused, "cancelled": self.cancelled,
-                "rejected": [{"file": n, "reason": code, "message": text} for n, code, text in self.rejected]}
+        return {
+            "imported": [attachment_json(a) for a in self.imported],
+            "duplicates": self.duplicates,
+            "reused": self.reused,
+            "cancelled": self.cancelled,
+            "rejected": [{"file": n, "reason": code, "message": text} for n, code, text in self.rejected],
+        }
 
 
-def import_files(db: Database | str | Path, visit_id: str, paths: Iterable[str | Path], *,
-                 item_code: str | None = None, caption: str | None = None,
-                 progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
-                 workers: int = 2, keep_original: bool = False, max_edge: int = MAX_EDGE,
-                 author: str | None = None, reason: str | None = None) -> ImportReport:
+def import_files(
+    db: Database | str | Path,
+    visit_id: str,
+    paths: Iterable[str | Path],
+    *,
+    item_code: str | None = None,
+    caption: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int = 2,
+    keep_original: bool = False,
+    max_edge: int = MAX_EDGE,
+    author: str | None = None,
+    reason: str | None = None,
+) -> ImportReport:
     """Import photos (files or folders) into a visit, optionally onto one item.
 
     Bad files never stop the batch: each is listed in report.rejected with its reason. Every
@@ -885,16 +1043,40 @@ def import_files(db: Database | str | Path, visit_id: str, paths: Iterable[str |
 
         conn, own = open_db(db), True
     try:
-        return _import(conn, visit_id, paths, item_code=item_code, caption=caption, progress=progress,
-                       cancelled=cancelled, workers=workers, keep_original=keep_original, max_edge=max_edge,
-                       author=author, reason=reason)
+        return _import(
+            conn,
+            visit_id,
+            paths,
+            item_code=item_code,
+            caption=caption,
+            progress=progress,
+            cancelled=cancelled,
+            workers=workers,
+            keep_original=keep_original,
+            max_edge=max_edge,
+            author=author,
+            reason=reason,
+        )
     finally:
         if own:
             conn.close()
 
 
-def _import(db: Database, visit_id: str, paths, *, item_code, caption, progress, cancelled, workers, keep_original,
-            max_edge, author, reason) -> ImportReport:
+def _import(
+    db: Database,
+    visit_id: str,
+    paths,
+    *,
+    item_code,
+    caption,
+    progress,
+    cancelled,
+    workers,
+    keep_original,
+    max_edge,
+    author,
+    reason,
+) -> ImportReport:
     visit = _visit_for_change(db, visit_id, reason)
     item = _check_item(db, visit, item_code)
     code = item.code if item else None
@@ -905,10 +1087,14 @@ def _import(db: Database, visit_id: str, paths, *, item_code, caption, progress,
     total = len(files)
     if progress:
         progress(0, total)
-    on_item = {r[0] for r in db.execute(
-        "SELECT p.source_sha256 FROM attachments a JOIN photos p ON p.sha256 = a.photo_sha256 "
-        "WHERE a.visit_id = ? AND coalesce(a.item_code, '') = ? AND coalesce(a.deleted, 0) = 0",
-        [visit.id, code or ""])}
+    on_item = {
+        r[0]
+        for r in db.execute(
+            "SELECT p.source_sha256 FROM attachments a JOIN photos p ON p.sha256 = a.photo_sha256 "
+            "WHERE a.visit_id = ? AND coalesce(a.item_code, '') = ? AND coalesce(a.deleted, 0) = 0",
+            [visit.id, code or ""],
+        )
+    }
     now = datetime.now().isoformat(timespec="seconds")
 
     def read(path: Path) -> tuple[bytes | None, str | None, str | None]:
@@ -1000,33 +1186,77 @@ def _import(db: Database, visit_id: str, paths, *, item_code, caption, progress,
     return report
 
 
-def _store(db: Database, visit, code: str | None, item: cl.Item | None, processed: Processed | None,
-           photo_sha: str | None, caption: str | None, now: str, author, reason) -> Attachment:
+def _store(
+    db: Database,
+    visit,
+    code: str | None,
+    item: cl.Item | None,
+    processed: Processed | None,
+    photo_sha: str | None,
+    caption: str | None,
+    now: str,
+    author,
+    reason,
+) -> Attachment:
     """One photo and its attachment, in one transaction."""
     with atomic(db):
         if processed is not None:
             db.execute(
                 "INSERT OR IGNORE INTO photos(sha256, data, thumb, width, height, source_sha256, source_name, taken_at,"
                 " gps_lat, gps_lon, camera, original, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [processed.sha256, processed.data, processed.thumb, processed.width, processed.height,
-                 processed.source_sha256, processed.source_name, processed.taken_at, processed.gps_lat,
-                 processed.gps_lon, processed.camera, processed.original, now],
+                [
+                    processed.sha256,
+                    processed.data,
+                    processed.thumb,
+                    processed.width,
+                    processed.height,
+                    processed.source_sha256,
+                    processed.source_name,
+                    processed.taken_at,
+                    processed.gps_lat,
+                    processed.gps_lon,
+                    processed.camera,
+                    processed.original,
+                    now,
+                ],
             )
             photo_sha = processed.sha256
-        taken = processed.taken_at if processed is not None else db.execute(
-            "SELECT taken_at FROM photos WHERE sha256 = ?", [photo_sha]).fetchone()[0]
+        taken = (
+            processed.taken_at
+            if processed is not None
+            else db.execute("SELECT taken_at FROM photos WHERE sha256 = ?", [photo_sha]).fetchone()[0]
+        )
         text = clean_line(caption) if caption else default_caption(item, taken, now)
         aid = events.new_id()
         ctx = {"visit_id": visit.id}
-        values = {"photo_sha256": photo_sha, "item_code": code, "caption": text,
-                  "ord": _next_ord(db, visit.id, code), "confirmed": 0, "deleted": 0}
-        events.record(db, [events.Change("attachment", aid, k, v, ctx) for k, v in values.items()],
-                      inspection_id=visit.inspection_id, author=author, reason=reason)
+        values = {
+            "photo_sha256": photo_sha,
+            "item_code": code,
+            "caption": text,
+            "ord": _next_ord(db, visit.id, code),
+            "confirmed": 0,
+            "deleted": 0,
+        }
+        events.record(
+            db,
+            [events.Change("attachment", aid, k, v, ctx) for k, v in values.items()],
+            inspection_id=visit.inspection_id,
+            author=author,
+            reason=reason,
+        )
     return get_attachment(db, aid)
 
 
-def import_one(db: Database, visit_id: str, data: bytes, name: str, *, item_code: str | None = None,
-               author: str | None = None, reason: str | None = None) -> Attachment:
+def import_one(
+    db: Database,
+    visit_id: str,
+    data: bytes,
+    name: str,
+    *,
+    item_code: str | None = None,
+    author: str | None = None,
+    reason: str | None = None,
+) -> Attachment:
     """A pasted image (bytes, e.g. PNG from the clipboard). Raises PhotoRejected."""
     from .errors import PhotoRejected
 
@@ -1040,15 +1270,30 @@ def import_one(db: Database, visit_id: str, data: bytes, name: str, *, item_code
             processed = _process_bytes(name, data, sha, max_edge=MAX_EDGE, keep_original=False)
         except Rejected as exc:
             raise PhotoRejected(name, exc.code, exc.detail) from None
-    return _store(db, visit, item.code if item else None, item, processed, known[0] if known else None, None,
-                  datetime.now().isoformat(timespec="seconds"), author, reason)
+    return _store(
+        db,
+        visit,
+        item.code if item else None,
+        item,
+        processed,
+        known[0] if known else None,
+        None,
+        datetime.now().isoformat(timespec="seconds"),
+        author,
+        reason,
+    )
 
 
 def counts_by_item(db: Database, visit_id: str) -> dict[str, int]:
     """How many photos each item of a visit has (for the checklist's photo column)."""
-    return {r[0]: r[1] for r in db.execute(
-        "SELECT item_code, count(*) FROM attachments WHERE visit_id = ? AND coalesce(deleted, 0) = 0 "
-        "AND item_code IS NOT NULL GROUP BY item_code", [visit_id])}
+    return {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT item_code, count(*) FROM attachments WHERE visit_id = ? AND coalesce(deleted, 0) = 0 "
+            "AND item_code IS NOT NULL GROUP BY item_code",
+            [visit_id],
+        )
+    }
 
 
 __all__ = [

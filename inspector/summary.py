@@ -1,5 +1,6 @@
 """The home office's summary of an inspection: communes × items, totals per item, the shortcomings
 shared by many communes; as an Excel workbook and a Word report."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from .text import sort_key
 @dataclass(frozen=True, slots=True)
 class Cell:
     value: str | None
-    text: str            # as printed: "Đạt", "118/120 (98,3%)", "" when unanswered
+    text: str  # as printed: "Đạt", "118/120 (98,3%)", "" when unanswered
     failed: bool
     partly: bool
     note: str
@@ -35,7 +36,7 @@ class ItemTotal:
 
     @property
     def sentence(self) -> str:
-        """"5/12 xã chưa niêm yết số điện thoại đường dây nóng của Chủ tịch UBND xã"."""
+        """ "5/12 xã chưa niêm yết số điện thoại đường dây nóng của Chủ tịch UBND xã"."""
         text = self.item.text_vi.split(" / ")[0]
         text = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
         if self.item.type == "yesno":
@@ -49,7 +50,7 @@ class Matrix:
     checklist: cl.Checklist
     visits: list[ins.Visit]
     items: list[cl.Item]
-    cells: dict[str, dict[str, Cell]]        # visit id → item code → cell
+    cells: dict[str, dict[str, Cell]]  # visit id → item code → cell
     totals: dict[str, ItemTotal]
     findings: dict[str, list[ins.Finding]]
 
@@ -68,8 +69,14 @@ def _cell(item: cl.Item, a: ans.Answer | None) -> Cell:
         elif item.type == "ratio":
             n, d = ans.ratio_parts(value) or (0, 0)
             number = n / d if d else None
-    return Cell(value, ans.display(item, value) if value else "", ans.is_failed(item, value),
-                value == "dat_mot_phan", a.note if a else "", number)
+    return Cell(
+        value,
+        ans.display(item, value) if value else "",
+        ans.is_failed(item, value),
+        value == "dat_mot_phan",
+        a.note if a else "",
+        number,
+    )
 
 
 def matrix(db: Database, inspection_id: str) -> Matrix:
@@ -119,9 +126,15 @@ def _writing(path: Path):
 
 # ---- Excel ----------------------------------------------------------------------------------------
 
-def write_xlsx(db: Database, inspection_id: str, path: str | Path, *,
-               progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Path:
+
+def write_xlsx(
+    db: Database,
+    inspection_id: str,
+    path: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """One row per visited commune, one column per item; failed cells filled; totals per item."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -189,8 +202,9 @@ def write_xlsx(db: Database, inspection_id: str, path: str | Path, *,
     ws.auto_filter.ref = f"A1:{get_column_letter(len(m.items) + 2)}{len(m.visits) + 1}"
 
     items = wb.create_sheet("Tiêu chí")
-    for j, title in enumerate(("Mã", "Tiêu chí", "Số xã đã chấm", "Số xã chưa đạt", "Tỷ lệ chưa đạt", "Nhận xét",
-                               "Các xã chưa đạt"), 1):
+    for j, title in enumerate(
+        ("Mã", "Tiêu chí", "Số xã đã chấm", "Số xã chưa đạt", "Tỷ lệ chưa đạt", "Nhận xét", "Các xã chưa đạt"), 1
+    ):
         items.cell(1, j, title).font = bold
     for i, it in enumerate(m.items, 2):
         t = m.totals[it.code]
@@ -217,9 +231,15 @@ def write_xlsx(db: Database, inspection_id: str, path: str | Path, *,
 
 # ---- Word -----------------------------------------------------------------------------------------
 
-def write_docx(db: Database, inspection_id: str, path: str | Path, *,
-               progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Path:
+
+def write_docx(
+    db: Database,
+    inspection_id: str,
+    path: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """A report: what was inspected, the shortcomings common to many communes, each commune's
     weak points with its findings and recommendations."""
     import docx
@@ -244,8 +264,15 @@ def write_docx(db: Database, inspection_id: str, path: str | Path, *,
     for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         rfonts.attrib.pop(qn(a), None)
 
-    def para(text: str, *, bold: bool = False, italic: bool = False, centre: bool = False, indent: bool = True,
-             size: int = 14) -> None:
+    def para(
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        centre: bool = False,
+        indent: bool = True,
+        size: int = 14,
+    ) -> None:
         p = d.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.JUSTIFY
         pf = p.paragraph_format
@@ -287,8 +314,11 @@ def write_docx(db: Database, inspection_id: str, path: str | Path, *,
         para(f"{k}. Xã {v.commune}" + (f", {v.province}" if v.province else ""), bold=True, indent=False)
         weak = [it for it in m.items if m.cells[v.id][it.code].failed]
         if weak:
-            para("Tiêu chí chưa đạt: " + "; ".join(
-                f"{it.code} ({m.cells[v.id][it.code].text}) {it.text_vi}" for it in weak) + ".")
+            para(
+                "Tiêu chí chưa đạt: "
+                + "; ".join(f"{it.code} ({m.cells[v.id][it.code].text}) {it.text_vi}" for it in weak)
+                + "."
+            )
         else:
             para("Không có tiêu chí chưa đạt.")
         for f in m.findings.get(v.id, []):

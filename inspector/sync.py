@@ -8,6 +8,7 @@ of the fields it touched and projects them again: the result does not depend on 
 the grouping of the packages. Two concurrent changes of one field with different values stay
 listed as a conflict until a person decides; the decision is an event like any other.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,8 +38,14 @@ Check = Callable[[], bool] | None
 
 # what the report counts, in the order it is shown
 KINDS = ("inspections", "members", "visits", "answers", "findings", "attachments", "photos", "checklists", "events")
-_ENTITY_KIND = {"inspection": "inspections", "member": "members", "visit": "visits", "answer": "answers",
-                "finding": "findings", "attachment": "attachments"}
+_ENTITY_KIND = {
+    "inspection": "inspections",
+    "member": "members",
+    "visit": "visits",
+    "answer": "answers",
+    "finding": "findings",
+    "attachment": "attachments",
+}
 
 
 def _now() -> str:
@@ -56,6 +63,7 @@ def _check_cancel(cancelled: Check) -> None:
 
 
 # ---- export ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ExportResult:
@@ -89,8 +97,13 @@ def default_package_name(db: Database, inspection_id: str | None = None) -> str:
     return f"{title}_{laptop}_{time.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
 
 
-def export_package(db: Database, out_path: str | Path, inspection_id: str | None = None,
-                   progress: Progress = None, cancelled: Check = None) -> ExportResult:
+def export_package(
+    db: Database,
+    out_path: str | Path,
+    inspection_id: str | None = None,
+    progress: Progress = None,
+    cancelled: Check = None,
+) -> ExportResult:
     """Write the package of one inspection (or of all) to out_path; atomic (temp name + rename).
 
     Raises NotFound for an unknown inspection, InvalidInput when there is nothing to export,
@@ -126,8 +139,9 @@ def export_package(db: Database, out_path: str | Path, inspection_id: str | None
     return ExportResult(out_path, tuple(titles), n_events, n_photos, out_path.stat().st_size)
 
 
-def _export_rows(db: Database, ids: list[str], progress: Progress, cancelled: Check,
-                 total: int) -> tuple[int, int, list[str]]:
+def _export_rows(
+    db: Database, ids: list[str], progress: Progress, cancelled: Check, total: int
+) -> tuple[int, int, list[str]]:
     """Copy the inspections' events, parents, checklists and photos into pkg_out, then its digest."""
     conn = db.conn
     conn.execute("DROP TABLE IF EXISTS temp._sync_export")
@@ -138,46 +152,75 @@ def _export_rows(db: Database, ids: list[str], progress: Progress, cancelled: Ch
         _step(progress, 0, total)
         n_events = conn.execute(
             f"INSERT INTO pkg_out.events({_EVENT_COLS}) SELECT {_EVENT_COLS} FROM main.events "
-            "WHERE inspection_id IN (SELECT id FROM temp._sync_export) ORDER BY id").rowcount  # read back in this order
+            "WHERE inspection_id IN (SELECT id FROM temp._sync_export) ORDER BY id"
+        ).rowcount  # read back in this order
         _check_cancel(cancelled)
         _step(progress, 1, total)
         conn.execute(
             "INSERT INTO pkg_out.event_parents(child, parent) SELECT p.child, p.parent FROM main.event_parents p "
-            "WHERE p.child IN (SELECT id FROM pkg_out.events)")
+            "WHERE p.child IN (SELECT id FROM pkg_out.events)"
+        )
         _check_cancel(cancelled)
         _step(progress, 2, total)
-        versions = {r[0] for r in conn.execute(
-            "SELECT checklist_version FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) "
-            "UNION SELECT json_extract(value, '$') FROM pkg_out.events "
-            "WHERE entity = 'inspection' AND field = 'checklist_version'") if r[0]}
+        versions = {
+            r[0]
+            for r in conn.execute(
+                "SELECT checklist_version FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) "
+                "UNION SELECT json_extract(value, '$') FROM pkg_out.events "
+                "WHERE entity = 'inspection' AND field = 'checklist_version'"
+            )
+            if r[0]
+        }
         for v in sorted(versions):
-            conn.execute("INSERT OR IGNORE INTO pkg_out.checklist_versions(id, title, date, data) "
-                         "SELECT id, title, date, data FROM main.checklist_versions WHERE id = ?", [v])
-            conn.execute(f"INSERT OR IGNORE INTO pkg_out.checklist_items({_CHECKLIST_ITEM_COLS}) "
-                         f"SELECT {_CHECKLIST_ITEM_COLS} FROM main.checklist_items WHERE version_id = ?", [v])
+            conn.execute(
+                "INSERT OR IGNORE INTO pkg_out.checklist_versions(id, title, date, data) "
+                "SELECT id, title, date, data FROM main.checklist_versions WHERE id = ?",
+                [v],
+            )
+            conn.execute(
+                f"INSERT OR IGNORE INTO pkg_out.checklist_items({_CHECKLIST_ITEM_COLS}) "
+                f"SELECT {_CHECKLIST_ITEM_COLS} FROM main.checklist_items WHERE version_id = ?",
+                [v],
+            )
         _step(progress, 3, total)
-        shas = [r[0] for r in conn.execute(
-            "SELECT DISTINCT json_extract(value, '$') FROM pkg_out.events "
-            "WHERE entity = 'attachment' AND field = 'photo_sha256' AND json_type(value) = 'text'")]
+        shas = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT json_extract(value, '$') FROM pkg_out.events "
+                "WHERE entity = 'attachment' AND field = 'photo_sha256' AND json_type(value) = 'text'"
+            )
+        ]
         n_photos = 0
         for start in range(0, len(shas), 200):
             _check_cancel(cancelled)
-            chunk = shas[start:start + 200]
+            chunk = shas[start : start + 200]
             n_photos += conn.execute(
                 f"INSERT OR IGNORE INTO pkg_out.photos({_PHOTO_COLS}) SELECT {_PHOTO_COLS} FROM main.photos "
-                f"WHERE sha256 IN ({','.join('?' * len(chunk))})", chunk).rowcount
+                f"WHERE sha256 IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).rowcount
         _step(progress, 4, total)
-        titles = [r[0] or "" for r in conn.execute(
-            "SELECT title FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) ORDER BY title")]
+        titles = [
+            r[0] or ""
+            for r in conn.execute(
+                "SELECT title FROM main.inspections WHERE id IN (SELECT id FROM temp._sync_export) ORDER BY title"
+            )
+        ]
         info = {
-            "created": _now(), "device": dbmod.device_id(db), "author": dbmod.author(db),
-            "inspections": json.dumps(ids), "titles": json.dumps(titles, ensure_ascii=False),
-            "events": str(n_events), "photos": str(n_photos),
+            "created": _now(),
+            "device": dbmod.device_id(db),
+            "author": dbmod.author(db),
+            "inspections": json.dumps(ids),
+            "titles": json.dumps(titles, ensure_ascii=False),
+            "events": str(n_events),
+            "photos": str(n_photos),
         }
         conn.executemany("INSERT INTO pkg_out.package(key, value) VALUES (?, ?)", list(info.items()))
         _check_cancel(cancelled)
-        conn.execute("INSERT INTO pkg_out.package(key, value) VALUES ('digest', ?)",
-                     [pkgmod.digest_text(pkgmod.content_digest(conn, "pkg_out"))])
+        conn.execute(
+            "INSERT INTO pkg_out.package(key, value) VALUES ('digest', ?)",
+            [pkgmod.digest_text(pkgmod.content_digest(conn, "pkg_out"))],
+        )
         _check_cancel(cancelled)
         conn.execute("COMMIT")
     except BaseException:
@@ -188,6 +231,7 @@ def _export_rows(db: Database, ids: list[str], progress: Progress, cancelled: Ch
 
 
 # ---- verify ----------------------------------------------------------------------------
+
 
 def verify_package(path: str | Path, db: Database | None = None) -> PackageInfo:
     """Check a package without changing anything; raises PackageRejected(path, code).
@@ -201,21 +245,22 @@ def verify_package(path: str | Path, db: Database | None = None) -> PackageInfo:
 
 # ---- merge -----------------------------------------------------------------------------
 
+
 @dataclass
 class ConflictInfo:
     """A conflict with the words a person needs: where, which item or field, each value."""
 
     id: str
     inspection_id: str
-    inspection: str          # title
+    inspection: str  # title
     entity: str
     entity_id: str
     field: str
     field_label: str
-    commune: str             # "" for the inspection itself
-    item_code: str           # answers only
+    commune: str  # "" for the inspection itself
+    item_code: str  # answers only
     item_text: str
-    heads: list[dict]        # event_id, value, display, author, device, hlc, time
+    heads: list[dict]  # event_id, value, display, author, device, hlc, time
 
     @property
     def label(self) -> str:
@@ -233,17 +278,17 @@ class PackageResult:
     sha256: str
     titles: tuple[str, ...]
     added: dict[str, int]
-    updated: dict[str, int]      # records that existed and received new changes
-    known_events: int            # changes already in the database
+    updated: dict[str, int]  # records that existed and received new changes
+    known_events: int  # changes already in the database
     conflicts: list[ConflictInfo]
-    already_merged: str = ""     # when this same file was merged before
+    already_merged: str = ""  # when this same file was merged before
 
 
 @dataclass
 class MergeReport:
     packages: list[PackageResult] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    refusals: list[PackageRejected] = field(default_factory=list)   # the same, with code and Vietnamese
+    refusals: list[PackageRejected] = field(default_factory=list)  # the same, with code and Vietnamese
 
     @property
     def added(self) -> dict[str, int]:
@@ -269,22 +314,28 @@ class MergeReport:
         return {
             "packages": [asdict(p) for p in self.packages],
             "rejected": [{"file": f, "reason": r} for f, r in self.rejected],
-            "added": self.added, "updated": self.updated, "known_events": self.known_events,
+            "added": self.added,
+            "updated": self.updated,
+            "known_events": self.known_events,
             "conflicts": [asdict(c) | {"label": c.label} for c in self.conflicts],
         }
 
     def summary(self) -> str:
         a = self.added
         parts = [f"{a[k]} {k}" for k in KINDS if a[k]]
-        text = (f"{len(self.packages)} package(s) merged: " + (", ".join(parts) if parts else "nothing new")
-                + f"; {self.known_events} change(s) already known; {len(self.conflicts)} new conflict(s)")
+        text = (
+            f"{len(self.packages)} package(s) merged: "
+            + (", ".join(parts) if parts else "nothing new")
+            + f"; {self.known_events} change(s) already known; {len(self.conflicts)} new conflict(s)"
+        )
         if self.rejected:
             text += f"; {len(self.rejected)} file(s) rejected"
         return text
 
 
-def merge_packages(db: Database, paths: Iterable[str | Path], progress: Progress = None,
-                   cancelled: Check = None) -> MergeReport:
+def merge_packages(
+    db: Database, paths: Iterable[str | Path], progress: Progress = None, cancelled: Check = None
+) -> MergeReport:
     """Read, check and merge each package, each in one transaction; returns what changed.
 
     A file that fails its checks changes nothing and is listed in report.rejected; when no
@@ -353,16 +404,21 @@ def _merge_error(db: Database, path: Path, exc: sqlite3.Error) -> Exception:
 def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResult:
     conn = db.conn
     info, new_photos = pkgmod.read_package(conn, path, budget, conn, store_photos=True)
-    prev = conn.execute("SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1",
-                        [info.sha256]).fetchone()
+    prev = conn.execute(
+        "SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1", [info.sha256]
+    ).fetchone()
     for t in ("_sync_new", "_sync_keys"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
     conn.execute("CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT, hlc TEXT)")
-    conn.execute("INSERT INTO temp._sync_new SELECT id, entity, entity_id, field, hlc FROM temp._pkg_events p "
-                 "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = p.id)")
+    conn.execute(
+        "INSERT INTO temp._sync_new SELECT id, entity, entity_id, field, hlc FROM temp._pkg_events p "
+        "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = p.id)"
+    )
     # each field the package changes, with the greatest clock among its new changes
-    conn.execute("CREATE TEMP TABLE _sync_keys AS SELECT entity, entity_id, field, max(hlc) AS hlc "
-                 "FROM temp._sync_new GROUP BY entity_id, field")
+    conn.execute(
+        "CREATE TEMP TABLE _sync_keys AS SELECT entity, entity_id, field, max(hlc) AS hlc "
+        "FROM temp._sync_new GROUP BY entity_id, field"
+    )
     conn.execute("CREATE INDEX temp._sync_keys_ix ON _sync_keys(entity_id, field)")
     n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
     n_pkg = info.events
@@ -373,23 +429,31 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
         table = events.ENTITIES[entity][0]
         row = conn.execute(
             f"SELECT count(DISTINCT n.entity_id), count(DISTINCT t.id) FROM temp._sync_new n "
-            f"LEFT JOIN main.{table} t ON t.id = n.entity_id WHERE n.entity = ?", [entity]).fetchone()
+            f"LEFT JOIN main.{table} t ON t.id = n.entity_id WHERE n.entity = ?",
+            [entity],
+        ).fetchone()
         added[kind], updated[kind] = row[0] - row[1], row[1]
     added["events"] = n_new
     added["checklists"] = conn.execute(
         "INSERT OR IGNORE INTO main.checklist_versions(id, title, date, data) "
-        "SELECT id, title, date, data FROM temp._pkg_versions").rowcount
-    conn.execute(f"INSERT OR IGNORE INTO main.checklist_items({_CHECKLIST_ITEM_COLS}) "
-                 f"SELECT {_CHECKLIST_ITEM_COLS} FROM temp._pkg_items")
+        "SELECT id, title, date, data FROM temp._pkg_versions"
+    ).rowcount
+    conn.execute(
+        f"INSERT OR IGNORE INTO main.checklist_items({_CHECKLIST_ITEM_COLS}) "
+        f"SELECT {_CHECKLIST_ITEM_COLS} FROM temp._pkg_items"
+    )
     if not conn.execute("SELECT 1 FROM main.checklist_versions WHERE id = ?", [cl.DEFAULT_VERSION]).fetchone():
         cl.ensure_default(db)  # built in: every installation has it
     added["photos"] = new_photos
     budget.check()
-    conn.execute("INSERT OR IGNORE INTO main.event_parents(child, parent) "
-                 "SELECT child, parent FROM temp._pkg_parents WHERE child IN (SELECT id FROM temp._sync_new)")
+    conn.execute(
+        "INSERT OR IGNORE INTO main.event_parents(child, parent) "
+        "SELECT child, parent FROM temp._pkg_parents WHERE child IN (SELECT id FROM temp._sync_new)"
+    )
     conn.execute(
         f"INSERT INTO main.events({_EVENT_COLS}, is_head) SELECT {', '.join('p.' + c for c in _EVENT_COLS.split(', '))}, 1 "
-        "FROM temp._pkg_events p WHERE p.id IN (SELECT id FROM temp._sync_new)")
+        "FROM temp._pkg_events p WHERE p.id IN (SELECT id FROM temp._sync_new)"
+    )
     events.recompute_heads(db, "temp._sync_new")
     events.reproject_table(db, "temp._sync_keys", with_clocks=True)
     budget.check()
@@ -399,8 +463,10 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
         events.observe_hlc(db, seen)
     new_keys = after - before
     counts = {"added": added, "updated": updated, "known_events": n_pkg - n_new, "conflicts": len(new_keys)}
-    conn.execute("INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES (?, ?, ?, ?, ?)",
-                 [events.new_id(), clean_line(path.name)[:300], info.sha256, _now(), json.dumps(counts)])
+    conn.execute(
+        "INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES (?, ?, ?, ?, ?)",
+        [events.new_id(), clean_line(path.name)[:300], info.sha256, _now(), json.dumps(counts)],
+    )
     for t in ("_sync_new", "_sync_keys"):
         conn.execute(f"DROP TABLE temp.{t}")
     # deferred foreign keys are checked at COMMIT; say which package broke them
@@ -408,8 +474,9 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
     if bad:
         raise PackageRejected(path.name, "record_missing", table=bad[0], parent=bad[2])
     new_conflicts = [c for c in conflicts(db) if (c.entity_id, c.field) in new_keys] if new_keys else []
-    return PackageResult(path.name, info.sha256, info.titles, added, updated, n_pkg - n_new,
-                         new_conflicts, prev[0] if prev else "")
+    return PackageResult(
+        path.name, info.sha256, info.titles, added, updated, n_pkg - n_new, new_conflicts, prev[0] if prev else ""
+    )
 
 
 # ---- conflicts -------------------------------------------------------------------------
@@ -457,10 +524,31 @@ def _enrich(db: Database, c: events.Conflict) -> ConflictInfo:
     label = FIELD_LABELS.get(c.field, c.field)
     if c.entity not in ("answer", "inspection", "visit"):
         label = f"{ENTITY_LABELS.get(c.entity, c.entity)} {item_text}".strip() + f" — {label}"
-    heads = [{"event_id": h.event_id, "value": h.value, "display": _display(h.value, item, c.field),
-              "author": h.author, "device": h.device, "hlc": h.hlc, "time": h.time} for h in c.heads]
-    return ConflictInfo(c.id, c.inspection_id, title, c.entity, c.entity_id, c.field, label, commune,
-                        item_code, item_text if item_code else "", heads)
+    heads = [
+        {
+            "event_id": h.event_id,
+            "value": h.value,
+            "display": _display(h.value, item, c.field),
+            "author": h.author,
+            "device": h.device,
+            "hlc": h.hlc,
+            "time": h.time,
+        }
+        for h in c.heads
+    ]
+    return ConflictInfo(
+        c.id,
+        c.inspection_id,
+        title,
+        c.entity,
+        c.entity_id,
+        c.field,
+        label,
+        commune,
+        item_code,
+        item_text if item_code else "",
+        heads,
+    )
 
 
 def conflicts(db: Database, inspection_id: str | None = None) -> list[ConflictInfo]:
@@ -512,8 +600,7 @@ def _parse(db: Database, c: ConflictInfo, value: Any) -> Any:
     return value
 
 
-def resolve(db: Database, conflict_id: str, value: Any, *, author: str | None = None,
-            reason: str | None = None) -> str:
+def resolve(db: Database, conflict_id: str, value: Any, *, author: str | None = None, reason: str | None = None) -> str:
     """Decide a conflict: a new event with the chosen (or a new) value whose parents are all heads.
 
     Answer values are checked with answers.parse_value (InvalidValue on a bad one); a field
@@ -533,12 +620,18 @@ def resolve(db: Database, conflict_id: str, value: Any, *, author: str | None = 
         heads = events.current_heads(db, {(c.entity_id, c.field)}).get((c.entity_id, c.field), ())
         if set(heads) != {h["event_id"] for h in c.heads}:
             raise InvalidInput("the conflict changed meanwhile; look at it again")
-        ids = events.record(db, [events.Change(c.entity, c.entity_id, c.field, stored, ctx)],
-                            inspection_id=c.inspection_id, author=author, reason=reason)
+        ids = events.record(
+            db,
+            [events.Change(c.entity, c.entity_id, c.field, stored, ctx)],
+            inspection_id=c.inspection_id,
+            author=author,
+            reason=reason,
+        )
     return ids[0]
 
 
 # ---- merge log and checks -------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class MergeLogEntry:
@@ -552,7 +645,9 @@ class MergeLogEntry:
 def merge_log(db: Database) -> list[MergeLogEntry]:
     """Every merge, newest first."""
     out = []
-    for r in db.execute("SELECT id, file_name, sha256, merged_at, counts FROM merges ORDER BY merged_at DESC, rowid DESC"):
+    for r in db.execute(
+        "SELECT id, file_name, sha256, merged_at, counts FROM merges ORDER BY merged_at DESC, rowid DESC"
+    ):
         try:
             counts = json.loads(r[4] or "{}")
         except ValueError:
@@ -572,8 +667,10 @@ def check_database(db: Database, progress: Progress = None) -> list[str]:
             problems.append(f"photo {sha[:12]}: stored bytes do not match the SHA-256")
         if progress is not None and n % 50 == 0:
             progress(n, total)
-    heads = db.execute("SELECT count(*) FROM events e WHERE is_head = 1 AND EXISTS "
-                       "(SELECT 1 FROM event_parents p WHERE p.parent = e.id)").fetchone()[0]
+    heads = db.execute(
+        "SELECT count(*) FROM events e WHERE is_head = 1 AND EXISTS "
+        "(SELECT 1 FROM event_parents p WHERE p.parent = e.id)"
+    ).fetchone()[0]
     if heads:
         problems.append(f"events: {heads} change(s) marked current although a later change follows them")
     return problems

@@ -24,6 +24,7 @@ filled in-process, in the same sandbox, for speed.
 
 Every failure is one TemplateError(path, code, **params) (codes in inspector.messages).
 """
+
 from __future__ import annotations
 
 import io
@@ -43,20 +44,20 @@ from .errors import TemplateError
 
 # ---- limits (module constants: tests lower them) ---------------------------------------------------
 
-TIME_LIMIT = 60                    # s of CPU for checking and filling an office template (wall clock: ×1.5 + 10)
-MEMORY_LIMIT = 1536 * 2**20        # bytes of address space of the child process
-OUTPUT_LIMIT = 200 * 2**20         # characters of filled XML
-FILE_LIMIT = 100 * 2**20           # bytes of the .docx file
-MEMBER_LIMIT = 50 * 2**20          # bytes of one zip member, unpacked
-TOTAL_LIMIT = 200 * 2**20          # bytes of all members, unpacked
-RATIO_LIMIT = 200                  # unpacked : packed, for members above RATIO_FROM bytes
+TIME_LIMIT = 60  # s of CPU for checking and filling an office template (wall clock: ×1.5 + 10)
+MEMORY_LIMIT = 1536 * 2**20  # bytes of address space of the child process
+OUTPUT_LIMIT = 200 * 2**20  # characters of filled XML
+FILE_LIMIT = 100 * 2**20  # bytes of the .docx file
+MEMBER_LIMIT = 50 * 2**20  # bytes of one zip member, unpacked
+TOTAL_LIMIT = 200 * 2**20  # bytes of all members, unpacked
+RATIO_LIMIT = 200  # unpacked : packed, for members above RATIO_FROM bytes
 RATIO_FROM = 1 * 2**20
-MEMBERS_LIMIT = 2000               # zip members
+MEMBERS_LIMIT = 2000  # zip members
 
-MAX_SIZE = 1_000_000               # characters of a string / items of a list one expression may build
-MAX_RANGE = 10_000                 # items of range()
-MAX_INT_BITS = 4096                # bits of an integer a template may compute (10**1000 is ~3300)
-MAX_STEPS = 10_000_000             # range() items iterated in one fill
+MAX_SIZE = 1_000_000  # characters of a string / items of a list one expression may build
+MAX_RANGE = 10_000  # items of range()
+MAX_INT_BITS = 4096  # bits of an integer a template may compute (10**1000 is ~3300)
+MAX_STEPS = 10_000_000  # range() items iterated in one fill
 
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _ATTACHED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
@@ -78,7 +79,7 @@ class Limit(Exception):
 
 def one_line(text: object, limit: int = 240) -> str:
     s = " ".join(str(text).split())
-    return s if len(s) <= limit else s[:limit - 1] + "…"
+    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 def _mb(n: int) -> str:
@@ -87,9 +88,11 @@ def _mb(n: int) -> str:
 
 # ---- the file ---------------------------------------------------------------------------------------
 
+
 @dataclass
 class Source:
     """A template read within bounds: its bytes, members and outside links."""
+
     path: Path
     data: bytes
     members: list[tuple[zipfile.ZipInfo, bytes]]
@@ -102,7 +105,7 @@ class Source:
 def _rels_source(rels_name: str) -> str:
     """word/_rels/document.xml.rels → word/document.xml; _rels/.rels → "" (the package)."""
     folder, _, base = rels_name.rpartition("_rels/")
-    return folder + base[:-len(".rels")] if base.endswith(".rels") else ""
+    return folder + base[: -len(".rels")] if base.endswith(".rels") else ""
 
 
 def _attrs(tag: str) -> dict[str, str]:
@@ -148,14 +151,14 @@ def read(path: str | Path, *, strict: bool) -> Source:
         total = 0
         for i in infos:
             if i.file_size > MEMBER_LIMIT:
-                raise TemplateError(p, "tpl_member_too_big", part=i.filename, size=_mb(i.file_size),
-                                    limit=_mb(MEMBER_LIMIT))
+                raise TemplateError(
+                    p, "tpl_member_too_big", part=i.filename, size=_mb(i.file_size), limit=_mb(MEMBER_LIMIT)
+                )
             total += i.file_size
             if total > TOTAL_LIMIT:
                 raise TemplateError(p, "tpl_total_too_big", limit=_mb(TOTAL_LIMIT))
             if i.file_size > RATIO_FROM and i.file_size > RATIO_LIMIT * max(i.compress_size, 1):
-                raise TemplateError(p, "tpl_ratio", part=i.filename,
-                                    ratio=i.file_size // max(i.compress_size, 1))
+                raise TemplateError(p, "tpl_ratio", part=i.filename, ratio=i.file_size // max(i.compress_size, 1))
         names = {i.filename for i in infos}
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:
             raise TemplateError(p, "tpl_not_docx")
@@ -186,16 +189,18 @@ def read(path: str | Path, *, strict: bool) -> Source:
             for rid, kind, target in external_relationships(name, text):
                 src.external.append((name, rid, kind, target))
                 if strict and kind not in (_HYPERLINK, _ATTACHED):
-                    raise TemplateError(p, "tpl_external", part=_rels_source(name) or name,
-                                        target=one_line(target, 160))
+                    raise TemplateError(
+                        p, "tpl_external", part=_rels_source(name) or name, target=one_line(target, 160)
+                    )
         elif strict and name.startswith("word/") and (b"instr" in blob):
             text = blob.decode("utf-8", "replace")
             codes = " ".join(a or b for a, b in _INSTR.findall(text))
             m = _FETCHING_FIELD.search(codes)
             if m:
-                rest = codes[m.end():].strip().split(" ")[0].strip('"') if codes[m.end():].strip() else ""
-                raise TemplateError(p, "tpl_fetching_field", part=name, field=m.group(1).upper(),
-                                    target=one_line(rest, 160) or "…")
+                rest = codes[m.end() :].strip().split(" ")[0].strip('"') if codes[m.end() :].strip() else ""
+                raise TemplateError(
+                    p, "tpl_fetching_field", part=name, field=m.group(1).upper(), target=one_line(rest, 160) or "…"
+                )
     return src
 
 
@@ -396,7 +401,9 @@ def _make_sandbox():
                             sandbox._check_size(n, f"the result of |{name}")
                 s: Any = values[0] if values else None
                 if name == "replace" and len(values) >= 3 and _sized(s) and _sized(values[1]) and _sized(values[2]):
-                    grow = max(len(values[2]) - len(values[1]), 0) * (str(s).count(values[1]) if values[1] else len(s) + 1)
+                    grow = max(len(values[2]) - len(values[1]), 0) * (
+                        str(s).count(values[1]) if values[1] else len(s) + 1
+                    )
                     sandbox._check_size(len(s) + grow, "a replaced text")
                 if name == "join" and len(values) >= 1:
                     sep = values[1] if len(values) > 1 else kwargs.get("d", "")
@@ -409,6 +416,7 @@ def _make_sandbox():
                 if _sized(result):
                     sandbox._check_size(len(result), f"the result of |{name}")
                 return result
+
             return bounded
 
     return Sandbox
@@ -489,10 +497,26 @@ def error(path: str | Path, exc: BaseException, where: str = "") -> TemplateErro
 
 # ---- the child process ------------------------------------------------------------------------------
 
+
 def _limits() -> dict[str, Any]:
-    return {k: globals()[k] for k in ("TIME_LIMIT", "MEMORY_LIMIT", "OUTPUT_LIMIT", "FILE_LIMIT", "MEMBER_LIMIT",
-                                      "TOTAL_LIMIT", "RATIO_LIMIT", "RATIO_FROM", "MEMBERS_LIMIT", "MAX_SIZE",
-                                      "MAX_RANGE", "MAX_INT_BITS", "MAX_STEPS")}
+    return {
+        k: globals()[k]
+        for k in (
+            "TIME_LIMIT",
+            "MEMORY_LIMIT",
+            "OUTPUT_LIMIT",
+            "FILE_LIMIT",
+            "MEMBER_LIMIT",
+            "TOTAL_LIMIT",
+            "RATIO_LIMIT",
+            "RATIO_FROM",
+            "MEMBERS_LIMIT",
+            "MAX_SIZE",
+            "MAX_RANGE",
+            "MAX_INT_BITS",
+            "MAX_STEPS",
+        )
+    }
 
 
 def run_isolated(path: str | Path, job: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -513,8 +537,9 @@ def run_isolated(path: str | Path, job: str, payload: dict[str, Any]) -> dict[st
         kwargs["start_new_session"] = True
     wall = TIME_LIMIT * 1.5 + 10
     try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=env, cwd=root, **kwargs)
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=root, **kwargs
+        )
     except OSError as exc:
         raise TemplateError(p, "tpl_crashed", detail=one_line(exc)) from None
     try:
@@ -535,8 +560,12 @@ def run_isolated(path: str | Path, job: str, payload: dict[str, Any]) -> dict[st
         answer = None
     if isinstance(answer, dict) and "error" in answer:
         e = answer["error"]
-        raise TemplateError(p, str(e.get("code")), where=str(e.get("where") or ""),
-                            **{str(k): str(v) for k, v in (e.get("params") or {}).items()})
+        raise TemplateError(
+            p,
+            str(e.get("code")),
+            where=str(e.get("where") or ""),
+            **{str(k): str(v) for k, v in (e.get("params") or {}).items()},
+        )
     if isinstance(answer, dict) and "ok" in answer and proc.returncode == 0:
         return answer["ok"]
     rc = proc.returncode
@@ -565,10 +594,12 @@ def _set_limits(limits: dict[str, Any]) -> None:
     except ImportError:  # pragma: no cover - Windows: the parent's wall clock bounds the child
         return
     cpu = int(limits["TIME_LIMIT"]) + 1
-    for what, value in ((resource.RLIMIT_CPU, (cpu, cpu + 5)),
-                        (resource.RLIMIT_AS, (int(limits["MEMORY_LIMIT"]), int(limits["MEMORY_LIMIT"]))),
-                        (resource.RLIMIT_CORE, (0, 0)),
-                        (resource.RLIMIT_FSIZE, (OUTPUT_LIMIT, OUTPUT_LIMIT))):
+    for what, value in (
+        (resource.RLIMIT_CPU, (cpu, cpu + 5)),
+        (resource.RLIMIT_AS, (int(limits["MEMORY_LIMIT"]), int(limits["MEMORY_LIMIT"]))),
+        (resource.RLIMIT_CORE, (0, 0)),
+        (resource.RLIMIT_FSIZE, (OUTPUT_LIMIT, OUTPUT_LIMIT)),
+    ):
         try:
             resource.setrlimit(what, value)
         except (ValueError, OSError):
@@ -591,14 +622,20 @@ def _child() -> int:
 
         result = minutes._isolated_job(path, request["job"], request["payload"])
         size = sum(len(v) for v in result.values() if isinstance(v, str)) + sum(
-            len(x) for v in result.values() if isinstance(v, dict) for x in v.values() if isinstance(x, str))
+            len(x) for v in result.values() if isinstance(v, dict) for x in v.values() if isinstance(x, str)
+        )
         if size > OUTPUT_LIMIT:
             raise TemplateError(path, "tpl_output", limit=_mb(OUTPUT_LIMIT))
         answer = {"ok": result}
     except BaseException as exc:
         code, params = failure(exc)
-        answer = {"error": {"code": code, "params": {k: str(v) for k, v in params.items()},
-                            "where": getattr(exc, "where", "")}}
+        answer = {
+            "error": {
+                "code": code,
+                "params": {k: str(v) for k, v in params.items()},
+                "where": getattr(exc, "where", ""),
+            }
+        }
     try:
         data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
     except MemoryError:

@@ -1,4 +1,5 @@
 """Text handling: NFC on the way in, Word-safe characters, search folding, Vietnamese order."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 The database stores codes ("dat", "truong_doan", "plan_edit"…), never words of one language; the
 command line, the documents and the window translate them here when they show them.
 """
+
 from __future__ import annotations
 
 # ---- answers ---------------------------------------------------------------------------------
@@ -11,55 +12,143 @@ ASSESSMENT_EN = {"dat": "Met", "dat_mot_phan": "Partly met", "khong_dat": "Not m
 YESNO = {"co": "Có", "khong": "Không"}
 YESNO_EN = {"co": "Yes", "khong": "No"}
 # The checklist's units of counts in English, singular and plural ("1 counter", "5 counters").
-UNITS_EN = {"người": ("person", "people"), "quầy": ("counter", "counters"), "máy": ("machine", "machines"),
-            "chỗ": ("seat", "seats"), "thiết bị": ("device", "devices"), "phản ánh": ("report", "reports"),
-            "m²": ("m²", "m²")}
+UNITS_EN = {
+    "người": ("person", "people"),
+    "quầy": ("counter", "counters"),
+    "máy": ("machine", "machines"),
+    "chỗ": ("seat", "seats"),
+    "thiết bị": ("device", "devices"),
+    "phản ánh": ("report", "reports"),
+    "m²": ("m²", "m²"),
+}
 
 # ---- inspections -----------------------------------------------------------------------------
 KINDS = {"kiem_tra": "kiểm tra", "giam_sat": "giám sát"}
 KINDS_EN = {"kiem_tra": "inspection", "giam_sat": "supervision"}
-ROLES = {"truong_doan": "Trưởng đoàn", "pho_truong_doan": "Phó Trưởng đoàn", "thanh_vien": "Thành viên",
-         "thu_ky": "Thư ký"}
-ROLES_EN = {"truong_doan": "Head of delegation", "pho_truong_doan": "Deputy head", "thanh_vien": "Member",
-            "thu_ky": "Secretary"}
+ROLES = {
+    "truong_doan": "Trưởng đoàn",
+    "pho_truong_doan": "Phó Trưởng đoàn",
+    "thanh_vien": "Thành viên",
+    "thu_ky": "Thư ký",
+}
+ROLES_EN = {
+    "truong_doan": "Head of delegation",
+    "pho_truong_doan": "Deputy head",
+    "thanh_vien": "Member",
+    "thu_ky": "Secretary",
+}
 
 # ---- fields and records (conflicts, history) -------------------------------------------------
 FIELD_LABELS = {
-    "value": "Kết quả", "note": "Ghi chú", "suggested": "Gợi ý từ lần trước",
-    "kind": "Loại", "title": "Tên đợt", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
-    "legal_basis": "Căn cứ", "issuing_agency": "Cơ quan ban hành", "parent_agency": "Cơ quan chủ quản",
-    "home_office": "Đơn vị chủ trì", "period": "Kỳ", "checklist_version": "Phiên bản bảng kiểm tra",
-    "deleted": "Đã xóa", "name": "Họ tên", "position": "Chức vụ", "agency": "Cơ quan", "role": "Vai trò",
-    "ord": "Thứ tự", "commune": "Xã", "province": "Tỉnh", "date": "Ngày", "start_time": "Giờ bắt đầu",
-    "end_time": "Giờ kết thúc", "place": "Địa điểm", "representatives": "Đại diện xã", "opinion": "Ý kiến",
-    "status": "Trạng thái", "signed_at": "Ngày ký", "version_code": "Mã phiên bản", "based_on": "Dựa trên lần trước",
-    "text": "Nội dung", "responsible": "Đơn vị thực hiện", "deadline": "Thời hạn", "items": "Tiêu chí liên quan",
-    "photo_sha256": "Ảnh", "item_code": "Tiêu chí", "caption": "Chú thích", "confirmed": "Đã xác nhận",
+    "value": "Kết quả",
+    "note": "Ghi chú",
+    "suggested": "Gợi ý từ lần trước",
+    "kind": "Loại",
+    "title": "Tên đợt",
+    "decision_no": "Số quyết định",
+    "decision_date": "Ngày quyết định",
+    "legal_basis": "Căn cứ",
+    "issuing_agency": "Cơ quan ban hành",
+    "parent_agency": "Cơ quan chủ quản",
+    "home_office": "Đơn vị chủ trì",
+    "period": "Kỳ",
+    "checklist_version": "Phiên bản bảng kiểm tra",
+    "deleted": "Đã xóa",
+    "name": "Họ tên",
+    "position": "Chức vụ",
+    "agency": "Cơ quan",
+    "role": "Vai trò",
+    "ord": "Thứ tự",
+    "commune": "Xã",
+    "province": "Tỉnh",
+    "date": "Ngày",
+    "start_time": "Giờ bắt đầu",
+    "end_time": "Giờ kết thúc",
+    "place": "Địa điểm",
+    "representatives": "Đại diện xã",
+    "opinion": "Ý kiến",
+    "status": "Trạng thái",
+    "signed_at": "Ngày ký",
+    "version_code": "Mã phiên bản",
+    "based_on": "Dựa trên lần trước",
+    "text": "Nội dung",
+    "responsible": "Đơn vị thực hiện",
+    "deadline": "Thời hạn",
+    "items": "Tiêu chí liên quan",
+    "photo_sha256": "Ảnh",
+    "item_code": "Tiêu chí",
+    "caption": "Chú thích",
+    "confirmed": "Đã xác nhận",
 }
 FIELD_LABELS_EN = {
-    "value": "Result", "note": "Note", "suggested": "Suggested from last time",
-    "kind": "Kind", "title": "Title", "decision_no": "Decision number", "decision_date": "Decision date",
-    "legal_basis": "Legal basis", "issuing_agency": "Issuing agency", "parent_agency": "Parent agency",
-    "home_office": "Home office", "period": "Period", "checklist_version": "Checklist version",
-    "deleted": "Deleted", "name": "Name", "position": "Position", "agency": "Agency", "role": "Role",
-    "ord": "Order", "commune": "Commune", "province": "Province", "date": "Date", "start_time": "Start",
-    "end_time": "End", "place": "Place", "representatives": "Commune representatives", "opinion": "Opinion",
-    "status": "Status", "signed_at": "Signed on", "version_code": "Version code", "based_on": "Based on last time",
-    "text": "Text", "responsible": "Responsible", "deadline": "Deadline", "items": "Related items",
-    "photo_sha256": "Photo", "item_code": "Item", "caption": "Caption", "confirmed": "Confirmed",
+    "value": "Result",
+    "note": "Note",
+    "suggested": "Suggested from last time",
+    "kind": "Kind",
+    "title": "Title",
+    "decision_no": "Decision number",
+    "decision_date": "Decision date",
+    "legal_basis": "Legal basis",
+    "issuing_agency": "Issuing agency",
+    "parent_agency": "Parent agency",
+    "home_office": "Home office",
+    "period": "Period",
+    "checklist_version": "Checklist version",
+    "deleted": "Deleted",
+    "name": "Name",
+    "position": "Position",
+    "agency": "Agency",
+    "role": "Role",
+    "ord": "Order",
+    "commune": "Commune",
+    "province": "Province",
+    "date": "Date",
+    "start_time": "Start",
+    "end_time": "End",
+    "place": "Place",
+    "representatives": "Commune representatives",
+    "opinion": "Opinion",
+    "status": "Status",
+    "signed_at": "Signed on",
+    "version_code": "Version code",
+    "based_on": "Based on last time",
+    "text": "Text",
+    "responsible": "Responsible",
+    "deadline": "Deadline",
+    "items": "Related items",
+    "photo_sha256": "Photo",
+    "item_code": "Item",
+    "caption": "Caption",
+    "confirmed": "Confirmed",
 }
-ENTITY_LABELS = {"inspection": "Đợt kiểm tra", "member": "Thành viên", "visit": "Xã", "answer": "Tiêu chí",
-                 "finding": "Nhận xét", "attachment": "Ảnh"}
-ENTITY_LABELS_EN = {"inspection": "Inspection", "member": "Member", "visit": "Commune", "answer": "Item",
-                    "finding": "Finding", "attachment": "Photo"}
+ENTITY_LABELS = {
+    "inspection": "Đợt kiểm tra",
+    "member": "Thành viên",
+    "visit": "Xã",
+    "answer": "Tiêu chí",
+    "finding": "Nhận xét",
+    "attachment": "Ảnh",
+}
+ENTITY_LABELS_EN = {
+    "inspection": "Inspection",
+    "member": "Member",
+    "visit": "Commune",
+    "answer": "Item",
+    "finding": "Finding",
+    "attachment": "Photo",
+}
 
 # ---- reasons the app itself gives for an amendment (a person's own reason is stored as typed) --
 PLAN_EDIT = "plan_edit"
 AMENDMENT_REASONS = {PLAN_EDIT: ("sửa kế hoạch", "plan edited")}
 
 _TABLES = {
-    "assessment": (ASSESSMENT, ASSESSMENT_EN), "yesno": (YESNO, YESNO_EN), "kind": (KINDS, KINDS_EN),
-    "role": (ROLES, ROLES_EN), "field": (FIELD_LABELS, FIELD_LABELS_EN), "entity": (ENTITY_LABELS, ENTITY_LABELS_EN),
+    "assessment": (ASSESSMENT, ASSESSMENT_EN),
+    "yesno": (YESNO, YESNO_EN),
+    "kind": (KINDS, KINDS_EN),
+    "role": (ROLES, ROLES_EN),
+    "field": (FIELD_LABELS, FIELD_LABELS_EN),
+    "entity": (ENTITY_LABELS, ENTITY_LABELS_EN),
 }
 
 

@@ -1,5 +1,6 @@
 """Changes after the minutes are signed are amendments: listed with old and new value, reason, who
 and when; the reprinted minutes list them; the version code changes."""
+
 from __future__ import annotations
 
 import zipfile
@@ -30,12 +31,14 @@ def test_amendments_after_signing_are_listed_and_printed(demo_db, tmp_path):
     before = ans.get_answer(demo_db, v.id, "B2").value
     new = "khong_dat" if before != "khong_dat" else "dat"
     with pytest.raises(VisitFrozen):
-        ans.set_answer(demo_db, v.id, "B2", new)                    # no reason, no change
+        ans.set_answer(demo_db, v.id, "B2", new)  # no reason, no change
     ans.set_answer(demo_db, v.id, "B2", new, reason="Xã bổ sung hồ sơ", author="Trần Thị Mai")
     ans.set_answer(demo_db, v.id, "B2", new, note="Đã kiểm tra lại", reason="Ghi chú thêm", author="Trần Thị Mai")
     got = mn.amendments(demo_db, v.id)
     assert [(a.item_code, a.field, a.old, a.new, a.reason) for a in got] == [
-        ("B2", "value", before, new, "Xã bổ sung hồ sơ"), ("B2", "note", got[1].old, "Đã kiểm tra lại", "Ghi chú thêm")]
+        ("B2", "value", before, new, "Xã bổ sung hồ sơ"),
+        ("B2", "note", got[1].old, "Đã kiểm tra lại", "Ghi chú thêm"),
+    ]
     assert all(a.author == "Trần Thị Mai" and a.time for a in got) and mn.amended_items(demo_db, v.id) == {"B2"}
     assert mn.version_code(demo_db, v.id) != signed.version_code
     again = tmp_path / "BB2.docx"

@@ -16,22 +16,46 @@ def visit(db):
 C = cl.default_checklist()
 
 
-@pytest.mark.parametrize("code, raw, stored", [
-    ("B3", "dat", "dat"), ("B3", "dat-mot-phan", "dat_mot_phan"), ("B3", "Đạt một phần", "dat_mot_phan"),
-    ("B3", "KHÔNG ĐẠT", "khong_dat"), ("B3", "khong-ap-dung", "khong_ap_dung"), ("B3", "4", "khong_ap_dung"),
-    ("B7", "có", "co"), ("B7", "Không", "khong"), ("B7", "yes", "co"),
-    ("D2", "12", "12"), ("D2", "0", "0"), ("D2", "1.200", "1200"), ("D2", "không có số liệu", ans.NO_DATA),
-    ("C7", "118/120", "118/120"), ("C7", " 0 / 0 ", "0/0"), ("C7", "120/120", "120/120"),
-    ("G1", "Có nhiều mô hình hay", "Có nhiều mô hình hay"), ("B3", "", None),
-])
+@pytest.mark.parametrize(
+    "code, raw, stored",
+    [
+        ("B3", "dat", "dat"),
+        ("B3", "dat-mot-phan", "dat_mot_phan"),
+        ("B3", "Đạt một phần", "dat_mot_phan"),
+        ("B3", "KHÔNG ĐẠT", "khong_dat"),
+        ("B3", "khong-ap-dung", "khong_ap_dung"),
+        ("B3", "4", "khong_ap_dung"),
+        ("B7", "có", "co"),
+        ("B7", "Không", "khong"),
+        ("B7", "yes", "co"),
+        ("D2", "12", "12"),
+        ("D2", "0", "0"),
+        ("D2", "1.200", "1200"),
+        ("D2", "không có số liệu", ans.NO_DATA),
+        ("C7", "118/120", "118/120"),
+        ("C7", " 0 / 0 ", "0/0"),
+        ("C7", "120/120", "120/120"),
+        ("G1", "Có nhiều mô hình hay", "Có nhiều mô hình hay"),
+        ("B3", "", None),
+    ],
+)
 def test_values_are_parsed_by_type(code, raw, stored):
     assert ans.parse_value(C.item(code), raw) == stored
 
 
-@pytest.mark.parametrize("code, raw", [
-    ("B3", "tốt"), ("B7", "maybe"), ("D2", "-1"), ("D2", "3.5"), ("D2", "mười"),
-    ("C7", "121/120"), ("C7", "98%"), ("C7", "1/2/3"),
-])
+@pytest.mark.parametrize(
+    "code, raw",
+    [
+        ("B3", "tốt"),
+        ("B7", "maybe"),
+        ("D2", "-1"),
+        ("D2", "3.5"),
+        ("D2", "mười"),
+        ("C7", "121/120"),
+        ("C7", "98%"),
+        ("C7", "1/2/3"),
+    ],
+)
 def test_wrong_values_are_refused(code, raw):
     with pytest.raises(InvalidValue):
         ans.parse_value(C.item(code), raw)
@@ -50,9 +74,9 @@ def test_english_counts_have_english_units():
     assert ans.display(C.item("D4"), "3", "en") == "3 machines"
     assert ans.display(C.item("C2"), "8", "en") == "8 people"
     assert ans.display(C.item("D1"), "113", "en") == "113 m²"
-    assert ans.display(C.item("C7"), "118/120", "en") == "118/120 (98.3%)"   # a decimal point in English
+    assert ans.display(C.item("C7"), "118/120", "en") == "118/120 (98.3%)"  # a decimal point in English
     units = {i.unit for i in C.items if i.type == "count" and i.unit}
-    assert units <= set(ans.UNITS_EN), units - set(ans.UNITS_EN)   # every unit of the checklist has its English
+    assert units <= set(ans.UNITS_EN), units - set(ans.UNITS_EN)  # every unit of the checklist has its English
 
 
 def test_answer_is_stored_with_an_event(db, visit):
@@ -63,8 +87,9 @@ def test_answer_is_stored_with_an_event(db, visit):
     assert [(h["field"], h["value"]) for h in hist] == [("value", "dat"), ("note", "Đã cập nhật theo QĐ 1520")]
     a2 = ans.set_answer(db, visit.id, "B3", "khong_dat")
     assert a2.value == "khong_dat" and a2.note == "Đã cập nhật theo QĐ 1520"
-    heads = db.execute("SELECT count(*) FROM events WHERE entity_id = ? AND field = 'value' AND is_head = 1",
-                       [a.id]).fetchone()[0]
+    heads = db.execute(
+        "SELECT count(*) FROM events WHERE entity_id = ? AND field = 'value' AND is_head = 1", [a.id]
+    ).fetchone()[0]
     assert heads == 1
     parents = db.execute("SELECT count(*) FROM event_parents").fetchone()[0]
     assert parents >= 1
@@ -94,6 +119,7 @@ def test_unknown_item_and_visit(db, visit):
 
 def test_nfd_text_is_stored_as_nfc(db, visit):
     import unicodedata
+
     a = ans.set_answer(db, visit.id, "G2", unicodedata.normalize("NFD", "Niêm yết chưa đầy đủ"))
     assert a.value == "Niêm yết chưa đầy đủ"
 

@@ -52,8 +52,10 @@ def _everything(path) -> dict:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        out = {"schema": conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall(),
-               "user_version": conn.execute("PRAGMA user_version").fetchone()}
+        out = {
+            "schema": conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall(),
+            "user_version": conn.execute("PRAGMA user_version").fetchone(),
+        }
         for t in tables:
             out[t] = sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
         return out
@@ -61,13 +63,16 @@ def _everything(path) -> dict:
         conn.close()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["answer", "{v}", "C7", "121/120"], "numerator is larger"),
-    (["answer", "{v}", "B3", "tốt"], "not a valid answer"),
-    (["answer", "{v}", "Z9", "dat"], "no checklist item"),
-    (["answer", "nope", "B3", "dat"], "no visit matches 'nope'"),
-    (["show", "nope"], "no visit matches"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["answer", "{v}", "C7", "121/120"], "numerator is larger"),
+        (["answer", "{v}", "B3", "tốt"], "not a valid answer"),
+        (["answer", "{v}", "Z9", "dat"], "no checklist item"),
+        (["answer", "nope", "B3", "dat"], "no visit matches 'nope'"),
+        (["show", "nope"], "no visit matches"),
+    ],
+)
 def test_errors_are_one_line_and_write_nothing(demo_path, demo_ids, capsys, args, message):
     visit = demo_ids[1][0]
     before = _everything(demo_path)
@@ -112,6 +117,7 @@ def test_every_command_has_help():
 
 def test_checklist_load_checks_the_file(db_path, tmp_path, capsys):
     from inspector import checklist as cl
+
     data = dict(cl.default_checklist().data)
     data["id"] = "CCHC-XA-TEST.1"
     good = tmp_path / "mine.json"

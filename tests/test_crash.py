@@ -1,4 +1,5 @@
 """Killing the process during a burst of answers loses at most the answer in flight."""
+
 import signal
 import subprocess
 import sys

@@ -102,7 +102,9 @@ def test_a_version_1_file_is_migrated_with_its_photos_and_a_backup(tmp_path):
     path = tmp_path / "old.sqlite3"
     make_v1_database(path)
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("INSERT INTO photos(sha256, data, thumb, width, height, source_name) VALUES ('ab', x'ffd8', x'ff', 4, 3, 'a.jpg')")
+    conn.execute(
+        "INSERT INTO photos(sha256, data, thumb, width, height, source_name) VALUES ('ab', x'ffd8', x'ff', 4, 3, 'a.jpg')"
+    )
     conn.execute("INSERT INTO inspections(id, title) VALUES ('i1', 'Kiểm tra')")
     conn.execute("INSERT INTO visits(id, inspection_id, commune) VALUES ('v1', 'i1', 'Ninh Xuân')")
     conn.execute("INSERT INTO attachments(id, visit_id, photo_sha256, item_code) VALUES ('a1', 'v1', 'ab', 'B1')")

@@ -1,5 +1,6 @@
 """Files the app writes: atomic, never half-written, leftovers of killed runs swept, names that
 do not collide."""
+
 from __future__ import annotations
 
 import os
@@ -37,9 +38,9 @@ def test_a_full_disk_is_named_and_nothing_is_left(tmp_path, monkeypatch):
 def test_leftovers_of_a_killed_process_are_swept_and_nothing_else(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     pid = int(dead.stdout)
-    mine = tmp_path / f".BB.docx.{os.getpid()}.0a1b2c3d.tmp"      # this process: still writing
-    old = tmp_path / f".BB.docx.{pid}.0a1b2c3d.tmp"                # a killed run
-    older = tmp_path / f".goi.cchc.{pid}.tmp-journal"               # an earlier version's name
+    mine = tmp_path / f".BB.docx.{os.getpid()}.0a1b2c3d.tmp"  # this process: still writing
+    old = tmp_path / f".BB.docx.{pid}.0a1b2c3d.tmp"  # a killed run
+    older = tmp_path / f".goi.cchc.{pid}.tmp-journal"  # an earlier version's name
     keep = [tmp_path / ".hidden.tmp", tmp_path / "BB.docx", tmp_path / f"note.{pid}.tmp"]
     for p in (mine, old, older, *keep):
         p.write_bytes(b"x")

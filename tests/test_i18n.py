@@ -1,4 +1,5 @@
 """Every interface string has its English translation, with the same placeholders."""
+
 from __future__ import annotations
 
 import re
@@ -14,13 +15,17 @@ import i18n
 def test_every_ui_string_is_translated_with_the_same_placeholders():
     found = i18n.extract(i18n.sources())
     ts = i18n.load_ts(i18n.TS)
-    missing = [(ctx, s) for ctx, msgs in found.items() for s, (_, _, numerus) in msgs.items()
-               if not i18n.finished(ts.get((ctx, s)), numerus)]
+    missing = [
+        (ctx, s)
+        for ctx, msgs in found.items()
+        for s, (_, _, numerus) in msgs.items()
+        if not i18n.finished(ts.get((ctx, s)), numerus)
+    ]
     assert not missing, f"run tools/i18n.py and translate: {missing[:5]}"
     marks = re.compile(r"%[sdn]|<[^>]+>|\\n")
     for (ctx, source), (text, _) in ts.items():
         if (ctx, source) in {(c, s) for c, m in found.items() for s in m}:
-            for form in (text if isinstance(text, tuple) else (text,)):
+            for form in text if isinstance(text, tuple) else (text,):
                 assert marks.findall(source) == marks.findall(form), (ctx, source, form)
                 assert source.count("\n") == form.count("\n"), (ctx, source)
     assert i18n.QM.exists() and i18n.QM.stat().st_size > 1000
@@ -34,7 +39,7 @@ def test_counts_take_the_english_singular_and_plural(qapp):
     from ui import sync
 
     tr = QCoreApplication.translate
-    assert tr("photos", "Đã nhập %n ảnh.", None, 3) == "Đã nhập 3 ảnh."   # Vietnamese: one form
+    assert tr("photos", "Đã nhập %n ảnh.", None, 3) == "Đã nhập 3 ảnh."  # Vietnamese: one form
     translators = app_mod.install_translations(QApplication.instance(), "en")
     try:
         assert tr("photos", "Đã nhập %n ảnh.", None, 1) == "1 photo imported."

@@ -6,17 +6,32 @@ from inspector.errors import Ambiguous, InvalidInput, NotFound
 
 
 def test_inspection_with_members_and_visits(db):
-    insp = ins.create_inspection(db, title="Giám sát CCHC", kind="giám sát", decision_no="12/QĐ-HĐND",
-                                 decision_date="05/11/2026", issuing_agency="Ban Pháp chế HĐND tỉnh")
+    insp = ins.create_inspection(
+        db,
+        title="Giám sát CCHC",
+        kind="giám sát",
+        decision_no="12/QĐ-HĐND",
+        decision_date="05/11/2026",
+        issuing_agency="Ban Pháp chế HĐND tỉnh",
+    )
     assert insp.kind == "giam_sat" and insp.kind_label == "giám sát"
     assert insp.decision_date == "2026-11-05"
     ins.add_member(db, insp.id, name="Hoàng Xuân Hòa", role="Trưởng đoàn", position="Trưởng Ban Pháp chế")
     ins.add_member(db, insp.id, name="Phạm Thu Hà", role="thu_ky")
     assert [(m.name, m.role) for m in ins.members(db, insp.id)] == [
-        ("Hoàng Xuân Hòa", "truong_doan"), ("Phạm Thu Hà", "thu_ky")]
-    v = ins.add_visit(db, insp.id, commune="Đồng Hóa", province="Ninh Bình", date="2026-11-19",
-                      start_time="8h", end_time="11:30",
-                      representatives=[{"name": "Đỗ Văn A", "position": "Chủ tịch UBND xã"}])
+        ("Hoàng Xuân Hòa", "truong_doan"),
+        ("Phạm Thu Hà", "thu_ky"),
+    ]
+    v = ins.add_visit(
+        db,
+        insp.id,
+        commune="Đồng Hóa",
+        province="Ninh Bình",
+        date="2026-11-19",
+        start_time="8h",
+        end_time="11:30",
+        representatives=[{"name": "Đỗ Văn A", "position": "Chủ tịch UBND xã"}],
+    )
     assert (v.start_time, v.end_time) == ("08:00", "11:30")
     assert v.representatives[0].name == "Đỗ Văn A"
     v2 = ins.update_visit(db, v.id, place="Hội trường UBND xã")
@@ -25,9 +40,14 @@ def test_inspection_with_members_and_visits(db):
     assert ("Đồng Hóa", "Ninh Bình") in ins.known_communes(db)
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"title": ""}, {"title": "x", "kind": "thanh tra"}, {"title": "x", "decision_date": "31/02/2026"},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"title": ""},
+        {"title": "x", "kind": "thanh tra"},
+        {"title": "x", "decision_date": "31/02/2026"},
+    ],
+)
 def test_bad_inspection_fields(db, kwargs):
     with pytest.raises(InvalidInput):
         ins.create_inspection(db, **kwargs)
@@ -55,8 +75,15 @@ def test_ids_by_unique_prefix(db):
 def test_findings(db):
     insp = ins.create_inspection(db, title="x")
     v = ins.add_visit(db, insp.id, commune="Tòng Bạt")
-    f = ins.add_finding(db, v.id, kind="kien_nghi", text="Cập nhật niêm yết", responsible="UBND xã",
-                        deadline="trước ngày 31/12/2026", items="B1, B3")
+    f = ins.add_finding(
+        db,
+        v.id,
+        kind="kien_nghi",
+        text="Cập nhật niêm yết",
+        responsible="UBND xã",
+        deadline="trước ngày 31/12/2026",
+        items="B1, B3",
+    )
     assert f.ord == 1
     ins.update_finding(db, f.id, deleted=1)
     assert ins.findings(db, v.id) == []

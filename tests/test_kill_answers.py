@@ -6,6 +6,7 @@ starts, for several consecutive COMMITs. An answer whose row were written in a t
 own after its event's would leave, at one of these points, an event without its row; a random
 kill would only find that window by luck.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ def answers_match_events(db) -> list[str]:
     problems = []
     winner: dict[tuple[str, str], tuple] = {}
     for entity_id, field, value, hlc in db.execute(
-            "SELECT entity_id, field, value, hlc FROM events WHERE entity = 'answer' AND is_head = 1 "
-            "ORDER BY entity_id, field, hlc, device, id"):
+        "SELECT entity_id, field, value, hlc FROM events WHERE entity = 'answer' AND is_head = 1 "
+        "ORDER BY entity_id, field, hlc, device, id"
+    ):
         winner[(entity_id, field)] = (json.loads(value), hlc)  # the greatest (clock, device, id) wins
     latest: dict[str, str] = {}
     for (entity_id, field), (value, hlc) in winner.items():
@@ -81,8 +83,9 @@ def visit_db(db_path):
 @pytest.mark.parametrize("kill_at", [7, 8, 9, 10, 11, 12])
 def test_a_kill_at_any_commit_leaves_events_and_answers_consistent(visit_db, kill_at):
     db_path, visit = visit_db
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(db_path), visit, str(kill_at)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db_path), visit, str(kill_at)], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     acknowledged = [int(x) for x in proc.stdout.split()]
     last = acknowledged[-1] if acknowledged else 0

@@ -23,15 +23,18 @@ def test_core_never_loads_qt():
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|ATTACH|WITH)\b"
-                 r"[\s\S]*?\b(FROM|INTO|SET|TABLE|INDEX|VIEW|WHERE|VALUES|AS|DATABASE|\w+\s*=|\w+\s*\()",
-                 re.IGNORECASE)
+SQL = re.compile(
+    r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|ATTACH|WITH)\b"
+    r"[\s\S]*?\b(FROM|INTO|SET|TABLE|INDEX|VIEW|WHERE|VALUES|AS|DATABASE|\w+\s*=|\w+\s*\()",
+    re.IGNORECASE,
+)
 DB_CALLS = {"execute", "executemany", "executescript", "cursor", "create_function", "set_trace_callback"}
 
 
 def _texts(tree: ast.AST):
     """Every string the code holds, whole: adjacent literals are one constant already; f-strings and
     literals joined with + (across lines, in parentheses) are put together too."""
+
     def flat(node) -> str | None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return node.value
@@ -72,7 +75,7 @@ def test_the_sql_check_finds_sql_over_several_lines():
     assert sql_in('q = ("SELECT id, value "\n     "FROM answers "\n     "WHERE visit_id = ?")')
     assert sql_in('q = ("UPDATE answers "\n     + "SET value = ?")')
     assert sql_in('q = f"""DELETE\n FROM {table}\n WHERE id = ?"""')
-    assert sql_in('self.db.execute(q, [1])')
+    assert sql_in("self.db.execute(q, [1])")
     assert sql_in('x = "INSERT INTO photos(sha256) VALUES (?)"')
     # words of the interface are not SQL
     assert sql_in('label = "Select a photo from the list"') == []
@@ -102,5 +105,6 @@ def test_the_core_never_names_the_window():
                 names = [node.module or ""]
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 names = [node.value] if node.value == "ui" or node.value.startswith("ui.") else []
-            assert not any(n == "ui" or n.startswith("ui.") or n.startswith("PySide6") for n in names), \
+            assert not any(n == "ui" or n.startswith("ui.") or n.startswith("PySide6") for n in names), (
                 f"{path.relative_to(root.parent)}:{node.lineno} names {names}"
+            )

@@ -1,4 +1,5 @@
 """The minutes (biên bản) in Word: the numbers of bien-ban-format.md read back from the XML."""
+
 from __future__ import annotations
 
 import re
@@ -70,8 +71,10 @@ def test_page_margins_and_page_numbers_from_page_two(written):
         assert s.find("w:titlePg", NS) is not None
     rels = _xml(out, "word/_rels/document.xml.rels")
     target = {r.get("Id"): r.get("Target") for r in rels}
-    refs = {h.get(W + "type"): target[h.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
-            for h in sects[-1].findall("w:headerReference", NS)}
+    refs = {
+        h.get(W + "type"): target[h.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+        for h in sects[-1].findall("w:headerReference", NS)
+    }
     first = _xml(out, "word/" + refs["first"])
     assert "PAGE" not in etree.tostring(first).decode() and not re.search(r"\d", _text(first))
     default = _xml(out, "word/" + refs["default"])
@@ -133,8 +136,13 @@ def _rules(doc):
             tc = p.getparent()
             width = int(tc.find("w:tcPr/w:tcW", NS).get(W + "w")) if tc.tag == W + "tc" else 9355
             prev = p.getprevious()
-            out.append((_text(prev), width - int(ind.get(W + "left")) - int(ind.get(W + "right")),
-                        int(prev.find(".//w:sz", NS).get(W + "val")) / 2))
+            out.append(
+                (
+                    _text(prev),
+                    width - int(ind.get(W + "left")) - int(ind.get(W + "right")),
+                    int(prev.find(".//w:sz", NS).get(W + "val")) / 2,
+                )
+            )
     return out
 
 
@@ -169,8 +177,14 @@ def test_title_body_paragraphs_and_closing(written):
         assert int(sp.get(W + "after")) >= 120 and 240 <= int(sp.get(W + "line")) <= 360
         assert sp.get(W + "lineRule") == "auto"
         assert _val(p, "w:r/w:rPr/w:sz") == "28"
-    for heading in ("I. THÀNH PHẦN", "II. NỘI DUNG KIỂM TRA", "III. KẾT QUẢ KIỂM TRA", "IV. NHẬN XÉT, ĐÁNH GIÁ CHUNG",
-                    "V. KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC", "VI. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA"):
+    for heading in (
+        "I. THÀNH PHẦN",
+        "II. NỘI DUNG KIỂM TRA",
+        "III. KẾT QUẢ KIỂM TRA",
+        "IV. NHẬN XÉT, ĐÁNH GIÁ CHUNG",
+        "V. KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC",
+        "VI. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA",
+    ):
         assert heading in texts and heading == heading.upper()
     sig = next(t for t in body.findall("w:tbl", NS) if "TRƯỞNG ĐOÀN KIỂM TRA" in _text(t))
     before = sig.getprevious()
@@ -187,7 +201,7 @@ def test_title_body_paragraphs_and_closing(written):
     assert paras[k].find("w:r/w:rPr/w:b", NS) is not None and paras[k].find("w:r/w:rPr/w:i", NS) is not None
     assert _val(paras[k], "w:r/w:rPr/w:sz") == "24"
     recipients = []
-    for p in paras[k + 1:]:
+    for p in paras[k + 1 :]:
         if not texts[paras.index(p)].startswith("- "):
             break
         recipients.append(p)
@@ -217,8 +231,10 @@ def test_every_answer_printed_and_dates_zero_padded(written):
         assert result_rows[it.code] == expected, it.code
     assert "1076/1179 (91,3%)" in result_rows.values()
     for m in re.finditer(r"ngày (\S+) tháng (\S+) năm (\w+)", full):
-        assert re.fullmatch(r"(0[1-9]|[12][0-9]|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm [0-9]{4}",
-                            f"{m.group(1)} tháng {m.group(2)} năm {m.group(3)}") or "…" in m.group(0), m.group(0)
+        assert re.fullmatch(
+            r"(0[1-9]|[12][0-9]|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm [0-9]{4}",
+            f"{m.group(1)} tháng {m.group(2)} năm {m.group(3)}",
+        ) or "…" in m.group(0), m.group(0)
     for t in doc.iter(W + "t"):
         assert t.text is None or unicodedata.normalize("NFC", t.text) == t.text
         assert t.text is None or not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", t.text)
@@ -312,11 +328,14 @@ def _broken(src: Path, out: Path, old: str, new: str) -> Path:
     return out
 
 
-@pytest.mark.parametrize("old,new,words", [
-    ("{{ mo_dau }}", "{{ mo_dau }} {{ ten_chu_tich }}", ["ten_chu_tich", "paragraph"]),
-    ("{{ ket_thuc }}", "{{ ket_thuc }", ["never closed", "paragraph"]),
-    ("{{ mo_dau }}", "{{ mo_dau.__class__.__mro__ }}", ["__class__"]),
-])
+@pytest.mark.parametrize(
+    "old,new,words",
+    [
+        ("{{ mo_dau }}", "{{ mo_dau }} {{ ten_chu_tich }}", ["ten_chu_tich", "paragraph"]),
+        ("{{ ket_thuc }}", "{{ ket_thuc }", ["never closed", "paragraph"]),
+        ("{{ mo_dau }}", "{{ mo_dau.__class__.__mro__ }}", ["__class__"]),
+    ],
+)
 def test_a_template_with_an_error_is_refused_naming_it_and_nothing_is_written(demo_db, tmp_path, old, new, words):
     tpl = _broken(mn.DEFAULT_TEMPLATE["kiem_tra"], tmp_path / "mau.docx", old, new)
     v = _ninh_xuan(demo_db)
@@ -350,8 +369,10 @@ def test_a_file_open_in_word_is_not_overwritten(demo_db, tmp_path):
 
 def test_signing_freezes_the_visit_and_keeps_the_printed_code(written):
     db, v, out = written
-    footer_code = re.search(r"Mã đối chiếu: (\S+)", "\n".join(
-        _text(_xml(out, n)) for n in zipfile.ZipFile(out).namelist() if n.startswith("word/footer")))
+    footer_code = re.search(
+        r"Mã đối chiếu: (\S+)",
+        "\n".join(_text(_xml(out, n)) for n in zipfile.ZipFile(out).namelist() if n.startswith("word/footer")),
+    )
     signed = mn.sign_visit(db, v.id)
     assert signed.frozen and signed.version_code == footer_code.group(1)
     with pytest.raises(E.VisitFrozen):
@@ -392,8 +413,14 @@ def test_libreoffice_makes_a_pdf_with_the_vietnamese_text(written):
     assert 6 <= pages <= 14
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     text = unicodedata.normalize("NFC", text)
-    for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN",
-              "Ủy ban nhân dân xã Ninh Xuân", "Nguyễn Văn Hùng", "HÌNH ẢNH KIỂM TRA"):
+    for s in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "BIÊN BẢN",
+        "Ủy ban nhân dân xã Ninh Xuân",
+        "Nguyễn Văn Hùng",
+        "HÌNH ẢNH KIỂM TRA",
+    ):
         assert s in text, s
 
 

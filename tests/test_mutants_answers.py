@@ -1,4 +1,5 @@
 """Behaviour of inspector.answers that mutation testing found unchecked (see docs/mutation.md)."""
+
 import pytest
 
 from inspector import answers as ans
@@ -20,27 +21,54 @@ def _item(type_):
     return next(i for i in C.items if i.type == type_)
 
 
-@pytest.mark.parametrize("type_, raw, stored", [
-    ("assessment", "Đạt", "dat"), ("assessment", "d", "dat"), ("assessment", "p", "dat_mot_phan"),
-    ("assessment", "k", "khong_dat"), ("assessment", "na", "khong_ap_dung"), ("assessment", "Not met", "khong_dat"),
-    ("assessment", "partly-met", "dat_mot_phan"), ("assessment", " khong  ap   dung ", "khong_ap_dung"),
-    ("assessment", "khong_dat", "khong_dat"), ("assessment", "-dat-", "dat"),
-    ("yesno", "co", "co"), ("yesno", "N", "khong"), ("yesno", "true", "co"), ("yesno", "0", "khong"),
-    ("count", "007", "7"), ("count", " 12 ", "12"), ("count", "12.345.678", "12345678"), ("count", "KCSL", ans.NO_DATA),
-    ("count", 5, "5"), ("count", "no data", ans.NO_DATA),
-    ("ratio", "3 / 04", "3/4"), ("ratio", "Không có số liệu", ans.NO_DATA), ("ratio", "0/7", "0/7"),
-    ("text", "  Ghi chú\r\ndòng 2 ", "Ghi chú\ndòng 2"), ("text", "khong", "khong"),
-    ("count", "   ", None), ("text", None, None),
-])
+@pytest.mark.parametrize(
+    "type_, raw, stored",
+    [
+        ("assessment", "Đạt", "dat"),
+        ("assessment", "d", "dat"),
+        ("assessment", "p", "dat_mot_phan"),
+        ("assessment", "k", "khong_dat"),
+        ("assessment", "na", "khong_ap_dung"),
+        ("assessment", "Not met", "khong_dat"),
+        ("assessment", "partly-met", "dat_mot_phan"),
+        ("assessment", " khong  ap   dung ", "khong_ap_dung"),
+        ("assessment", "khong_dat", "khong_dat"),
+        ("assessment", "-dat-", "dat"),
+        ("yesno", "co", "co"),
+        ("yesno", "N", "khong"),
+        ("yesno", "true", "co"),
+        ("yesno", "0", "khong"),
+        ("count", "007", "7"),
+        ("count", " 12 ", "12"),
+        ("count", "12.345.678", "12345678"),
+        ("count", "KCSL", ans.NO_DATA),
+        ("count", 5, "5"),
+        ("count", "no data", ans.NO_DATA),
+        ("ratio", "3 / 04", "3/4"),
+        ("ratio", "Không có số liệu", ans.NO_DATA),
+        ("ratio", "0/7", "0/7"),
+        ("text", "  Ghi chú\r\ndòng 2 ", "Ghi chú\ndòng 2"),
+        ("text", "khong", "khong"),
+        ("count", "   ", None),
+        ("text", None, None),
+    ],
+)
 def test_each_type_accepts_its_words(type_, raw, stored):
     assert ans.parse_value(_item(type_), raw) == stored
 
 
-@pytest.mark.parametrize("type_, raw, message", [
-    ("assessment", "tốt", "expected dat"), ("yesno", "có lẽ", "expected co or khong"),
-    ("count", "1.2", "whole number"), ("count", "1.2345", "whole number"),
-    ("ratio", "5/4", "numerator is larger"), ("ratio", "five", "two whole numbers"), ("ratio", "kcsl/2", "two whole"),
-])
+@pytest.mark.parametrize(
+    "type_, raw, message",
+    [
+        ("assessment", "tốt", "expected dat"),
+        ("yesno", "có lẽ", "expected co or khong"),
+        ("count", "1.2", "whole number"),
+        ("count", "1.2345", "whole number"),
+        ("ratio", "5/4", "numerator is larger"),
+        ("ratio", "five", "two whole numbers"),
+        ("ratio", "kcsl/2", "two whole"),
+    ],
+)
 def test_refusals_name_what_was_expected(type_, raw, message):
     with pytest.raises(InvalidValue, match=message):
         ans.parse_value(_item(type_), raw)
@@ -72,6 +100,7 @@ def test_unit_in_english_follows_the_number():
 
 def _as_dict(item):
     import dataclasses
+
     return {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
 
 
@@ -83,7 +112,9 @@ def test_ratio_parts():
 def test_failed_answers_are_not_met_partly_met_and_no():
     a, y, c = _item("assessment"), _item("yesno"), _item("count")
     assert [v for v in ("dat", "dat_mot_phan", "khong_dat", "khong_ap_dung", None) if ans.is_failed(a, v)] == [
-        "dat_mot_phan", "khong_dat"]
+        "dat_mot_phan",
+        "khong_dat",
+    ]
     assert ans.is_failed(y, "khong") and not ans.is_failed(y, "co")
     assert not ans.is_failed(c, "khong") and not ans.is_failed(c, "0")
 
@@ -94,8 +125,14 @@ def test_get_answer_and_to_json(db, visit):
     a = ans.get_answer(db, visit.id, "B3")
     assert (a.item_code, a.value, a.note, a.suggested, a.visit_id) == ("B3", "dat", "ghi chú", None, visit.id)
     j = ans.to_json(a)
-    assert j == {"item": "B3", "value": "dat", "note": "ghi chú", "suggested": None, "author": a.author,
-                 "updated": a.updated}
+    assert j == {
+        "item": "B3",
+        "value": "dat",
+        "note": "ghi chú",
+        "suggested": None,
+        "author": a.author,
+        "updated": a.updated,
+    }
     assert a.updated
 
 
@@ -108,7 +145,7 @@ def test_set_many_counts_events_and_refuses_two_inspections(db, visit):
     n = ans.set_many(db, {visit.id: [ans.AnswerInput("B3", "dat", "ghi")], same.id: [ans.AnswerInput("B7", "co")]})
     assert n == 3
     assert ans.set_many(db, {}) == 0
-    assert ans.set_many(db, {visit.id: [ans.AnswerInput("B3", "dat", "ghi")]}) == 0   # nothing new
+    assert ans.set_many(db, {visit.id: [ans.AnswerInput("B3", "dat", "ghi")]}) == 0  # nothing new
     assert ans.answers_for_visit(db, same.id)["B7"].value == "co"
 
 
@@ -127,11 +164,18 @@ def test_frozen_visit_refuses_a_blank_reason(db, visit):
 
 
 def test_suggestions_go_to_their_own_field_and_a_value_clears_them(db, visit):
-    ans.set_answers(db, visit.id, [ans.AnswerInput("B3", "khong_dat"), ans.AnswerInput("B7", "khong"),
-                                   ans.AnswerInput("C7", "1/2")], suggested=True)
+    ans.set_answers(
+        db,
+        visit.id,
+        [ans.AnswerInput("B3", "khong_dat"), ans.AnswerInput("B7", "khong"), ans.AnswerInput("C7", "1/2")],
+        suggested=True,
+    )
     got = ans.answers_for_visit(db, visit.id)
     assert {k: (a.value, a.suggested) for k, a in got.items()} == {
-        "B3": (None, "khong_dat"), "B7": (None, "khong"), "C7": (None, "1/2")}
+        "B3": (None, "khong_dat"),
+        "B7": (None, "khong"),
+        "C7": (None, "1/2"),
+    }
     # the same suggestion again writes nothing
     n = db.execute("SELECT count(*) FROM events").fetchone()[0]
     ans.set_answers(db, visit.id, [ans.AnswerInput("B3", "khong_dat")], suggested=True)

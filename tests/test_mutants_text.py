@@ -1,4 +1,5 @@
 """Behaviour of inspector.text that mutation testing found unchecked (see docs/mutation.md)."""
+
 from inspector import text
 
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -14,7 +15,7 @@ def test_nothing_gives_empty_text():
 def test_clean_turns_every_line_end_into_a_newline():
     assert text.clean("a\rb") == "a\nb"
     assert text.clean("a\r\nb\r\n") == "a\nb\n"
-    assert text.clean(" a ") == " a "            # white space kept as typed
+    assert text.clean(" a ") == " a "  # white space kept as typed
     assert text.clean(12) == "12"
 
 
@@ -60,7 +61,7 @@ def test_lower_case_before_upper_case_when_letters_and_tones_are_equal():
 def test_digits_and_spaces_before_letters_other_scripts_after():
     assert sorted(["ab", "a b", "a1"], key=text.sort_key) == ["a b", "a1", "ab"]
     assert sorted(["дом", "yên"], key=text.sort_key) == ["yên", "дом"]
-    assert sorted(["y", "\u03e8"], key=text.sort_key) == ["y", "\u03e8"]   # U+03E8, ord 1000
+    assert sorted(["y", "\u03e8"], key=text.sort_key) == ["y", "\u03e8"]  # U+03E8, ord 1000
 
 
 def test_slug_is_at_most_60_ascii_characters_without_dashes_at_the_ends():

@@ -4,6 +4,7 @@ Every damaged package is refused or provably harmless (the database after mergin
 database after merging the intact one); crafted schema objects, values and clocks are refused or
 cleaned; nothing can pin the receiver's clock, hang the merge or write to the package.
 """
+
 from __future__ import annotations
 
 import json
@@ -84,6 +85,7 @@ def _refused(db, path: Path, code: str) -> PackageRejected:
 
 # ---- damage ---------------------------------------------------------------------------------
 
+
 def test_random_bit_flips_in_every_region_are_refused_or_harmless(tmp_path, source, receiver_file):
     _, _, _, good = source
     intact = _fresh(receiver_file, tmp_path / "intact.sqlite3")
@@ -141,23 +143,34 @@ def test_the_digest_covers_thumbnails_and_every_table(tmp_path, source, receiver
 def test_a_package_without_its_digest_or_from_format_1_is_refused(tmp_path, source, receiver_file):
     _, _, _, good = source
     db = _fresh(receiver_file, tmp_path / "r.sqlite3")
-    _refused(db, _craft(good, tmp_path / "nodigest.cchc", "DELETE FROM package WHERE key = 'digest'", seal=False),
-             "no_digest")
+    _refused(
+        db,
+        _craft(good, tmp_path / "nodigest.cchc", "DELETE FROM package WHERE key = 'digest'", seal=False),
+        "no_digest",
+    )
     _refused(db, _craft(good, tmp_path / "v1.cchc", "PRAGMA user_version = 1"), "older")
 
 
 # ---- crafted schema -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sql, kind", [
-    # a view that would show extra rows to a reader that attached the file under another name
-    (["ALTER TABLE events RENAME TO events_real",
-      "CREATE VIEW events AS SELECT * FROM events_real"], "schema_object"),
-    (["CREATE VIEW forever AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r"],
-     "schema_object"),
-    (["CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM photos; END"], "schema_object"),
-    (["CREATE TABLE extra (x)"], "schema_object"),
-    (["CREATE INDEX events_by_value ON events(value)"], "schema_object"),
-])
+
+@pytest.mark.parametrize(
+    "sql, kind",
+    [
+        # a view that would show extra rows to a reader that attached the file under another name
+        (
+            ["ALTER TABLE events RENAME TO events_real", "CREATE VIEW events AS SELECT * FROM events_real"],
+            "schema_object",
+        ),
+        (
+            ["CREATE VIEW forever AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r"],
+            "schema_object",
+        ),
+        (["CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM photos; END"], "schema_object"),
+        (["CREATE TABLE extra (x)"], "schema_object"),
+        (["CREATE INDEX events_by_value ON events(value)"], "schema_object"),
+    ],
+)
 def test_schema_objects_export_does_not_make_are_refused(tmp_path, source, receiver_file, sql, kind):
     _, _, _, good = source
     db = _fresh(receiver_file, tmp_path / "r.sqlite3")
@@ -191,20 +204,24 @@ def test_the_package_is_opened_read_only_and_left_untouched(tmp_path, source, re
 
 # ---- crafted values ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sql, code", [
-    ("UPDATE events SET id = 'not-a-uuid' WHERE rowid = 1", "bad_id"),
-    ("UPDATE events SET entity_id = 'x' || entity_id WHERE rowid = 1", "bad_id"),
-    ("UPDATE events SET value = '\"7\"' WHERE field = 'ord'", "invalid_data"),
-    ("UPDATE events SET value = '{\"a\": 1}' WHERE field = 'title'", "invalid_data"),
-    ("UPDATE events SET value = 'not json' WHERE rowid = 1", "invalid_data"),
-    ("UPDATE events SET value = json_quote(printf('%.100001c', 'x')) WHERE field = 'title'", "too_long"),
-    ("UPDATE events SET ctx = '{\"visit_id\": \"../../etc\"}' WHERE entity = 'answer'", "bad_id"),
-    ("UPDATE events SET ctx = NULL WHERE entity = 'answer'", "lacks_ctx"),
-    ("UPDATE events SET hlc = '1.2' WHERE rowid = 1", "invalid_clock"),
-    ("UPDATE events SET entity = 'payment' WHERE rowid = 1", "unknown_entity"),
-    ("UPDATE photos SET width = -5", "photo_invalid"),
-    ("UPDATE photos SET data = CAST(x'00' || data AS BLOB)", "photo_damaged"),
-])
+
+@pytest.mark.parametrize(
+    "sql, code",
+    [
+        ("UPDATE events SET id = 'not-a-uuid' WHERE rowid = 1", "bad_id"),
+        ("UPDATE events SET entity_id = 'x' || entity_id WHERE rowid = 1", "bad_id"),
+        ("UPDATE events SET value = '\"7\"' WHERE field = 'ord'", "invalid_data"),
+        ("UPDATE events SET value = '{\"a\": 1}' WHERE field = 'title'", "invalid_data"),
+        ("UPDATE events SET value = 'not json' WHERE rowid = 1", "invalid_data"),
+        ("UPDATE events SET value = json_quote(printf('%.100001c', 'x')) WHERE field = 'title'", "too_long"),
+        ("UPDATE events SET ctx = '{\"visit_id\": \"../../etc\"}' WHERE entity = 'answer'", "bad_id"),
+        ("UPDATE events SET ctx = NULL WHERE entity = 'answer'", "lacks_ctx"),
+        ("UPDATE events SET hlc = '1.2' WHERE rowid = 1", "invalid_clock"),
+        ("UPDATE events SET entity = 'payment' WHERE rowid = 1", "unknown_entity"),
+        ("UPDATE photos SET width = -5", "photo_invalid"),
+        ("UPDATE photos SET data = CAST(x'00' || data AS BLOB)", "photo_damaged"),
+    ],
+)
 def test_crafted_values_are_refused_by_their_checks(tmp_path, source, receiver_file, sql, code):
     _, _, _, good = source
     db = _fresh(receiver_file, tmp_path / "r.sqlite3")
@@ -216,9 +233,12 @@ def test_text_arriving_by_merge_is_cleaned_and_the_minutes_stay_valid(tmp_path, 
     db_src, _, visits, good = source
     nfd = unicodedata.normalize("NFD", "Chưa cập nhật thủ tục")
     raw = json.dumps(nfd + "\x00 ở bộ phận\x07 một cửa\x1b", ensure_ascii=True)  # NUL, BEL, ESC as \\u escapes
-    bad = _craft(good, tmp_path / "dirty.cchc",
-                 f"UPDATE events SET value = '{raw}' WHERE entity = 'finding' AND field = 'text'",
-                 "UPDATE events SET author = char(110, 771, 0, 97) WHERE rowid = 1")
+    bad = _craft(
+        good,
+        tmp_path / "dirty.cchc",
+        f"UPDATE events SET value = '{raw}' WHERE entity = 'finding' AND field = 'text'",
+        "UPDATE events SET author = char(110, 771, 0, 97) WHERE rowid = 1",
+    )
     db = _fresh(receiver_file, tmp_path / "r.sqlite3")
     sync.merge_packages(db, [bad])
     (finding,) = [f for f in ins.findings(db, visits[0]) if f.kind == "ton_tai"]
@@ -238,6 +258,7 @@ def test_text_arriving_by_merge_is_cleaned_and_the_minutes_stay_valid(tmp_path, 
 
 
 # ---- clocks ------------------------------------------------------------------------------------
+
 
 def _export_other(tmp_path, db, name):
     path = tmp_path / f"{name}.cchc"
@@ -262,8 +283,11 @@ def test_a_clock_days_ahead_merges_but_is_not_adopted(tmp_path, source, receiver
     real = events.time
     from types import SimpleNamespace
 
-    monkeypatch.setattr(events, "time", SimpleNamespace(time=lambda: real.time() + 3 * 86400,
-                                                        strftime=real.strftime, localtime=real.localtime))
+    monkeypatch.setattr(
+        events,
+        "time",
+        SimpleNamespace(time=lambda: real.time() + 3 * 86400, strftime=real.strftime, localtime=real.localtime),
+    )
     ans.set_answer(db_src, visits[0], "B3", "khong_dat")  # a laptop whose clock is three days ahead
     monkeypatch.setattr(events, "time", real)
     ahead = tmp_path / "ahead.cchc"
@@ -285,8 +309,9 @@ def test_a_database_pinned_by_an_earlier_version_heals(tmp_path, source, receive
     db_src, insp, visits, _ = source
     dbmod.meta_set(db_src, "hlc", "9999999999999.999999")
     ans.set_answer(db_src, visits[0], "B3", "dat")
-    last = db_src.execute("SELECT max(hlc) FROM events WHERE field = 'value' AND entity_id = ?",
-                          [events.answer_id(visits[0], "B3")]).fetchone()[0]
+    last = db_src.execute(
+        "SELECT max(hlc) FROM events WHERE field = 'value' AND entity_id = ?", [events.answer_id(visits[0], "B3")]
+    ).fetchone()[0]
     assert re.fullmatch(r"\d{13}\.\d{6}", last) and int(last[:13]) <= time.time() * 1000 + events.CLOCK_MARGIN_MS
     out = tmp_path / "healed.cchc"
     sync.export_package(db_src, out, insp)
@@ -304,6 +329,7 @@ def test_the_counter_rolls_over_into_the_next_millisecond(db):
 
 
 # ---- the receiving disk -----------------------------------------------------------------------
+
 
 def test_a_full_disk_during_a_merge_is_named_and_changes_nothing(tmp_path, source, receiver_file):
     _, _, _, good = source
@@ -352,6 +378,7 @@ def test_a_mistyped_db_path_is_refused_rather_than_created(tmp_path, capsys):
 
 
 # ---- every refusal in both languages -----------------------------------------------------------
+
 
 def test_every_reason_has_english_and_vietnamese_with_the_same_fields():
     fields = re.compile(r"{(\w+)}")

@@ -1,4 +1,5 @@
 """Photos from real cameras and phones: upright, small, stored once, refused with a reason."""
+
 from __future__ import annotations
 
 import faulthandler
@@ -54,8 +55,9 @@ TURNS = [None, *Image.Transpose]  # the picture as is, and its 7 rotations and m
 def test_all_eight_orientations_come_out_upright(shape):
     """Each sample, after import, looks most like the Orientation=1 sample as it is, not like
     any rotation or mirror image of it (the samples differ in a printed digit only)."""
-    upright = _image(ph.process_file(ORIENT / f"{shape}_1.jpg").data).resize((120, 90) if shape == "landscape"
-                                                                             else (90, 120))
+    upright = _image(ph.process_file(ORIENT / f"{shape}_1.jpg").data).resize(
+        (120, 90) if shape == "landscape" else (90, 120)
+    )
     for n in range(2, 9):
         got = _image(ph.process_file(ORIENT / f"{shape}_{n}.jpg").data)
         assert got.size == ((600, 450) if shape == "landscape" else (450, 600)), (n, got.size)
@@ -74,14 +76,17 @@ def _looks_like(got: Image.Image, upright: Image.Image) -> object:
     scores = {}
     for t in TURNS:
         ref = upright if t is None else upright.transpose(t)
-        if abs(ref.size[0] / ref.size[1] - got.size[0] / got.size[1]) < .02:
+        if abs(ref.size[0] / ref.size[1] - got.size[0] / got.size[1]) < 0.02:
             scores[t] = _difference(got.resize((64, 64)), ref.resize((64, 64)))
     return min(scores, key=scores.get), scores
 
 
 def test_damaged_files_are_imported_upright_or_refused_by_name(demo_db, visit):
-    files = sorted((PHOTOS / "jpg" / "invalid").iterdir()) + [PHOTOS / "jpg" / "corrupted.jpg"] \
+    files = (
+        sorted((PHOTOS / "jpg" / "invalid").iterdir())
+        + [PHOTOS / "jpg" / "corrupted.jpg"]
         + sorted((PHOTOS / "jpg" / "tests").iterdir())
+    )
     report = ph.import_files(demo_db, visit.id, files, item_code="B1")
     names = {f.name for f in files}
     handled = {Path(a.source_name).name for a in report.imported} | {n for n, _, _ in report.rejected}
@@ -97,8 +102,12 @@ def test_damaged_files_are_imported_upright_or_refused_by_name(demo_db, visit):
 
 def test_real_camera_photos_keep_their_orientation(demo_db, visit):
     """Photos from phones and cameras (with and without an orientation tag) stored as they are shown."""
-    files = [PHOTOS / "jpg" / "Canon_40D.jpg", *sorted((PHOTOS / "jpg" / "mobile").glob("*.jpg")),
-             *sorted((PHOTOS / "jpg" / "gps").glob("*.jpg"))[:3], *sorted(ORIENT.glob("portrait_*.jpg"))]
+    files = [
+        PHOTOS / "jpg" / "Canon_40D.jpg",
+        *sorted((PHOTOS / "jpg" / "mobile").glob("*.jpg")),
+        *sorted((PHOTOS / "jpg" / "gps").glob("*.jpg"))[:3],
+        *sorted(ORIENT.glob("portrait_*.jpg")),
+    ]
     for f in files:
         src = Image.open(f)
         expected = ImageOps.exif_transpose(src).convert("RGB")
@@ -111,13 +120,13 @@ def test_real_camera_photos_keep_their_orientation(demo_db, visit):
 # Built independently of the app's table, from the EXIF definition: how the camera stored the
 # pixels of an upright picture for each value of the Orientation tag (0x0112).
 STORED_AS = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,   # mirrored
-    3: Image.Transpose.ROTATE_180,        # upside down
+    2: Image.Transpose.FLIP_LEFT_RIGHT,  # mirrored
+    3: Image.Transpose.ROTATE_180,  # upside down
     4: Image.Transpose.FLIP_TOP_BOTTOM,
     5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_90,         # phone held upright, camera sensor landscape: shown turned 90° clockwise
+    6: Image.Transpose.ROTATE_90,  # phone held upright, camera sensor landscape: shown turned 90° clockwise
     7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_270,        # shown turned 90° counter-clockwise
+    8: Image.Transpose.ROTATE_270,  # shown turned 90° counter-clockwise
 }
 CORNERS = {"top left": (255, 0, 0), "top right": (0, 200, 0), "bottom left": (0, 0, 255), "bottom right": (255, 255, 0)}
 
@@ -131,8 +140,12 @@ def _quadrants(w: int = 160, h: int = 120) -> Image.Image:
 
 def _corner_colours(im: Image.Image) -> dict[str, tuple]:
     w, h = im.size
-    at = {"top left": (w // 4, h // 4), "top right": (3 * w // 4, h // 4), "bottom left": (w // 4, 3 * h // 4),
-          "bottom right": (3 * w // 4, 3 * h // 4)}
+    at = {
+        "top left": (w // 4, h // 4),
+        "top right": (3 * w // 4, h // 4),
+        "bottom left": (w // 4, 3 * h // 4),
+        "bottom right": (3 * w // 4, 3 * h // 4),
+    }
     return {k: im.getpixel(p) for k, p in at.items()}
 
 
@@ -156,18 +169,22 @@ def test_a_crafted_photo_with_an_orientation_tag_is_stored_upright(tmp_path, ori
     assert got.size == upright.size, (orientation, got.size)
     colours = _corner_colours(got)
     for corner, colour in CORNERS.items():
-        assert _close(colours[corner], colour), f"orientation {orientation}: {corner} is {colours[corner]}, not {colour}"
+        assert _close(colours[corner], colour), (
+            f"orientation {orientation}: {corner} is {colours[corner]}, not {colour}"
+        )
     assert _close(_corner_colours(_image(ph.process_file(path).thumb))["top left"], CORNERS["top left"])
 
 
 def _truncated_png_bomb(path: Path, w: int, h: int) -> None:
     """A PNG header claiming w × h pixels (decoding it would need gigabytes)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
 
 
 def test_broken_files_are_refused_with_their_names_and_the_good_ones_imported(tmp_path, demo_db, visit):
@@ -177,13 +194,25 @@ def test_broken_files_are_refused_with_their_names_and_the_good_ones_imported(tm
     (tmp_path / "notes.jpg").write_text("biên bản họp, không phải ảnh", encoding="utf-8")
     (tmp_path / "empty.jpg").write_bytes(b"")
     _truncated_png_bomb(tmp_path / "bomb.png", 40000, 40000)
-    files = [good[0], tmp_path / "half.jpg", tmp_path / "notes.jpg", tmp_path / "empty.jpg",
-             tmp_path / "bomb.png", good[1], tmp_path / "missing.jpg"]
+    files = [
+        good[0],
+        tmp_path / "half.jpg",
+        tmp_path / "notes.jpg",
+        tmp_path / "empty.jpg",
+        tmp_path / "bomb.png",
+        good[1],
+        tmp_path / "missing.jpg",
+    ]
     before = demo_db.execute("SELECT count(*) FROM photos").fetchone()[0]
     report = ph.import_files(demo_db, visit.id, files, item_code="B7")
     reasons = {n: code for n, code, _ in report.rejected}
-    assert reasons == {"half.jpg": "truncated", "notes.jpg": "not_image", "empty.jpg": "empty",
-                       "bomb.png": "too_large", "missing.jpg": "missing"}
+    assert reasons == {
+        "half.jpg": "truncated",
+        "notes.jpg": "not_image",
+        "empty.jpg": "empty",
+        "bomb.png": "too_large",
+        "missing.jpg": "missing",
+    }
     assert sorted(a.source_name for a in report.imported) == ["DSCN0010.jpg", "iphone_hdr_YES.jpg"]
     assert demo_db.execute("SELECT count(*) FROM photos").fetchone()[0] == before + 2, "nothing half-stored"
 
@@ -216,8 +245,9 @@ def test_stored_small_upright_jpeg_with_thumbnail_not_the_original(demo_db, visi
     thumb = Image.open(io.BytesIO(ph.thumb_bytes(demo_db, a.photo_sha256)))
     assert max(thumb.size) <= 256
     assert ph.original_bytes(demo_db, a.photo_sha256) is None, "originals are off by default"
-    b = ph.import_files(demo_db, visit.id, [PHOTOS / "jpg" / "hdr" / "canon_hdr_NO.jpg"], keep_original=True,
-                        max_edge=1024).imported[0]
+    b = ph.import_files(
+        demo_db, visit.id, [PHOTOS / "jpg" / "hdr" / "canon_hdr_NO.jpg"], keep_original=True, max_edge=1024
+    ).imported[0]
     assert ph.original_bytes(demo_db, b.photo_sha256) == (PHOTOS / "jpg" / "hdr" / "canon_hdr_NO.jpg").read_bytes()
     assert max(b.width, b.height) == 1024
 
@@ -273,8 +303,9 @@ def test_cancelling_keeps_what_was_completed_and_nothing_partial(demo_db, visit)
     files = sorted((PHOTOS / "jpg" / "gps").glob("*.jpg"))
     seen = []
     before = demo_db.execute("SELECT count(*) FROM photos").fetchone()[0]
-    report = ph.import_files(demo_db, visit.id, files, progress=lambda d, t: seen.append(d),
-                             cancelled=lambda: len(seen) > 3, workers=2)
+    report = ph.import_files(
+        demo_db, visit.id, files, progress=lambda d, t: seen.append(d), cancelled=lambda: len(seen) > 3, workers=2
+    )
     assert report.cancelled
     n = len(report.imported)
     assert 0 < n < len(files)
@@ -308,8 +339,20 @@ def test_cli_add_list_get(tmp_path, demo_path):
     bad = tmp_path / "bad.jpg"
     bad.write_text("not a photo")
     run = CliRunner().invoke
-    r = run(cli, ["--db", str(demo_path), "photo", "add", vid[:8], "--item", "b7",
-                  str(PHOTOS / "jpg" / "gps" / "DSCN0010.jpg"), str(bad)])
+    r = run(
+        cli,
+        [
+            "--db",
+            str(demo_path),
+            "photo",
+            "add",
+            vid[:8],
+            "--item",
+            "b7",
+            str(PHOTOS / "jpg" / "gps" / "DSCN0010.jpg"),
+            str(bad),
+        ],
+    )
     assert r.exit_code == 1, r.output
     assert "bad.jpg" in r.output and "not an image" in r.output
     r = run(cli, ["--db", str(demo_path), "photo", "list", vid[:8], "--json"])

@@ -3,6 +3,7 @@
 A cut file is the usual case (a copy from a phone interrupted, a card pulled out): whatever the
 decoder would make of it (libjpeg paints grey what is missing, libheif green), it is not evidence.
 """
+
 from __future__ import annotations
 
 import errno
@@ -23,8 +24,9 @@ from tests.conftest import PHOTOS
 
 pytestmark = pytest.mark.skipif(not PHOTOS.exists(), reason="../shared/real-photos is not beside the project")
 
-REAL = sorted(p for p in PHOTOS.rglob("*") if p.is_file() and p.suffix.lower() in ph.EXTENSIONS
-              and p.name != "corrupted.jpg")   # corrupted.jpg: a bogus marker inside its scan (damaged)
+REAL = sorted(
+    p for p in PHOTOS.rglob("*") if p.is_file() and p.suffix.lower() in ph.EXTENSIONS and p.name != "corrupted.jpg"
+)  # corrupted.jpg: a bogus marker inside its scan (damaged)
 CUTS = {"half": lambda d: d[: len(d) // 2], "90%": lambda d: d[: len(d) * 9 // 10], "minus2": lambda d: d[:-2]}
 
 
@@ -67,6 +69,7 @@ def _webp() -> bytes:
 
 
 # ---- truncated files ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("cut", list(CUTS))
 def test_every_real_photo_cut_short_is_refused_by_name_and_nothing_stored(tmp_path, demo_db, visit, cut):
@@ -111,7 +114,7 @@ def test_a_jpeg_whose_scan_was_cut_and_end_marker_put_back_is_refused(progressiv
     assert ph.process_file(Path("whole.jpg"), data=whole).width == 640
     for lost in (64, 1000, (end - 1000) // 2):
         with pytest.raises(ph.Rejected) as err:
-            ph.process_file(Path("cut.jpg"), data=whole[:end - lost] + b"\xff\xd9")
+            ph.process_file(Path("cut.jpg"), data=whole[: end - lost] + b"\xff\xd9")
         assert err.value.code == "truncated", lost
 
 
@@ -121,7 +124,7 @@ def test_data_after_the_end_marker_is_not_a_cut():
     trailer = whole + _jpeg() + b"SEFHSamsung trailer\x00\x01" * 20
     assert ph.process_file(Path("t.jpg"), data=trailer).sha256 == ph.process_file(Path("w.jpg"), data=whole).sha256
     with pytest.raises(ph.Rejected, match="truncated"):  # the last two bytes of the file are not what counts
-        ph.process_file(Path("c.jpg"), data=whole[:len(whole) // 2] + _jpeg())
+        ph.process_file(Path("c.jpg"), data=whole[: len(whole) // 2] + _jpeg())
 
 
 def test_pillow_alone_raises_on_these_cuts_only_without_load_truncated_images():
@@ -166,9 +169,9 @@ def test_heic_cut_inside_its_picture_is_refused_even_when_mdat_runs_to_the_end()
     locations (iloc) still say where each tile ends."""
     data = bytearray((PHOTOS / "heic" / "IMG_5195.HEIC").read_bytes())
     pos = 0
-    while data[pos + 4:pos + 8] != b"mdat":
+    while data[pos + 4 : pos + 8] != b"mdat":
         pos += struct.unpack_from(">I", data, pos)[0]
-    struct.pack_into(">I", data, pos, 0)          # size 0: to the end of the file
+    struct.pack_into(">I", data, pos, 0)  # size 0: to the end of the file
     data = bytes(data)
     assert ph.process_file(Path("whole.heic"), data=data).width > 0
     with pytest.raises(ph.Rejected) as err:
@@ -177,6 +180,7 @@ def test_heic_cut_inside_its_picture_is_refused_even_when_mdat_runs_to_the_end()
 
 
 # ---- the refusal: an InspectorError, in English and Vietnamese -----------------------------------
+
 
 def test_rejected_is_an_inspector_error_with_code_detail_and_both_languages():
     exc = ph.Rejected("truncated", "9 bytes")
@@ -212,6 +216,7 @@ def test_photo_rejected_of_a_pasted_image_carries_code_and_both_sentences(demo_d
 
 
 # ---- photo get: written whole or not at all ---------------------------------------------------------
+
 
 @pytest.fixture
 def stored(demo_path):
@@ -264,7 +269,7 @@ def test_photo_get_on_a_full_disk_leaves_no_partial_file(tmp_path, stored, monke
 
 def test_photo_get_sweeps_leftovers_of_a_killed_run_and_writes_whole(tmp_path, stored):
     demo_path, a = stored
-    dead = tmp_path / ".b7.jpg.999999999.0badf00d.tmp"   # a pid that does not run
+    dead = tmp_path / ".b7.jpg.999999999.0badf00d.tmp"  # a pid that does not run
     dead.write_bytes(b"half")
     out = tmp_path / "b7.jpg"
     r = CliRunner().invoke(cli, ["--db", str(demo_path), "photo", "get", a.id[:8], "-o", str(out)])

@@ -1,4 +1,5 @@
 """The summary across communes: Excel matrix with percentages and highlighted failures, Word report."""
+
 from __future__ import annotations
 
 import unicodedata

@@ -1,4 +1,5 @@
 """Sync by files: export, verify, merge, conflicts, resolve; round trip office ↔ laptops; bad files."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,9 @@ def test_round_trip_office_two_laptops_one_conflict_then_resolved(tmp_path, offi
         r = sync.merge_packages(lap, [tmp_path / "plan.cchc"])
         assert r.added["inspections"] == 1 and r.added["visits"] == 3 and not r.conflicts
     # Lan fills Ninh Xuân, Minh fills Ninh Đa; both answer B1 of Đồng Hóa, differently
-    ans.set_answers(lan, v1, [ans.AnswerInput("B2", "dat"), ans.AnswerInput("B3", "khong_dat"),
-                              ans.AnswerInput("D1", "12")])
+    ans.set_answers(
+        lan, v1, [ans.AnswerInput("B2", "dat"), ans.AnswerInput("B3", "khong_dat"), ans.AnswerInput("D1", "12")]
+    )
     ans.set_answers(minh, v2, [ans.AnswerInput("B2", "dat_mot_phan"), ans.AnswerInput("C8", "3/120")])
     ans.set_answer(lan, v3, "B2", "dat")
     ans.set_answer(minh, v3, "B2", "khong_dat")
@@ -176,6 +178,7 @@ def test_copied_database_gets_a_new_device_and_merges_cleanly(tmp_path, office):
 
 # ---- bad files ---------------------------------------------------------------------------
 
+
 @pytest.fixture
 def with_photo(tmp_path, office):
     db, insp, (v1, _, _) = office
@@ -236,8 +239,14 @@ def test_files_that_are_not_packages(tmp_path, office, kind):
         c.execute("CREATE TABLE x(a)")
         c.commit()
         c.close()
-    words = {"docx": "Word", "jpg": "JPEG", "empty": "empty", "text": "not an Inspector package",
-             "database": "Inspector database", "other-sqlite": "another program"}[kind]
+    words = {
+        "docx": "Word",
+        "jpg": "JPEG",
+        "empty": "empty",
+        "text": "not an Inspector package",
+        "database": "Inspector database",
+        "other-sqlite": "another program",
+    }[kind]
     _rejected(db, tmp_path, path, words)
 
 
@@ -316,6 +325,7 @@ def test_set_based_reprojection_rebuilds_the_tables(demo_db):
 
 
 # ---- CLI ---------------------------------------------------------------------------------
+
 
 def test_cli_export_merge_conflicts_resolve_check(tmp_path, office, capsys):
     db, insp, (v1, _, _) = office

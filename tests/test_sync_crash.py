@@ -1,4 +1,5 @@
 """SIGKILL in the middle of a merge leaves the database as it was before, or fully merged."""
+
 from __future__ import annotations
 
 import shutil
@@ -60,8 +61,9 @@ def test_sigkill_during_merge(tmp_path, big_package):
     for n, delay in enumerate([0.0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.15, 0.3]):
         target = tmp_path / f"t{n}.sqlite3"
         shutil.copy2(base, target)
-        proc = subprocess.Popen([sys.executable, "-c", CHILD, str(target), str(big_package)],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(target), str(big_package)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout.readline().strip() == "go"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)

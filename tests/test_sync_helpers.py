@@ -1,4 +1,5 @@
 """Shared helpers of the sync tests: laptops as database files, photos, snapshots of the state."""
+
 from __future__ import annotations
 
 import hashlib
@@ -30,13 +31,20 @@ def add_photo(db, visit_id: str, inspection_id: str, seed: int, item_code: str =
     with inspector.atomic(db):
         db.execute(
             "INSERT OR IGNORE INTO photos(sha256, data, thumb, width, height, source_name, imported_at) "
-            "VALUES (?, ?, ?, 64, 64, ?, datetime('now'))", [sha, data, data[:200], f"IMG_{seed:04d}.jpg"])
+            "VALUES (?, ?, ?, 64, 64, ?, datetime('now'))",
+            [sha, data, data[:200], f"IMG_{seed:04d}.jpg"],
+        )
         aid = events.new_id()
         ctx = {"visit_id": visit_id}
-        events.record(db, [events.Change("attachment", aid, "photo_sha256", sha, ctx),
-                           events.Change("attachment", aid, "item_code", item_code, ctx),
-                           events.Change("attachment", aid, "caption", f"Ảnh {seed}", ctx)],
-                      inspection_id=inspection_id)
+        events.record(
+            db,
+            [
+                events.Change("attachment", aid, "photo_sha256", sha, ctx),
+                events.Change("attachment", aid, "item_code", item_code, ctx),
+                events.Change("attachment", aid, "caption", f"Ảnh {seed}", ctx),
+            ],
+            inspection_id=inspection_id,
+        )
     return sha
 
 
@@ -47,7 +55,11 @@ def plan(db, communes=("Ninh Xuân", "Ninh Đa", "Đồng Hóa")) -> tuple[str, 
 
 
 TABLES = {
-    "inspections": "*", "members": "*", "visits": "*", "findings": "*", "attachments": "*",
+    "inspections": "*",
+    "members": "*",
+    "visits": "*",
+    "findings": "*",
+    "attachments": "*",
     "answers": "id, visit_id, item_code, value, note, suggested, updated",
     "photos": "sha256, length(data), width, height",
     "checklist_versions": "id",
@@ -80,7 +92,8 @@ def reseal(path) -> None:
 
     c = sqlite3.connect(path)
     c.execute("DELETE FROM package WHERE key = 'digest'")
-    c.execute("INSERT INTO package(key, value) VALUES ('digest', ?)",
-              [package.digest_text(package.content_digest(c, "main"))])
+    c.execute(
+        "INSERT INTO package(key, value) VALUES ('digest', ?)", [package.digest_text(package.content_digest(c, "main"))]
+    )
     c.commit()
     c.close()

@@ -5,6 +5,7 @@ parents each new change must have), and checks against it after every step: merg
 idempotent, commutative and associative; laptops that saw the same changes hold the same
 state; nothing is lost; a conflict exists exactly when concurrent changes of a field differ.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -81,15 +82,20 @@ class Laptops(RuleBasedStateMachine):
     def _agreeing(self, lap: int) -> set[tuple[str, str]]:
         """Fields with several heads that all hold one value: concurrent, but not a conflict."""
         keys = {self.model[e][0] for e in self.known[lap] if e in self.model}
-        return {k for k in keys if len(self._heads(lap, k)) > 1 and len({self.model[e][1] for e in self._heads(lap, k)}) == 1}
+        return {
+            k
+            for k in keys
+            if len(self._heads(lap, k)) > 1 and len({self.model[e][1] for e in self._heads(lap, k)}) == 1
+        }
 
     def _path(self) -> Path:
         self.n += 1
         return self.dir / f"p{self.n}.cchc"
 
     # ---- rules ------------------------------------------------------------------------
-    @rule(lap=st.integers(0, N - 1), visit=st.integers(0, 1), item=st.sampled_from(ITEMS),
-          value=st.sampled_from(VALUES))
+    @rule(
+        lap=st.integers(0, N - 1), visit=st.integers(0, 1), item=st.sampled_from(ITEMS), value=st.sampled_from(VALUES)
+    )
     def edit(self, lap, visit, item, value):
         self._edit(lap, visit, item, value)
 
@@ -113,8 +119,13 @@ class Laptops(RuleBasedStateMachine):
         self.known[lap].add(eid)
         self.created.add(eid)
 
-    @rule(pair=st.permutations(range(N)), visit=st.integers(0, 1), item=st.sampled_from(ITEMS),
-          value=st.sampled_from(VALUES), data=st.data())
+    @rule(
+        pair=st.permutations(range(N)),
+        visit=st.integers(0, 1),
+        item=st.sampled_from(ITEMS),
+        value=st.sampled_from(VALUES),
+        data=st.data(),
+    )
     def concurrent_edits(self, pair, visit, item, value, data):
         """Two laptops change the same field without having seen each other's change (the second
         value differs from the first, or is the same value reached on both), then the first sends
@@ -244,8 +255,12 @@ class Laptops(RuleBasedStateMachine):
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
-SETTINGS = settings(max_examples=30, stateful_step_count=20, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=30,
+    stateful_step_count=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 def test_laptops():
@@ -287,8 +302,12 @@ def test_concurrent_different_values_are_a_conflict_and_the_same_value_is_not(tm
     sync.merge_packages(a, [tmp_path / "b.cchc"])
     assert [(x.entity_id, x.field) for x in events.conflicts(a)] == [b2]
     b3 = events.answer_id(visit, "B3")
-    assert a.execute("SELECT count(*) FROM events WHERE entity_id = ? AND field = 'value' AND is_head = 1",
-                     [b3]).fetchone()[0] == 2
+    assert (
+        a.execute(
+            "SELECT count(*) FROM events WHERE entity_id = ? AND field = 'value' AND is_head = 1", [b3]
+        ).fetchone()[0]
+        == 2
+    )
     assert state(a)["conflicts"] == state(b)["conflicts"]
     for d in (a, b):
         d.conn.close()

@@ -1,6 +1,7 @@
 """An office's Word template is untrusted input: outside links, runaway expressions, zip bombs,
 macros and damaged files each end in one TemplateError (one line), within bounded time and memory;
 the PDF is made without fetching anything; a killed write leaves no temporary file for long."""
+
 from __future__ import annotations
 
 import http.server
@@ -31,14 +32,19 @@ def _ninh_xuan(db):
     return next(v for v in ins.visits(db) if v.commune == "Ninh Xuân")
 
 
-def edited(out: Path, *, document=None, rels=None, extra: dict[str, bytes] | None = None,
-           types=None, header=None) -> Path:
+def edited(
+    out: Path, *, document=None, rels=None, extra: dict[str, bytes] | None = None, types=None, header=None
+) -> Path:
     """A copy of the shipped template with parts changed: callables take and return the text."""
     with zipfile.ZipFile(SHIPPED) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
         for i in z.infolist():
             d = z.read(i.filename)
-            change = {"word/document.xml": document, "word/_rels/document.xml.rels": rels,
-                      "[Content_Types].xml": types, "word/header1.xml": header}.get(i.filename)
+            change = {
+                "word/document.xml": document,
+                "word/_rels/document.xml.rels": rels,
+                "[Content_Types].xml": types,
+                "word/header1.xml": header,
+            }.get(i.filename)
             if change:
                 d = change(d.decode("utf-8")).encode("utf-8")
             o.writestr(i.filename, d)
@@ -49,23 +55,28 @@ def edited(out: Path, *, document=None, rels=None, extra: dict[str, bytes] | Non
 
 def linked_image(url: str, rid: str = "rIdEvil"):
     """Edits adding a picture linked (not embedded) to url, and a hyperlink to url."""
-    pic = (f'<w:p><w:r><w:drawing><wp:inline xmlns:wp="{mn._WP}"><wp:extent cx="914400" cy="914400"/>'
-           f'<wp:docPr id="77" name="logo"/><a:graphic xmlns:a="{mn._A}"><a:graphicData uri="{mn._PIC}">'
-           f'<pic:pic xmlns:pic="{mn._PIC}"><pic:nvPicPr><pic:cNvPr id="77" name="logo.png"/><pic:cNvPicPr/>'
-           f'</pic:nvPicPr><pic:blipFill><a:blip xmlns:r="{mn._R}" r:link="{rid}"/><a:stretch><a:fillRect/>'
-           f'</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/>'
-           f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
-           f'</a:graphic></wp:inline></w:drawing></w:r>'
-           f'<w:hyperlink xmlns:r="{mn._R}" r:id="rIdLink"><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>')
+    pic = (
+        f'<w:p><w:r><w:drawing><wp:inline xmlns:wp="{mn._WP}"><wp:extent cx="914400" cy="914400"/>'
+        f'<wp:docPr id="77" name="logo"/><a:graphic xmlns:a="{mn._A}"><a:graphicData uri="{mn._PIC}">'
+        f'<pic:pic xmlns:pic="{mn._PIC}"><pic:nvPicPr><pic:cNvPr id="77" name="logo.png"/><pic:cNvPicPr/>'
+        f'</pic:nvPicPr><pic:blipFill><a:blip xmlns:r="{mn._R}" r:link="{rid}"/><a:stretch><a:fillRect/>'
+        f'</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/>'
+        f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
+        f"</a:graphic></wp:inline></w:drawing></w:r>"
+        f'<w:hyperlink xmlns:r="{mn._R}" r:id="rIdLink"><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>'
+    )
 
     def document(x: str) -> str:
         return x.replace("<w:body>", "<w:body>" + pic, 1)
 
     def rels(x: str) -> str:
-        return x.replace("</Relationships>",
-                         f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{url}/logo.png" TargetMode="External"/>'
-                         f'<Relationship Id="rIdLink" Type="{HYPERLINK_REL}" Target="{url}/page" '
-                         'TargetMode="External"/></Relationships>')
+        return x.replace(
+            "</Relationships>",
+            f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{url}/logo.png" TargetMode="External"/>'
+            f'<Relationship Id="rIdLink" Type="{HYPERLINK_REL}" Target="{url}/page" '
+            'TargetMode="External"/></Relationships>',
+        )
+
     return document, rels
 
 
@@ -91,6 +102,7 @@ def low_limits(monkeypatch):
 
 # ---- outside links ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:9/x", "file:///etc/passwd", r"\\server\share\logo.png"])
 def test_a_linked_image_is_refused_naming_the_part_and_target(tmp_path, url):
     document, rels = linked_image(url)
@@ -103,9 +115,11 @@ def test_a_linked_image_is_refused_naming_the_part_and_target(tmp_path, url):
 
 
 def test_a_link_in_a_header_is_refused_too(tmp_path):
-    rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            f'2006/relationships"><Relationship Id="rId1" Type="{IMAGE_REL}" Target="http://evil.example/a.png" '
-            'TargetMode="External"/></Relationships>')
+    rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        f'2006/relationships"><Relationship Id="rId1" Type="{IMAGE_REL}" Target="http://evil.example/a.png" '
+        'TargetMode="External"/></Relationships>'
+    )
     tpl = edited(tmp_path / "mau.docx", extra={"word/_rels/header1.xml.rels": rels.encode()})
     with pytest.raises(E.TemplateError) as err:
         mn.check_template(tpl)
@@ -224,9 +238,11 @@ def test_a_zip_bomb_is_refused_before_it_inflates(demo_db, tmp_path, low_limits)
 
 
 def test_a_renamed_docm_is_refused(demo_db, tmp_path):
-    tpl = edited(tmp_path / "mau.docx", types=lambda x: x.replace(
-        "wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml"),
-        extra={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really"})
+    tpl = edited(
+        tmp_path / "mau.docx",
+        types=lambda x: x.replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml"),
+        extra={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really"},
+    )
     with pytest.raises(E.TemplateError) as err:
         mn.write_minutes(demo_db, _ninh_xuan(demo_db).id, tmp_path / "bb.docx", template=tpl)
     assert err.value.code == "tpl_macros"
@@ -248,10 +264,25 @@ def test_cli_prints_one_line_without_traceback(demo_path, tmp_path):
     vid = _ninh_xuan(db).id
     db.conn.close()
     bad = edited(tmp_path / "bad.docx", document=lambda x: x.replace("{{ mo_dau }}", "{{ 1/0 }}", 1))
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(demo_path), "minutes", vid[:8],
-                        "-o", str(tmp_path / "bb.docx"), "--template", str(bad)],
-                       capture_output=True, text=True, cwd=ROOT, timeout=120,
-                       env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            str(demo_path),
+            "minutes",
+            vid[:8],
+            "-o",
+            str(tmp_path / "bb.docx"),
+            "--template",
+            str(bad),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     assert r.returncode != 0
     assert "Traceback" not in r.stderr
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
@@ -274,8 +305,13 @@ with files.atomic_write(Path(sys.argv[1])) as tmp:
 
 def test_a_killed_write_leaves_a_tmp_that_the_next_minutes_sweep(demo_db, tmp_path):
     out = tmp_path / "bb.docx"
-    p = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(out)], stdout=subprocess.PIPE, text=True,
-                         cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    p = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(out)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     tmp = Path(p.stdout.readline().strip())
     os.kill(p.pid, signal.SIGKILL)
     p.wait()

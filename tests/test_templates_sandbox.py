@@ -9,6 +9,7 @@ put in place of the sandbox would still fail those only by its missing bounds, a
 "__class__" case of test_minutes.py is refused by the field check before any rendering. Here the
 escapes are rendered: directly in the environment minutes uses, and through write_minutes with
 the attribute names built at render time (so no check of the template's text can see them)."""
+
 from __future__ import annotations
 
 import zipfile
@@ -67,12 +68,15 @@ def test_an_escape_gets_nothing_when_rendered(env, expr):
     assert got is None or got.strip() == "", f"{expr} printed {got[:200]!r}"
 
 
-@pytest.mark.parametrize("expr", [
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{{ self.__init__.__globals__ }}",
-    "{{ (''|attr('_' ~ '_class_' ~ '_')).__mro__ }}",
-])
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ self.__init__.__globals__ }}",
+        "{{ (''|attr('_' ~ '_class_' ~ '_')).__mro__ }}",
+    ],
+)
 def test_reaching_through_an_unsafe_attribute_raises_a_forbidden_error(env, expr):
     with pytest.raises((SecurityError, TemplateError)) as err:
         env.from_string(expr).render(mo_dau="x")
@@ -81,8 +85,9 @@ def test_reaching_through_an_unsafe_attribute_raises_a_forbidden_error(env, expr
 
 
 def test_ordinary_expressions_still_work(env):
-    out = env.from_string("{{ a|upper }} {{ items|join(', ') }} {% for i in range(3) %}{{ i }}{% endfor %}"
-                          " {{ '%05.1f' % x }}").render(a="xã", items=["a", "b"], x=3.14159)
+    out = env.from_string(
+        "{{ a|upper }} {{ items|join(', ') }} {% for i in range(3) %}{{ i }}{% endfor %} {{ '%05.1f' % x }}"
+    ).render(a="xã", items=["a", "b"], x=3.14159)
     assert out == "XÃ a, b 012 003.1"
 
 
@@ -106,11 +111,14 @@ def _document_text(path) -> str:
         return z.read("word/document.xml").decode("utf-8")
 
 
-@pytest.mark.parametrize("expr", [
-    "{{ (mo_dau|attr('_' ~ '_class_' ~ '_')) }}",
-    "{{ ((mo_dau|attr('_' ~ '_class_' ~ '_')|attr('_' ~ '_mro_' ~ '_'))[1]|attr('_' ~ '_subclasses_' ~ '_'))() }}",
-    "{{ (cycler|attr('_' ~ '_init_' ~ '_')|attr('_' ~ '_globals_' ~ '_')) }}",
-])
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "{{ (mo_dau|attr('_' ~ '_class_' ~ '_')) }}",
+        "{{ ((mo_dau|attr('_' ~ '_class_' ~ '_')|attr('_' ~ '_mro_' ~ '_'))[1]|attr('_' ~ '_subclasses_' ~ '_'))() }}",
+        "{{ (cycler|attr('_' ~ '_init_' ~ '_')|attr('_' ~ '_globals_' ~ '_')) }}",
+    ],
+)
 def test_an_office_template_reaching_python_gets_nothing_into_the_document(demo_db, tmp_path, expr):
     """Through write_minutes (an office template: checked, then filled in the bounded child):
     refused with one line naming the file, or written exactly as without the expression."""

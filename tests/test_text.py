@@ -34,7 +34,17 @@ def test_vietnamese_sort_order():
     names = ["Đồng Hóa", "Đại Cương", "Ninh Xuân", "Ninh Đa", "Tòng Bạt", "Ân Thi", "An Khánh", "Dương Nội", "Ấp Bắc"]
     got = sorted(names, key=text.sort_key)
     # a < ă < â, d < đ, and within a letter the unmarked form first
-    assert got == ["An Khánh", "Ân Thi", "Ấp Bắc", "Dương Nội", "Đại Cương", "Đồng Hóa", "Ninh Đa", "Ninh Xuân", "Tòng Bạt"]
+    assert got == [
+        "An Khánh",
+        "Ân Thi",
+        "Ấp Bắc",
+        "Dương Nội",
+        "Đại Cương",
+        "Đồng Hóa",
+        "Ninh Đa",
+        "Ninh Xuân",
+        "Tòng Bạt",
+    ]
 
 
 def test_slug_and_percent():
@@ -51,13 +61,29 @@ def test_slug_and_percent():
 # Vietnamese words in NFD (as macOS and some keyboards send them), and from any text at all.
 BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYdđĐnhxgNXG "
 MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
-WORDS = ["Ninh Xuân", "Đồng Hóa", "Tòng Bạt", "Đại Cương", "Hướng dẫn", "thủ tục", "Ấp Bắc", "Nguyễn Thị Ỷ",
-         "Khánh Hòa", "niêm yết", "quyết định", "ĐỒNG HÓA", "Quỳnh Lưu", "Hoà", "hoà"]
+WORDS = [
+    "Ninh Xuân",
+    "Đồng Hóa",
+    "Tòng Bạt",
+    "Đại Cương",
+    "Hướng dẫn",
+    "thủ tục",
+    "Ấp Bắc",
+    "Nguyễn Thị Ỷ",
+    "Khánh Hòa",
+    "niêm yết",
+    "quyết định",
+    "ĐỒNG HÓA",
+    "Quỳnh Lưu",
+    "Hoà",
+    "hoà",
+]
 
 VIETNAMESE = st.one_of(
     st.text(alphabet=BASES + MARKS, max_size=30),
-    st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join).map(
-        lambda s: unicodedata.normalize("NFD", s)),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)
+    .map(" ".join)
+    .map(lambda s: unicodedata.normalize("NFD", s)),
     st.text(alphabet=st.sampled_from(BASES + MARKS) | st.characters(), max_size=20),
     st.text(),
 )
@@ -90,7 +116,7 @@ def test_clean_is_idempotent_and_nfc():
 
 def test_the_strategy_yields_decomposed_vietnamese():
     """The alphabet itself holds letters followed by marks that NFC composes."""
-    assert _letter_with_a_mark_to_compose("a\u0302\u0301")   # ấ as typed in NFD
+    assert _letter_with_a_mark_to_compose("a\u0302\u0301")  # ấ as typed in NFD
     assert _letter_with_a_mark_to_compose(unicodedata.normalize("NFD", "Ưu"))
     assert not _letter_with_a_mark_to_compose("ấ")
 

@@ -1,4 +1,5 @@
 """Stored codes have their words in both languages, in one module; nothing translated is stored."""
+
 from __future__ import annotations
 
 import ast
@@ -11,10 +12,17 @@ from inspector import events, words
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("vi, en", [(words.ASSESSMENT, words.ASSESSMENT_EN), (words.YESNO, words.YESNO_EN),
-                                    (words.KINDS, words.KINDS_EN), (words.ROLES, words.ROLES_EN),
-                                    (words.FIELD_LABELS, words.FIELD_LABELS_EN),
-                                    (words.ENTITY_LABELS, words.ENTITY_LABELS_EN)])
+@pytest.mark.parametrize(
+    "vi, en",
+    [
+        (words.ASSESSMENT, words.ASSESSMENT_EN),
+        (words.YESNO, words.YESNO_EN),
+        (words.KINDS, words.KINDS_EN),
+        (words.ROLES, words.ROLES_EN),
+        (words.FIELD_LABELS, words.FIELD_LABELS_EN),
+        (words.ENTITY_LABELS, words.ENTITY_LABELS_EN),
+    ],
+)
 def test_every_code_has_both_languages(vi, en):
     assert set(vi) == set(en) and all(vi[k] and en[k] and vi[k] != en[k] for k in vi if k != "m²")
 
@@ -39,5 +47,6 @@ def test_the_window_stores_no_translated_reason():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.keyword) and node.arg == "reason":
                 for sub in ast.walk(node.value):
-                    assert not (isinstance(sub, ast.Call) and getattr(sub.func, "id", "") in ("_tr", "tr")), \
+                    assert not (isinstance(sub, ast.Call) and getattr(sub.func, "id", "") in ("_tr", "tr")), (
                         f"{path.name}:{node.value.lineno} stores a translated reason"
+                    )

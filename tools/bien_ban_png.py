@@ -1,7 +1,8 @@
 """Page 1 of a demo biên bản as a picture for the README (needs LibreOffice and poppler-utils).
 
-    uv run python tools/bien_ban_png.py docs/bien-ban-page1.png
+uv run python tools/bien_ban_png.py docs/bien-ban-page1.png
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -25,8 +26,10 @@ def main() -> int:
         v = next(x for x in ins.visits(db) if x.commune == "Ninh Xuân")
         docx = mn.write_minutes(db, v.id, Path(d) / mn.default_filename(v))
         pdf = mn.to_pdf(docx)
-        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(out.with_suffix(""))], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out.with_suffix(""))],
+            check=True,
+        )
     print(out)
     return 0
 

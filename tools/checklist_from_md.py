@@ -2,6 +2,7 @@
 
 Run once when the description changes: python tools/checklist_from_md.py PATH.md
 """
+
 from __future__ import annotations
 
 import json
@@ -38,15 +39,18 @@ HINTS_VI = {
     "B2": "Kiểm tra ngẫu nhiên 3–5 thủ tục, ghi tên vào ghi chú",
     "B3": "Quyết định công bố gần nhất và ngày cập nhật niêm yết gần nhất",
     "B4": "Ghi các hình thức niêm yết đang dùng; chụp toàn cảnh khu vực niêm yết",
-    "B5": "Chụp ảnh", "B6": "Chụp ảnh",
+    "B5": "Chụp ảnh",
+    "B6": "Chụp ảnh",
     "B7": "Chụp ảnh; ghi kết quả gọi thử vào ghi chú",
     "B8": "Chụp ảnh",
     "B9": "Chụp ảnh; ngày mở hòm thư gần nhất",
-    "B10": "Chụp ảnh", "B11": "Chụp ảnh",
+    "B10": "Chụp ảnh",
+    "B11": "Chụp ảnh",
     "B12": "Chụp ảnh; đối chiếu với C11, C12",
     "C1": "Số, ngày văn bản",
     "C2": "Ghi họ tên và lĩnh vực vào ghi chú",
-    "C3": "Chụp ảnh", "C4": "Chụp ảnh",
+    "C3": "Chụp ảnh",
+    "C4": "Chụp ảnh",
     "C5": "Chụp một trang sổ",
     "C6": "Kiểm tra ngẫu nhiên; ghi mẫu phiếu còn thiếu; phiếu xin lỗi: xem C9",
     "C7": "Nguồn: báo cáo của hệ thống thông tin giải quyết TTHC",
@@ -112,22 +116,24 @@ def main(src: Path) -> None:
         if not tm:
             raise SystemExit(f"{code}: no type in {type_cell!r}")
         basis_part, _, hint = basis.partition("·")
-        items.append({
-            "code": code,
-            "group": group,
-            "position": len([i for i in items if i["group"] == group]) + 1,
-            "text_vi": clean(text_vi),
-            "text_en": clean(text_en),
-            "type": tm.group(1),
-            "unit": clean(tm.group(2) or ""),
-            "photo_required": "bắt buộc" in photo,
-            "photo_suggested": "nên có" in photo,
-            "basis": clean(basis_part) if group != "G" else "",
-            "evidence_hint": HINTS_VI.get(code, ""),
-            "evidence_hint_en": clean(hint) if group != "G" else clean(basis),
-            "since_version": "CCHC-XA-2025.1",
-            "retired_in_version": "",
-        })
+        items.append(
+            {
+                "code": code,
+                "group": group,
+                "position": len([i for i in items if i["group"] == group]) + 1,
+                "text_vi": clean(text_vi),
+                "text_en": clean(text_en),
+                "type": tm.group(1),
+                "unit": clean(tm.group(2) or ""),
+                "photo_required": "bắt buộc" in photo,
+                "photo_suggested": "nên có" in photo,
+                "basis": clean(basis_part) if group != "G" else "",
+                "evidence_hint": HINTS_VI.get(code, ""),
+                "evidence_hint_en": clean(hint) if group != "G" else clean(basis),
+                "since_version": "CCHC-XA-2025.1",
+                "retired_in_version": "",
+            }
+        )
     data = {
         "id": "CCHC-XA-2025.1",
         "title": "Bảng kiểm tra công tác cải cách hành chính cấp xã",

@@ -13,6 +13,7 @@ translation is a list [singular, plural].
 Existing translations are kept; strings no longer in the code are marked obsolete. The .ts file
 is what a translator opens in Qt Linguist; the .qm is what the app loads.
 """
+
 from __future__ import annotations
 
 import ast
@@ -31,8 +32,13 @@ def _module_context(tree: ast.Module) -> str | None:
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name == "_tr":
             for sub in ast.walk(node):
-                if (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
-                        and sub.func.attr == "translate" and sub.args and isinstance(sub.args[0], ast.Constant)):
+                if (
+                    isinstance(sub, ast.Call)
+                    and isinstance(sub.func, ast.Attribute)
+                    and sub.func.attr == "translate"
+                    and sub.args
+                    and isinstance(sub.args[0], ast.Constant)
+                ):
                     return sub.args[0].value
     return None
 
@@ -77,7 +83,7 @@ def extract(paths: list[Path]) -> dict[str, dict[str, tuple[str, int, bool]]]:
     return found
 
 
-Translation = str | tuple[str, ...]   # numerus messages have one text per form
+Translation = str | tuple[str, ...]  # numerus messages have one text per form
 
 
 def load_ts(path: Path) -> dict[tuple[str, str], tuple[Translation, str]]:
@@ -110,8 +116,9 @@ def finished(entry: tuple[Translation, str] | None, numerus: bool) -> bool:
     return isinstance(text, str) and bool(text)
 
 
-def write_ts(path: Path, found: dict[str, dict[str, tuple[str, int, bool]]],
-             old: dict[tuple[str, str], tuple[Translation, str]]) -> tuple[int, int]:
+def write_ts(
+    path: Path, found: dict[str, dict[str, tuple[str, int, bool]]], old: dict[tuple[str, str], tuple[Translation, str]]
+) -> tuple[int, int]:
     root = ET.Element("TS", version="2.1", language="en_US", sourcelanguage="vi_VN")
     missing = 0
     for ctx in sorted(found):
@@ -137,8 +144,10 @@ def write_ts(path: Path, found: dict[str, dict[str, tuple[str, int, bool]]],
     ET.indent(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                   + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
+    tmp.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode") + "\n",
+        encoding="utf-8",
+    )
     tmp.replace(path)
     return total, missing
 
@@ -147,8 +156,10 @@ def compile_qm() -> None:
     exe = Path(sys.executable).with_name("pyside6-lrelease")
     subprocess.run([str(exe) if exe.exists() else "pyside6-lrelease", "-silent", str(TS), "-qm", str(QM)], check=True)
     qt_vi = TS.with_name("qt_vi.ts")  # Qt's own strings in Vietnamese, kept by hand
-    subprocess.run([str(exe) if exe.exists() else "pyside6-lrelease", "-silent", str(qt_vi), "-qm",
-                    str(qt_vi.with_suffix(".qm"))], check=True)
+    subprocess.run(
+        [str(exe) if exe.exists() else "pyside6-lrelease", "-silent", str(qt_vi), "-qm", str(qt_vi.with_suffix(".qm"))],
+        check=True,
+    )
 
 
 def sources() -> list[Path]:
@@ -159,8 +170,12 @@ def main(argv: list[str]) -> int:
     found = extract(sources())
     old = load_ts(TS)
     if "--check" in argv:
-        missing = [(ctx, s) for ctx, msgs in found.items() for s, (_, _, numerus) in msgs.items()
-                   if not finished(old.get((ctx, s)), numerus)]
+        missing = [
+            (ctx, s)
+            for ctx, msgs in found.items()
+            for s, (_, _, numerus) in msgs.items()
+            if not finished(old.get((ctx, s)), numerus)
+        ]
         for ctx, s in missing:
             print(f"untranslated [{ctx}] {s!r}")
         return 1 if missing else 0

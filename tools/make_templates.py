@@ -10,6 +10,7 @@ run carries its size and weight explicitly, so Word, LibreOffice and the tests r
 thing. The fields are docxtpl (Jinja) tags, listed in docs/template-fields.md; an office copies a
 template, edits it in Word and keeps the tags.
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,27 +22,42 @@ sys.path.insert(0, str(ROOT))
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT = "Times New Roman"
-TEXT_WIDTH = 9355          # 165 mm
+TEXT_WIDTH = 9355  # 165 mm
 LEFT_COL, RIGHT_COL = 3402, 5953
 SIGN_COLS = (4677, 4678)
 
 KIEM_TRA = {
-    "doan": "Đoàn kiểm tra", "DOAN": "ĐOÀN KIỂM TRA", "ky_hieu": "BB-ĐKT",
-    "don_vi": "đơn vị được kiểm tra", "Don_vi": "Đơn vị được kiểm tra",
-    "ket_qua": "III. KẾT QUẢ KIỂM TRA", "noi_dung": "II. NỘI DUNG KIỂM TRA",
-    "kien_nghi": "V. KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC", "y_kien": "VI. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA",
-    "truong_doan": "TRƯỞNG ĐOÀN KIỂM TRA", "buoi": "Buổi kiểm tra", "phu_luc": "HÌNH ẢNH KIỂM TRA",
+    "doan": "Đoàn kiểm tra",
+    "DOAN": "ĐOÀN KIỂM TRA",
+    "ky_hieu": "BB-ĐKT",
+    "don_vi": "đơn vị được kiểm tra",
+    "Don_vi": "Đơn vị được kiểm tra",
+    "ket_qua": "III. KẾT QUẢ KIỂM TRA",
+    "noi_dung": "II. NỘI DUNG KIỂM TRA",
+    "kien_nghi": "V. KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC",
+    "y_kien": "VI. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA",
+    "truong_doan": "TRƯỞNG ĐOÀN KIỂM TRA",
+    "buoi": "Buổi kiểm tra",
+    "phu_luc": "HÌNH ẢNH KIỂM TRA",
 }
 GIAM_SAT = {
-    "doan": "Đoàn giám sát", "DOAN": "ĐOÀN GIÁM SÁT", "ky_hieu": "BB-ĐGS",
-    "don_vi": "cơ quan, đơn vị chịu sự giám sát", "Don_vi": "Cơ quan, đơn vị chịu sự giám sát",
-    "ket_qua": "III. KẾT QUẢ GIÁM SÁT", "noi_dung": "II. NỘI DUNG GIÁM SÁT",
-    "kien_nghi": "V. KIẾN NGHỊ", "y_kien": "VI. Ý KIẾN CỦA CƠ QUAN, ĐƠN VỊ CHỊU SỰ GIÁM SÁT",
-    "truong_doan": "TRƯỞNG ĐOÀN GIÁM SÁT", "buoi": "Buổi làm việc", "phu_luc": "HÌNH ẢNH GIÁM SÁT",
+    "doan": "Đoàn giám sát",
+    "DOAN": "ĐOÀN GIÁM SÁT",
+    "ky_hieu": "BB-ĐGS",
+    "don_vi": "cơ quan, đơn vị chịu sự giám sát",
+    "Don_vi": "Cơ quan, đơn vị chịu sự giám sát",
+    "ket_qua": "III. KẾT QUẢ GIÁM SÁT",
+    "noi_dung": "II. NỘI DUNG GIÁM SÁT",
+    "kien_nghi": "V. KIẾN NGHỊ",
+    "y_kien": "VI. Ý KIẾN CỦA CƠ QUAN, ĐƠN VỊ CHỊU SỰ GIÁM SÁT",
+    "truong_doan": "TRƯỞNG ĐOÀN GIÁM SÁT",
+    "buoi": "Buổi làm việc",
+    "phu_luc": "HÌNH ẢNH GIÁM SÁT",
 }
 
 
 # ---- measuring text, for the short lines under titles ------------------------------------------
+
 
 def text_width_twips(text: str, size_pt: float) -> float:
     """Width of a line of text in Times New Roman Bold (the generator measures the same way)."""
@@ -52,9 +68,14 @@ def text_width_twips(text: str, size_pt: float) -> float:
 
 # ---- XML pieces ------------------------------------------------------------------------------------
 
+
 def rpr(sz: int = 28, b: bool = False, i: bool = False) -> str:
-    return ("<w:rPr>" + ("<w:b/><w:bCs/>" if b else "") + ("<w:i/><w:iCs/>" if i else "")
-            + f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>')
+    return (
+        "<w:rPr>"
+        + ("<w:b/><w:bCs/>" if b else "")
+        + ("<w:i/><w:iCs/>" if i else "")
+        + f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
+    )
 
 
 def run(text: str, sz: int = 28, b: bool = False, i: bool = False, raw: bool = False) -> str:
@@ -62,16 +83,39 @@ def run(text: str, sz: int = 28, b: bool = False, i: bool = False, raw: bool = F
     return f'<w:r>{rpr(sz, b, i)}<w:t xml:space="preserve">{t}</w:t></w:r>'
 
 
-def ppr(jc: str = "both", first: int | None = 567, after: int = 120, before: int = 0, line: int = 276,
-        keep_next: bool = False, left: int = 0, right: int = 0, sz: int = 28, b: bool = False, i: bool = False,
-        extra: str = "") -> str:
+def ppr(
+    jc: str = "both",
+    first: int | None = 567,
+    after: int = 120,
+    before: int = 0,
+    line: int = 276,
+    keep_next: bool = False,
+    left: int = 0,
+    right: int = 0,
+    sz: int = 28,
+    b: bool = False,
+    i: bool = False,
+    extra: str = "",
+) -> str:
     ind = ""
     if first is not None or left or right:
-        ind = "<w:ind" + (f' w:left="{left}"' if left else "") + (f' w:right="{right}"' if right else "") \
-              + (f' w:firstLine="{first}"' if first is not None else "") + "/>"
-    return ("<w:pPr>" + ("<w:keepNext/>" if keep_next else "") + extra
-            + f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
-            + ind + f'<w:jc w:val="{jc}"/>' + rpr(sz, b, i) + "</w:pPr>")
+        ind = (
+            "<w:ind"
+            + (f' w:left="{left}"' if left else "")
+            + (f' w:right="{right}"' if right else "")
+            + (f' w:firstLine="{first}"' if first is not None else "")
+            + "/>"
+        )
+    return (
+        "<w:pPr>"
+        + ("<w:keepNext/>" if keep_next else "")
+        + extra
+        + f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
+        + ind
+        + f'<w:jc w:val="{jc}"/>'
+        + rpr(sz, b, i)
+        + "</w:pPr>"
+    )
 
 
 def para(*runs: str, **kw) -> str:
@@ -92,27 +136,41 @@ def tag(text: str) -> str:
 def rule(cell_width: int, length: float, after: int = 0) -> str:
     """A short solid line: an empty 2 pt paragraph with a top border, centred by equal indents."""
     ind = max(0, round((cell_width - length) / 2))
-    return ('<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'
-            f'<w:spacing w:before="40" w:after="{after}" w:line="40" w:lineRule="exact"/>'
-            f'<w:ind w:left="{ind}" w:right="{ind}"/><w:jc w:val="center"/>{rpr(4)}</w:pPr></w:p>')
+    return (
+        '<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'
+        f'<w:spacing w:before="40" w:after="{after}" w:line="40" w:lineRule="exact"/>'
+        f'<w:ind w:left="{ind}" w:right="{ind}"/><w:jc w:val="center"/>{rpr(4)}</w:pPr></w:p>'
+    )
 
 
-NO_BORDERS = ('<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
-              '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>')
-BORDERS = ('<w:tblBorders>' + "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                                       for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-           + '</w:tblBorders>')
+NO_BORDERS = (
+    '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+    '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+)
+BORDERS = (
+    "<w:tblBorders>"
+    + "".join(
+        f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for e in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + "</w:tblBorders>"
+)
 
 
 def table(widths: list[int], rows: list[str], borders: bool, cell_margin: int = 0) -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    mar = (f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/>'
-           '</w:tblCellMar>')
-    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-            + (BORDERS if borders else NO_BORDERS) + '<w:tblLayout w:type="fixed"/>' + mar
-            + '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
-              'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
-            + f"<w:tblGrid>{grid}</w:tblGrid>" + "".join(rows) + "</w:tbl>")
+    mar = (
+        f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/>'
+        "</w:tblCellMar>"
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        + (BORDERS if borders else NO_BORDERS)
+        + '<w:tblLayout w:type="fixed"/>'
+        + mar
+        + '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr>' + f"<w:tblGrid>{grid}</w:tblGrid>" + "".join(rows) + "</w:tbl>"
+    )
 
 
 def row(cells: list[tuple[int, str]], header: bool = False, cant_split: bool = True) -> str:
@@ -121,13 +179,21 @@ def row(cells: list[tuple[int, str]], header: bool = False, cant_split: bool = T
     return f"<w:tr>{trpr}{tcs}</w:tr>"
 
 
-def cell_para(text: str, jc: str = "left", sz: int = 26, b: bool = False, i: bool = False, raw: bool = False,
-              before: int = 0, after: int = 0) -> str:
-    return para(run(text, sz, b, i, raw=raw), jc=jc, first=None, after=after, before=before, line=240,
-                sz=sz, b=b, i=i)
+def cell_para(
+    text: str,
+    jc: str = "left",
+    sz: int = 26,
+    b: bool = False,
+    i: bool = False,
+    raw: bool = False,
+    before: int = 0,
+    after: int = 0,
+) -> str:
+    return para(run(text, sz, b, i, raw=raw), jc=jc, first=None, after=after, before=before, line=240, sz=sz, b=b, i=i)
 
 
 # ---- the document ------------------------------------------------------------------------------------
+
 
 def document_body(w: dict[str, str], section: str) -> str:
     parts: list[str] = []
@@ -140,7 +206,7 @@ def document_body(w: dict[str, str], section: str) -> str:
         + tag("{%p for dong in ten_doan %}")
         + cell_para("{{ dong }}", jc="center", sz=24, b=True, raw=True)
         + tag("{%p endfor %}")
-        + rule(LEFT_COL, 1400)   # the generator sets its length from the name above it
+        + rule(LEFT_COL, 1400)  # the generator sets its length from the name above it
     )
     right_row1 = (
         cell_para(qh, jc="center", sz=24, b=True)
@@ -149,10 +215,16 @@ def document_body(w: dict[str, str], section: str) -> str:
     )
     left_row2 = cell_para("{{ so_ky_hieu }}", jc="center", sz=26, raw=True, before=120)
     right_row2 = cell_para("{{ dia_danh_ngay }}", jc="center", sz=26, i=True, raw=True, before=120)
-    parts.append(table([LEFT_COL, RIGHT_COL], [
-        row([(LEFT_COL, left_row1), (RIGHT_COL, right_row1)]),
-        row([(LEFT_COL, left_row2), (RIGHT_COL, right_row2)]),
-    ], borders=False))
+    parts.append(
+        table(
+            [LEFT_COL, RIGHT_COL],
+            [
+                row([(LEFT_COL, left_row1), (RIGHT_COL, right_row1)]),
+                row([(LEFT_COL, left_row2), (RIGHT_COL, right_row2)]),
+            ],
+            borders=False,
+        )
+    )
     parts.append(para(run(""), first=None, after=0, jc="center"))
     parts.append(para(run("BIÊN BẢN", 28, b=True), jc="center", first=None, after=0, b=True))
     parts.append(tag("{%p for dong in trich_yeu %}"))
@@ -187,16 +259,26 @@ def document_body(w: dict[str, str], section: str) -> str:
 
     parts.append(body(w["ket_qua"], b=True, keep_next=True))
     cols = [600, 620, 4135, 1700, 2300]
-    head = row([(cols[0], cell_para("STT", "center", b=True)), (cols[1], cell_para("Mã", "center", b=True)),
-                (cols[2], cell_para("Nội dung kiểm tra", "center", b=True)),
-                (cols[3], cell_para("Kết quả", "center", b=True)), (cols[4], cell_para("Ghi chú", "center", b=True))],
-               header=True)
+    head = row(
+        [
+            (cols[0], cell_para("STT", "center", b=True)),
+            (cols[1], cell_para("Mã", "center", b=True)),
+            (cols[2], cell_para("Nội dung kiểm tra", "center", b=True)),
+            (cols[3], cell_para("Kết quả", "center", b=True)),
+            (cols[4], cell_para("Ghi chú", "center", b=True)),
+        ],
+        header=True,
+    )
     loop_open = row([(sum(cols), cell_para("{%tr for r in nhom.dong %}", raw=True))])
-    data = row([(cols[0], cell_para("{{ r.stt }}", "center", raw=True)),
-                (cols[1], cell_para("{{ r.ma }}", "center", raw=True)),
-                (cols[2], cell_para("{{ r.noi_dung }}", "left", raw=True)),
-                (cols[3], cell_para("{{ r.ket_qua }}", "center", raw=True)),
-                (cols[4], cell_para("{{ r.ghi_chu }}", "left", sz=22, raw=True))])
+    data = row(
+        [
+            (cols[0], cell_para("{{ r.stt }}", "center", raw=True)),
+            (cols[1], cell_para("{{ r.ma }}", "center", raw=True)),
+            (cols[2], cell_para("{{ r.noi_dung }}", "left", raw=True)),
+            (cols[3], cell_para("{{ r.ket_qua }}", "center", raw=True)),
+            (cols[4], cell_para("{{ r.ghi_chu }}", "left", sz=22, raw=True)),
+        ]
+    )
     loop_close = row([(sum(cols), cell_para("{%tr endfor %}", raw=True))])
     parts.append(tag("{%p for nhom in ket_qua %}"))
     parts.append(body("{{ nhom.so }}. {{ nhom.ten }}", b=True, raw=True, keep_next=True))
@@ -205,8 +287,9 @@ def document_body(w: dict[str, str], section: str) -> str:
     parts.append(tag("{%p endfor %}"))
 
     parts.append(body("IV. NHẬN XÉT, ĐÁNH GIÁ CHUNG", b=True, keep_next=True))
-    for n, (title, field) in enumerate((("Ưu điểm", "uu_diem"), ("Tồn tại, hạn chế", "ton_tai"),
-                                        ("Nguyên nhân", "nguyen_nhan")), 1):
+    for n, (title, field) in enumerate(
+        (("Ưu điểm", "uu_diem"), ("Tồn tại, hạn chế", "ton_tai"), ("Nguyên nhân", "nguyen_nhan")), 1
+    ):
         parts.append(body(f"{n}. {title}", b=True, keep_next=True))
         parts.append(tag(f"{{%p for dong in {field} %}}"))
         parts.append(body("{{ dong }}", raw=True))
@@ -214,14 +297,24 @@ def document_body(w: dict[str, str], section: str) -> str:
 
     parts.append(body(w["kien_nghi"], b=True, keep_next=True))
     kcols = [680, 4675, 2400, 1600]
-    khead = row([(kcols[0], cell_para("STT", "center", b=True)), (kcols[1], cell_para("Nội dung", "center", b=True)),
-                 (kcols[2], cell_para("Đơn vị, người thực hiện", "center", b=True)),
-                 (kcols[3], cell_para("Thời hạn", "center", b=True))], header=True)
+    khead = row(
+        [
+            (kcols[0], cell_para("STT", "center", b=True)),
+            (kcols[1], cell_para("Nội dung", "center", b=True)),
+            (kcols[2], cell_para("Đơn vị, người thực hiện", "center", b=True)),
+            (kcols[3], cell_para("Thời hạn", "center", b=True)),
+        ],
+        header=True,
+    )
     kopen = row([(sum(kcols), cell_para("{%tr for k in kien_nghi %}", raw=True))])
-    kdata = row([(kcols[0], cell_para("{{ k.stt }}", "center", raw=True)),
-                 (kcols[1], cell_para("{{ k.noi_dung }}", "left", raw=True)),
-                 (kcols[2], cell_para("{{ k.don_vi }}", "left", raw=True)),
-                 (kcols[3], cell_para("{{ k.thoi_han }}", "center", raw=True))])
+    kdata = row(
+        [
+            (kcols[0], cell_para("{{ k.stt }}", "center", raw=True)),
+            (kcols[1], cell_para("{{ k.noi_dung }}", "left", raw=True)),
+            (kcols[2], cell_para("{{ k.don_vi }}", "left", raw=True)),
+            (kcols[3], cell_para("{{ k.thoi_han }}", "center", raw=True)),
+        ]
+    )
     kclose = row([(sum(kcols), cell_para("{%tr endfor %}", raw=True))])
     parts.append(tag("{%p if kien_nghi %}"))
     parts.append(table(kcols, [khead, kopen, kdata, kclose], borders=True, cell_margin=85))
@@ -245,19 +338,44 @@ def document_body(w: dict[str, str], section: str) -> str:
 
     # signatures
     def sign_cell(title_expr: str, name_expr: str, width: int) -> str:
-        return (cell_para(title_expr, "center", sz=28, b=True, raw=True)
-                + para(run(name_expr, 28, b=True, raw=True), jc="center", first=None, before=1418, after=240,
-                       line=240, b=True))
+        return cell_para(title_expr, "center", sz=28, b=True, raw=True) + para(
+            run(name_expr, 28, b=True, raw=True), jc="center", first=None, before=1418, after=240, line=240, b=True
+        )
 
-    parts.append(table(list(SIGN_COLS), [
-        row([(SIGN_COLS[0], sign_cell("{{ ky_ben_xa }}", "{{ ten_ben_xa }}", SIGN_COLS[0])),
-             (SIGN_COLS[1], sign_cell(w["truong_doan"], "{{ ten_truong_doan }}", SIGN_COLS[1]))]),
-        row([(SIGN_COLS[0], cell_para("", "center")),
-             (SIGN_COLS[1], sign_cell("THƯ KÝ", "{{ ten_thu_ky }}", SIGN_COLS[1]))]),
-    ], borders=False))
+    parts.append(
+        table(
+            list(SIGN_COLS),
+            [
+                row(
+                    [
+                        (SIGN_COLS[0], sign_cell("{{ ky_ben_xa }}", "{{ ten_ben_xa }}", SIGN_COLS[0])),
+                        (SIGN_COLS[1], sign_cell(w["truong_doan"], "{{ ten_truong_doan }}", SIGN_COLS[1])),
+                    ]
+                ),
+                row(
+                    [
+                        (SIGN_COLS[0], cell_para("", "center")),
+                        (SIGN_COLS[1], sign_cell("THƯ KÝ", "{{ ten_thu_ky }}", SIGN_COLS[1])),
+                    ]
+                ),
+            ],
+            borders=False,
+        )
+    )
 
-    parts.append(para(run("Nơi nhận:", 24, b=True, i=True), jc="left", first=None, after=0, before=240, line=240,
-                      sz=24, b=True, i=True))
+    parts.append(
+        para(
+            run("Nơi nhận:", 24, b=True, i=True),
+            jc="left",
+            first=None,
+            after=0,
+            before=240,
+            line=240,
+            sz=24,
+            b=True,
+            i=True,
+        )
+    )
     parts.append(tag("{%p for dong in noi_nhan %}"))
     parts.append(para(run("{{ dong }}", 22, raw=True), jc="left", first=None, after=0, line=240, sz=22))
     parts.append(tag("{%p endfor %}"))
@@ -272,8 +390,11 @@ def document_body(w: dict[str, str], section: str) -> str:
     parts.append(body("{{ muc.tieu_de }}", b=True, raw=True, keep_next=True))
     parts.append(tag("{%p for a in muc.anh %}"))
     parts.append(para(run("{{ a.hinh }}", raw=True), jc="center", first=None, after=60, line=240, keep_next=True))
-    parts.append(para(run("{{ a.chu_thich }}", 26, i=True, raw=True), jc="center", first=None, after=240,
-                      line=240, sz=26, i=True))
+    parts.append(
+        para(
+            run("{{ a.chu_thich }}", 26, i=True, raw=True), jc="center", first=None, after=240, line=240, sz=26, i=True
+        )
+    )
     parts.append(tag("{%p endfor %}"))
     parts.append(tag("{%p endfor %}"))
     parts.append(tag("{%p endif %}"))
@@ -281,13 +402,15 @@ def document_body(w: dict[str, str], section: str) -> str:
 
 
 # The page of every section: A4, margins 20/20/30/15 mm, header 10 mm, page number from page 2.
-SECTION = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHdrDefault"/>'
-           '<w:headerReference w:type="first" r:id="rIdHdrFirst"/>'
-           '<w:footerReference w:type="default" r:id="rIdFtrDefault"/>'
-           '<w:footerReference w:type="first" r:id="rIdFtrFirst"/>'
-           '<w:pgSz w:w="11906" w:h="16838"/>'
-           '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" '
-           'w:gutter="0"/>{extra}<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="381"/></w:sectPr>')
+SECTION = (
+    '<w:sectPr><w:headerReference w:type="default" r:id="rIdHdrDefault"/>'
+    '<w:headerReference w:type="first" r:id="rIdHdrFirst"/>'
+    '<w:footerReference w:type="default" r:id="rIdFtrDefault"/>'
+    '<w:footerReference w:type="first" r:id="rIdFtrFirst"/>'
+    '<w:pgSz w:w="11906" w:h="16838"/>'
+    '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" '
+    'w:gutter="0"/>{extra}<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="381"/></w:sectPr>'
+)
 
 
 def build(kind: str, out: Path) -> None:
@@ -314,14 +437,21 @@ def build(kind: str, out: Path) -> None:
     for rel in d.part.rels.values():
         if rel.reltype in (RT.HEADER, RT.FOOTER):
             rels[rel.target_part] = rel.rId
-    ids = {"rIdHdrDefault": rels[hdr_default.part], "rIdHdrFirst": rels[hdr_first.part],
-           "rIdFtrDefault": rels[ftr_default.part], "rIdFtrFirst": rels[ftr_first.part]}
+    ids = {
+        "rIdHdrDefault": rels[hdr_default.part],
+        "rIdHdrFirst": rels[hdr_first.part],
+        "rIdFtrDefault": rels[ftr_default.part],
+        "rIdFtrFirst": rels[ftr_first.part],
+    }
     section_xml = SECTION
     for k, v in ids.items():
         section_xml = section_xml.replace(k, v)
-    xml = (f'<w:body xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-           + document_body(words, section_xml)
-           + section_xml.format(extra='<w:pgNumType w:start="1"/>') + "</w:body>")
+    xml = (
+        f'<w:body xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        + document_body(words, section_xml)
+        + section_xml.format(extra='<w:pgNumType w:start="1"/>')
+        + "</w:body>"
+    )
     new_body = parse_xml(xml)
     old_body = d.element.body
     d.element.replace(old_body, new_body)
@@ -394,19 +524,27 @@ def _replace_content(part_el, xml: str) -> None:
 
 
 def _header_page_number(hdr) -> None:
-    _replace_content(hdr._element, (
-        f'<w:p><w:pPr><w:jc w:val="center"/>{rpr(26)}</w:pPr>'
-        f'<w:fldSimple w:instr=" PAGE "><w:r>{rpr(26)}<w:t>2</w:t></w:r></w:fldSimple></w:p>'))
+    _replace_content(
+        hdr._element,
+        (
+            f'<w:p><w:pPr><w:jc w:val="center"/>{rpr(26)}</w:pPr>'
+            f'<w:fldSimple w:instr=" PAGE "><w:r>{rpr(26)}<w:t>2</w:t></w:r></w:fldSimple></w:p>'
+        ),
+    )
 
 
 def _empty(part) -> None:
-    _replace_content(part._element, f'<w:p><w:pPr>{rpr(26)}</w:pPr></w:p>')
+    _replace_content(part._element, f"<w:p><w:pPr>{rpr(26)}</w:pPr></w:p>")
 
 
 def _footer_code(ftr) -> None:
-    _replace_content(ftr._element, (
-        f'<w:p><w:pPr><w:jc w:val="right"/>{rpr(16, i=True)}</w:pPr>'
-        f'{run("{{ ma_doi_chieu }}", 16, i=True, raw=True)}</w:p>'))
+    _replace_content(
+        ftr._element,
+        (
+            f'<w:p><w:pPr><w:jc w:val="right"/>{rpr(16, i=True)}</w:pPr>'
+            f"{run('{{ ma_doi_chieu }}', 16, i=True, raw=True)}</w:p>"
+        ),
+    )
 
 
 def main() -> None:

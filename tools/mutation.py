@@ -29,9 +29,25 @@ DEFAULT = ["events", "sync", "answers", "text", "photos", "minutes"]
 EQUIVALENTS = ROOT / "docs" / "mutation.md"
 NAME = re.compile(r"(inspector\.[\w.ǁ]+__mutmut_\d+)")
 
-STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
-          35: "suspicious", 36: "timeout", 37: "killed", -24: "timeout", 24: "timeout", 152: "timeout",
-          255: "timeout", -11: "segfault", -9: "segfault", 2: "interrupted", None: "not checked"}
+STATUS = {
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    34: "skipped",
+    35: "suspicious",
+    36: "timeout",
+    37: "killed",
+    -24: "timeout",
+    24: "timeout",
+    152: "timeout",
+    255: "timeout",
+    -11: "segfault",
+    -9: "segfault",
+    2: "interrupted",
+    None: "not checked",
+}
 
 
 def equivalents() -> dict[str, str]:
@@ -72,8 +88,19 @@ def report(modules: list[str], target: float) -> bool:
         denominator = len(codes) - equiv
         score = count["killed"] / denominator if denominator else 1.0
         ok &= score >= target
-        rows.append((module, len(codes), count["killed"], count["survived"], count["timeout"], count["no tests"],
-                     count["not checked"], equiv, f"{score:.1%}"))
+        rows.append(
+            (
+                module,
+                len(codes),
+                count["killed"],
+                count["survived"],
+                count["timeout"],
+                count["no tests"],
+                count["not checked"],
+                equiv,
+                f"{score:.1%}",
+            )
+        )
         survivors[module] = sorted(n for n, s in status.items() if s != "killed" and n not in mine_eq)
     head = ("module", "mutants", "killed", "survived", "timeout", "no tests", "unchecked", "equivalent", "score")
     print()
@@ -89,8 +116,10 @@ def report(modules: list[str], target: float) -> bool:
         print("\nListed as equivalent in docs/mutation.md but now killed or gone (renumbered?):")
         for n in stale:
             print("    " + n)
-    print(f"\nscore = killed / (mutants - equivalent); target {target:.0%}; "
-          "`uv run mutmut show NAME` prints a mutant's diff")
+    print(
+        f"\nscore = killed / (mutants - equivalent); target {target:.0%}; "
+        "`uv run mutmut show NAME` prints a mutant's diff"
+    )
     return ok
 
 
@@ -100,10 +129,12 @@ def run(names: list[str], max_children: int) -> int:
     # A test that reads inspector/photos.py's own text would read mutmut's rewritten file, and
     # test_i18n checks the window's translations (no core code), and the runaway-template tests
     # measure time, which mutmut's slower rewritten code exceeds: all left out.
-    skip = ("--deselect=tests/test_photos_hostile.py::test_every_photo_refusal_code_has_english_and_vietnamese_text"
-            " --ignore=tests/test_i18n.py"
-            " --deselect=tests/test_templates_hostile.py::test_a_runaway_template_ends_fast_with_one_line"
-            " --deselect=tests/test_templates_hostile.py::test_the_child_process_bounds_time_beyond_the_sandbox")
+    skip = (
+        "--deselect=tests/test_photos_hostile.py::test_every_photo_refusal_code_has_english_and_vietnamese_text"
+        " --ignore=tests/test_i18n.py"
+        " --deselect=tests/test_templates_hostile.py::test_a_runaway_template_ends_fast_with_one_line"
+        " --deselect=tests/test_templates_hostile.py::test_the_child_process_bounds_time_beyond_the_sandbox"
+    )
     env["PYTEST_ADDOPTS"] = f"{env.get('PYTEST_ADDOPTS', '')} {skip}".strip()
     # Inside mutants/ the tests' ROOT is mutants/, so their ROOT.parent / "shared" is this folder's shared/.
     link = ROOT / "shared"

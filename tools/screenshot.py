@@ -1,7 +1,8 @@
 """Render the main window on the demo data to a PNG (offscreen), for the README.
 
-    uv run python tools/screenshot.py docs/screenshot.png [--size 1366x768] [--lang vi|en]
+uv run python tools/screenshot.py docs/screenshot.png [--size 1366x768] [--lang vi|en]
 """
+
 from __future__ import annotations
 
 import argparse

@@ -5,6 +5,7 @@ every change of that visit (answers, notes, photos, findings, the session; undo 
 carries that reason while it is open, and the window says so with a button to close it. Closing
 it, choosing another visit or closing the window ends it: the next change asks again.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from inspector import errors as E
 from inspector import inspections as ins
 
-_open: dict[str, str] = {}                  # visit id -> the reason of its open amendment
+_open: dict[str, str] = {}  # visit id -> the reason of its open amendment
 _listeners: list[Callable[[], None]] = []
 
 
@@ -44,9 +45,14 @@ def current(visit_id: str | None) -> str | None:
 def ask(parent: QWidget | None, visit: ins.Visit) -> str | None:
     """The person's reason for amending signed minutes (None when they decline)."""
     text, ok = QInputDialog.getText(
-        parent, _tr("Điều chỉnh biên bản đã ký"),
-        _tr("Biên bản của xã %s đã ký. Thay đổi từ bây giờ là điều chỉnh biên bản, được ghi lại và liệt kê "
-            "khi in lại.\nLý do điều chỉnh:") % visit.commune)
+        parent,
+        _tr("Điều chỉnh biên bản đã ký"),
+        _tr(
+            "Biên bản của xã %s đã ký. Thay đổi từ bây giờ là điều chỉnh biên bản, được ghi lại và liệt kê "
+            "khi in lại.\nLý do điều chỉnh:"
+        )
+        % visit.commune,
+    )
     return text.strip() if ok and text.strip() else None
 
 

@@ -4,6 +4,7 @@ ratio as two numbers with the percentage shown live, text as a text box.
 The editor emits `committed(value)` with the value in the form the core parses (None clears the
 answer); it never writes anything itself.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -106,7 +107,6 @@ class _Choice(_RowEditor):
 
 
 class _Count(_RowEditor):
-
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         lay = self.row
@@ -157,7 +157,6 @@ class _Count(_RowEditor):
 
 
 class _Ratio(_RowEditor):
-
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         lay = self.row
@@ -306,8 +305,13 @@ class AnswerEditor(QStackedWidget):
         self.ratio.lang = lang
         self.text = _Text()
         self.empty = QWidget()
-        self.editors = {"assessment": self.assessment, "yesno": self.yesno, "count": self.count,
-                        "ratio": self.ratio, "text": self.text}
+        self.editors = {
+            "assessment": self.assessment,
+            "yesno": self.yesno,
+            "count": self.count,
+            "ratio": self.ratio,
+            "text": self.text,
+        }
         for w in (*self.editors.values(), self.empty):
             self.addWidget(w)
             if w is not self.empty:
@@ -367,9 +371,11 @@ class AnswerEditor(QStackedWidget):
         if self.item is None:
             return False
         ed = self.editors.get(self.item.type)
-        target: QWidget | None = {"count": self.count.spin if ed is self.count else None,
-                                  "ratio": self.ratio.num if ed is self.ratio else None,
-                                  "text": self.text if ed is self.text else None}.get(self.item.type)
+        target: QWidget | None = {
+            "count": self.count.spin if ed is self.count else None,
+            "ratio": self.ratio.num if ed is self.ratio else None,
+            "text": self.text if ed is self.text else None,
+        }.get(self.item.type)
         if target is None:
             return False
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -381,4 +387,3 @@ class AnswerEditor(QStackedWidget):
         elif text:
             target.insertPlainText(text)
         return True
-

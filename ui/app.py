@@ -1,4 +1,5 @@
 """Starting the GUI: QApplication, the language, the database, the main window."""
+
 from __future__ import annotations
 
 import logging
@@ -27,8 +28,10 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
         QLocale.setDefault(QLocale("vi_VN"))
         # Qt ships no Vietnamese for its own buttons and dialogs (OK/Cancel, Yes/No, the file and
         # print dialogs it draws): the project's resources/i18n/qt_vi.ts has them.
-        for name, folder in (("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                             ("qt_vi", str(I18N))):
+        for name, folder in (
+            ("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            ("qt_vi", str(I18N)),
+        ):
             qt = QTranslator(app)
             if qt.load(name, folder):
                 app.installTranslator(qt)
@@ -61,8 +64,9 @@ def _upgrade(path: Path) -> None:
         outcome.append(result)
         loop.quit()
 
-    dialog = QProgressDialog(QCoreApplication.translate("app", "Đang nâng cấp cơ sở dữ liệu %s…") % path.name,
-                             None, 0, 0)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("app", "Đang nâng cấp cơ sở dữ liệu %s…") % path.name, None, 0, 0
+    )
     dialog.setWindowTitle("Inspector")
     dialog.setMinimumDuration(200)
     workers.start(workers.Job(_upgrade_job, str(path)), on_done=finish, on_error=finish)

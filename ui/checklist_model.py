@@ -4,6 +4,7 @@ Two levels: group rows ("A. Công khai thủ tục hành chính", "12/15") and u
 (code, criterion, answer). The model holds the checklist and the visit's answers in memory; the
 window tells it when an answer changed (update_answer), so nothing is re-read for a keystroke.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import (
@@ -22,10 +23,10 @@ from inspector.text import fold
 
 from .widgets import _refilter
 
-ItemRole = Qt.ItemDataRole.UserRole + 1      # the checklist Item of an item row (None for a group row)
-AnswerRole = Qt.ItemDataRole.UserRole + 2    # the Answer of an item row, or None
-CodeRole = Qt.ItemDataRole.UserRole + 3      # item code, or group code for a group row
-SearchRole = Qt.ItemDataRole.UserRole + 4    # folded text for the search box
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the checklist Item of an item row (None for a group row)
+AnswerRole = Qt.ItemDataRole.UserRole + 2  # the Answer of an item row, or None
+CodeRole = Qt.ItemDataRole.UserRole + 3  # item code, or group code for a group row
+SearchRole = Qt.ItemDataRole.UserRole + 4  # folded text for the search box
 
 COLUMNS = 3  # code + criterion, answer, marks
 
@@ -52,14 +53,19 @@ class ChecklistModel(QAbstractItemModel):
         self.items: list[list[cl.Item]] = []
         self.answers: dict[str, ans.Answer] = {}
         self.photo_counts: dict[str, int] = {}
-        self.amended: set[str] = set()   # items changed after the minutes were signed
+        self.amended: set[str] = set()  # items changed after the minutes were signed
         self.lang = "vi"
         self._row_of: dict[str, tuple[int, int]] = {}
 
     # ---- loading -------------------------------------------------------------------------
 
-    def set_visit(self, checklist: cl.Checklist | None, answers: dict[str, ans.Answer],
-                  photo_counts: dict[str, int] | None = None, amended: set[str] | None = None) -> None:
+    def set_visit(
+        self,
+        checklist: cl.Checklist | None,
+        answers: dict[str, ans.Answer],
+        photo_counts: dict[str, int] | None = None,
+        amended: set[str] | None = None,
+    ) -> None:
         self.beginResetModel()
         self.amended = set(amended or ())
         self.checklist = checklist

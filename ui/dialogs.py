@@ -4,6 +4,7 @@ commune's representatives, findings and recommendations, the commune's opinion).
 A dialog collects everything and writes it when the user presses OK, in one transaction: a bad
 date or an empty name gets a one-line message in the dialog and nothing is written.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -41,10 +42,18 @@ def _N(text: str) -> str:
 
 
 KIND_LABELS = {"kiem_tra": _N("Kiểm tra"), "giam_sat": _N("Giám sát")}
-ROLE_LABELS = {"truong_doan": _N("Trưởng đoàn"), "pho_truong_doan": _N("Phó Trưởng đoàn"),
-               "thanh_vien": _N("Thành viên"), "thu_ky": _N("Thư ký")}
-FINDING_LABELS = {"uu_diem": _N("Ưu điểm"), "ton_tai": _N("Tồn tại, hạn chế"), "nguyen_nhan": _N("Nguyên nhân"),
-                  "kien_nghi": _N("Kiến nghị")}
+ROLE_LABELS = {
+    "truong_doan": _N("Trưởng đoàn"),
+    "pho_truong_doan": _N("Phó Trưởng đoàn"),
+    "thanh_vien": _N("Thành viên"),
+    "thu_ky": _N("Thư ký"),
+}
+FINDING_LABELS = {
+    "uu_diem": _N("Ưu điểm"),
+    "ton_tai": _N("Tồn tại, hạn chế"),
+    "nguyen_nhan": _N("Nguyên nhân"),
+    "kien_nghi": _N("Kiến nghị"),
+}
 STATUS_LABELS = {"planned": _N("Dự kiến"), "in_progress": _N("Đang làm việc"), "done": _N("Đã xong")}
 
 
@@ -136,12 +145,21 @@ class InspectionDialog(_Dialog):
         form.addRow(_tr("Thời kỳ"), self.period)
         self.tabs.addTab(general, _tr("Thông tin chung"))
 
-        self.members = EditableTable([
-            Column(_tr("Họ và tên"), 190), Column(_tr("Chức vụ"), 170), Column(_tr("Cơ quan"), 0),
-            Column(_tr("Vai trò"), 140, choices={k: _tr(ROLE_LABELS.get(k, v)) for k, v in ins.ROLES.items()},
-                   # a delegation has one head: the first member added is the head, the next ones members
-                   default=lambda roles: "thanh_vien" if "truong_doan" in roles else "truong_doan"),
-        ], add_text=_tr("Thêm thành viên"))
+        self.members = EditableTable(
+            [
+                Column(_tr("Họ và tên"), 190),
+                Column(_tr("Chức vụ"), 170),
+                Column(_tr("Cơ quan"), 0),
+                Column(
+                    _tr("Vai trò"),
+                    140,
+                    choices={k: _tr(ROLE_LABELS.get(k, v)) for k, v in ins.ROLES.items()},
+                    # a delegation has one head: the first member added is the head, the next ones members
+                    default=lambda roles: "thanh_vien" if "truong_doan" in roles else "truong_doan",
+                ),
+            ],
+            add_text=_tr("Thêm thành viên"),
+        )
         if insp:
             for m in ins.members(db, insp.id):
                 self.members.add_row([m.name, m.position, m.agency, m.role], row_id=m.id, edit=False)
@@ -149,11 +167,14 @@ class InspectionDialog(_Dialog):
 
         known = ins.known_communes(db)
         self._province_of = {c: p for c, p in known}
-        self.communes = EditableTable([
-            Column(_tr("Xã, phường"), 0, completions=[c for c, _ in known], placeholder=_tr("tên xã")),
-            Column(_tr("Tỉnh, thành phố"), 170, completions=sorted({p for _, p in known if p})),
-            Column(_tr("Ngày làm việc"), 130, placeholder="23/11/2026"),
-        ], add_text=_tr("Thêm xã"))
+        self.communes = EditableTable(
+            [
+                Column(_tr("Xã, phường"), 0, completions=[c for c, _ in known], placeholder=_tr("tên xã")),
+                Column(_tr("Tỉnh, thành phố"), 170, completions=sorted({p for _, p in known if p})),
+                Column(_tr("Ngày làm việc"), 130, placeholder="23/11/2026"),
+            ],
+            add_text=_tr("Thêm xã"),
+        )
         if insp:
             for v in ins.visits(db, insp.id):
                 self.communes.add_row([v.commune, v.province, _vn_date(v.date)], row_id=v.id, edit=False)
@@ -181,10 +202,15 @@ class InspectionDialog(_Dialog):
 
     def save(self) -> None:
         fields = {
-            "kind": self.kind.currentData(), "title": self.title.text(), "decision_no": self.decision_no.text(),
-            "decision_date": self.decision_date.text(), "legal_basis": self.legal_basis.toPlainText(),
-            "issuing_agency": self.issuing.text(), "parent_agency": self.parent_agency.text(),
-            "home_office": self.home_office.text(), "period": self.period.text(),
+            "kind": self.kind.currentData(),
+            "title": self.title.text(),
+            "decision_no": self.decision_no.text(),
+            "decision_date": self.decision_date.text(),
+            "legal_basis": self.legal_basis.toPlainText(),
+            "issuing_agency": self.issuing.text(),
+            "parent_agency": self.parent_agency.text(),
+            "home_office": self.home_office.text(),
+            "period": self.period.text(),
         }
         with dbm.atomic(self.db):
             if self.inspection is None:
@@ -267,17 +293,22 @@ class VisitDialog(_Dialog):
         form.addRow(_tr("Tình trạng"), self.status)
         self.tabs.addTab(general, _tr("Buổi làm việc"))
 
-        self.reps = EditableTable([Column(_tr("Họ và tên"), 220), Column(_tr("Chức vụ"), 0)],
-                                  add_text=_tr("Thêm người"))
+        self.reps = EditableTable(
+            [Column(_tr("Họ và tên"), 220), Column(_tr("Chức vụ"), 0)], add_text=_tr("Thêm người")
+        )
         for r in v.representatives:
             self.reps.add_row([r.name, r.position], row_id="", edit=False)
         self.tabs.addTab(self.reps, _tr("Đại diện xã"))
 
-        self.findings = EditableTable([
-            Column(_tr("Loại"), 130, choices={k: _tr(lbl) for k, lbl in FINDING_LABELS.items()}),
-            Column(_tr("Nội dung"), 0), Column(_tr("Đơn vị thực hiện"), 140),
-            Column(_tr("Thời hạn"), 110, placeholder="31/12/2026"),
-        ], add_text=_tr("Thêm nội dung"))
+        self.findings = EditableTable(
+            [
+                Column(_tr("Loại"), 130, choices={k: _tr(lbl) for k, lbl in FINDING_LABELS.items()}),
+                Column(_tr("Nội dung"), 0),
+                Column(_tr("Đơn vị thực hiện"), 140),
+                Column(_tr("Thời hạn"), 110, placeholder="31/12/2026"),
+            ],
+            add_text=_tr("Thêm nội dung"),
+        )
         self.findings.view.verticalHeader().setDefaultSectionSize(48)
         for f in ins.findings(db, v.id):
             self.findings.add_row([f.kind, f.text, f.responsible, f.deadline], row_id=f.id, edit=False)
@@ -298,9 +329,16 @@ class VisitDialog(_Dialog):
     def save(self) -> None:
         reason = self._reason()
         reps = [{"name": n, "position": p} for _, (n, p) in self.reps.rows() if n]
-        fields = {"commune": self.commune.text(), "province": self.province.text(), "date": self.date.text(),
-                  "start_time": self.start.text(), "end_time": self.end.text(), "place": self.place.text(),
-                  "representatives": reps, "opinion": self.opinion.toPlainText()}
+        fields = {
+            "commune": self.commune.text(),
+            "province": self.province.text(),
+            "date": self.date.text(),
+            "start_time": self.start.text(),
+            "end_time": self.end.text(),
+            "place": self.place.text(),
+            "representatives": reps,
+            "opinion": self.opinion.toPlainText(),
+        }
         if not self.visit.frozen:
             fields["status"] = self.status.currentData()
         with dbm.atomic(self.db):
@@ -315,8 +353,15 @@ class VisitDialog(_Dialog):
                         raise E.InvalidInput(_tr("dòng %d của bảng tồn tại, kiến nghị chưa có nội dung") % n)
                     continue
                 if rid is None:
-                    ins.add_finding(self.db, self.visit.id, kind=kind, text=text, responsible=responsible,
-                                    deadline=deadline, reason=reason)
+                    ins.add_finding(
+                        self.db,
+                        self.visit.id,
+                        kind=kind,
+                        text=text,
+                        responsible=responsible,
+                        deadline=deadline,
+                        reason=reason,
+                    )
                 else:
                     old = current[rid]
                     new = {"kind": kind, "text": text, "responsible": responsible, "deadline": deadline, "ord": n}
@@ -326,8 +371,9 @@ class VisitDialog(_Dialog):
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent
+    )
     box.button(QMessageBox.StandardButton.Yes).setText(_tr("Đồng ý"))
     box.button(QMessageBox.StandardButton.No).setText(_tr("Không"))
     box.setDefaultButton(QMessageBox.StandardButton.No)

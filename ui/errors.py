@@ -1,4 +1,5 @@
 """Turning core exceptions into one readable Vietnamese message (never a traceback)."""
+
 from __future__ import annotations
 
 import logging
@@ -35,7 +36,9 @@ _MESSAGES: dict[type, Callable[[BaseException], str]] = {
     E.InvalidValue: lambda e: _tr("%s: giá trị «%s» không hợp lệ (%s).") % (e.item, e.value, e.reason),
     E.VisitFrozen: lambda e: _tr("Biên bản của xã %s đã ký; muốn sửa phải ghi lý do điều chỉnh.") % e.commune,
     E.PhotoRejected: lambda e: _tr("%s: không nhập được ảnh (%s).") % (e.name, reason(e)),
-    E.OutputLocked: lambda e: _tr("Tệp %s đang mở trong chương trình khác (Word?). Hãy đóng tệp hoặc chọn tên khác.") % e.path,
+    E.OutputLocked: lambda e: (
+        _tr("Tệp %s đang mở trong chương trình khác (Word?). Hãy đóng tệp hoặc chọn tên khác.") % e.path
+    ),
     E.PackageRejected: lambda e: _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.") % (e.path, reason(e)),
     E.CannotWrite: lambda e: _tr("Không ghi được tệp %s: %s.") % (e.path, reason(e)),
     E.Cancelled: lambda e: _tr("Đã hủy. Phần đã hoàn thành được giữ lại."),

@@ -4,6 +4,7 @@ photos strip, who entered the answer and the changes made after signing.
 It shows what it is given and emits nothing of its own: the window wires its editor and note.
 Its words share the window's translation context ("MainWindow").
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -47,7 +48,9 @@ class ItemPanel(QWidget):
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.suggestion = QFrame()
         self.suggestion.setObjectName("suggestion")
-        self.suggestion.setStyleSheet("#suggestion { background: #fff6d5; border: 1px solid #e3c96b; border-radius: 4px; }")
+        self.suggestion.setStyleSheet(
+            "#suggestion { background: #fff6d5; border: 1px solid #e3c96b; border-radius: 4px; }"
+        )
         s_lay = QHBoxLayout(self.suggestion)
         s_lay.setContentsMargins(6, 3, 6, 3)
         self.suggestion_text = QLabel()
@@ -93,8 +96,7 @@ class ItemPanel(QWidget):
         lay.addLayout(self.photos_box)
         self.set_item(None, None, None)
 
-    def refresh_answer(self, item: cl.Item, answer: ans.Answer | None, previous: str | None,
-                       lang: str = "vi") -> None:
+    def refresh_answer(self, item: cl.Item, answer: ans.Answer | None, previous: str | None, lang: str = "vi") -> None:
         """After a write to the shown item: the buttons, the suggestion and the previous value."""
         value = answer.value if answer else None
         if item.type in ("assessment", "yesno") or not self.editor.currentWidget().hasFocus():
@@ -124,8 +126,7 @@ class ItemPanel(QWidget):
         self.who.setText(_tr("Nhập bởi %s lúc %s") % (author, stamp) if author else _tr("Nhập lúc %s") % stamp)
         self.who.show()
 
-    def set_item(self, item: cl.Item | None, answer: ans.Answer | None, previous: str | None,
-                 lang: str = "vi") -> None:
+    def set_item(self, item: cl.Item | None, answer: ans.Answer | None, previous: str | None, lang: str = "vi") -> None:
         enabled = item is not None
         for w in (self.editor, self.note):
             w.setEnabled(enabled)
@@ -159,4 +160,3 @@ class ItemPanel(QWidget):
 
 
 # ---- the main window -----------------------------------------------------------------------
-

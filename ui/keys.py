@@ -1,5 +1,6 @@
 """The keyboard contract, in one place: the Help menu shows this list, the README's guide names the
 same keys (a test checks both), and tests/ui drive each of them."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -15,8 +16,13 @@ def _N(text: str) -> str:
 
 
 KEYS: list[tuple[str, str]] = [
-    ("↑ ↓", _N("chuyển tiêu chí; trong ô số cũng vậy, số đã gõ được lưu (phím mũi tên và con lăn chuột "
-              "không bao giờ làm đổi số)")),
+    (
+        "↑ ↓",
+        _N(
+            "chuyển tiêu chí; trong ô số cũng vậy, số đã gõ được lưu (phím mũi tên và con lăn chuột "
+            "không bao giờ làm đổi số)"
+        ),
+    ),
     ("1 2 3 4", _N("Đạt / Đạt một phần / Không đạt / Không áp dụng (câu Có/Không: 1 = Có, 2 = Không)")),
     ("0–9", _N("gõ số liệu của tiêu chí đếm hoặc tỷ lệ (tỷ lệ: tử số, Tab, mẫu số)")),
     ("Enter", _N("trong ô số: giữ số đã gõ; ở danh sách: viết ghi chú")),

@@ -1,6 +1,7 @@
 """The `inspector` entry point, above both faces: without a command it opens the window straight
 away, without loading the command line's modules (a faster start); with a command it runs the CLI,
 without loading Qt. The core (inspector/) never names the window, not even to start it."""
+
 from __future__ import annotations
 
 import importlib

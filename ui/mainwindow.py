@@ -3,6 +3,7 @@ the middle, the selected item (guidance, answer, note, photos) on the right.
 
 Every change is written at once through the core (no Save button); the status bar says when.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,6 +46,7 @@ from .widgets import roomy_tabs
 
 logger = logging.getLogger(__name__)
 
+
 def _tr(text: str, n: int = -1) -> str:
     """The interface's words in the chosen language; with n, "%n" in text is the count n and the
     translation has a singular and a plural form."""
@@ -54,6 +56,7 @@ def _tr(text: str, n: int = -1) -> str:
 # ---- the tree of inspections and communes ----------------------------------------------------
 
 # ---- the checklist view: keyboard first ------------------------------------------------------
+
 
 class ChecklistView(QTreeView):
     """Up/Down move between items (group rows are skipped), 1–4 answer, Enter goes to the note,
@@ -95,6 +98,7 @@ class ChecklistView(QTreeView):
 
 # ---- undo ---------------------------------------------------------------------------------
 
+
 class AnswerCommand(QUndoCommand):
     """One answer change already written; undo writes the previous value and note back."""
 
@@ -114,7 +118,7 @@ class AnswerCommand(QUndoCommand):
 
 
 class MainWindow(QMainWindow):
-    visit_changed = Signal(object)   # visit id or None
+    visit_changed = Signal(object)  # visit id or None
 
     def __init__(self, db, path: Path) -> None:
         super().__init__()
@@ -133,7 +137,11 @@ class MainWindow(QMainWindow):
         # left: inspections and communes (ui/nav_pane.py)
         self.nav = left = NavPane(db)
         self.model, self.nav_filter, self.tree, self.filter_box = (
-            self.nav.model, self.nav.nav_filter, self.nav.tree, self.nav.filter_box)
+            self.nav.model,
+            self.nav.nav_filter,
+            self.nav.tree,
+            self.nav.filter_box,
+        )
         self.tree.on_drop = self._tree_drop  # photos dropped on a commune go to that visit
 
         # middle: the checklist
@@ -169,8 +177,11 @@ class MainWindow(QMainWindow):
         self.mode_buttons = QButtonGroup(self)
         modes = QHBoxLayout()
         modes.setSpacing(2)
-        for mode, label in ((ChecklistFilter.ALL, _tr("Tất cả")), (ChecklistFilter.UNANSWERED, _tr("Chưa trả lời")),
-                            (ChecklistFilter.FAILED, _tr("Không đạt"))):
+        for mode, label in (
+            (ChecklistFilter.ALL, _tr("Tất cả")),
+            (ChecklistFilter.UNANSWERED, _tr("Chưa trả lời")),
+            (ChecklistFilter.FAILED, _tr("Không đạt")),
+        ):
             b = QPushButton(label)
             b.setCheckable(True)
             b.setChecked(mode == ChecklistFilter.ALL)
@@ -352,7 +363,9 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         self.file_menu = mb.addMenu(_tr("&Tệp"))
         self.act_new = self._action(_tr("Đợt kiểm tra &mới…"), self.new_inspection, QKeySequence.StandardKey.New, "new")
-        self.act_quit = self._action(_tr("&Thoát"), self.close, "Ctrl+Q", "quit")  # on every system (Windows binds none)
+        self.act_quit = self._action(
+            _tr("&Thoát"), self.close, "Ctrl+Q", "quit"
+        )  # on every system (Windows binds none)
         self.file_menu.addAction(self.act_new)
         self.file_menu.addSeparator()
         self._sync_anchor = self.file_menu.addSeparator()
@@ -371,30 +384,36 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self.act_find = self._action(_tr("&Tìm tiêu chí"), self._focus_search, QKeySequence.StandardKey.Find, "find")
         edit.addAction(self.act_find)
-        self.act_confirm = self._action(_tr("Xác nhận &gợi ý của tiêu chí này"), self.confirm_current,
-                                        QKeySequence("Ctrl+Return"), "confirm")
+        self.act_confirm = self._action(
+            _tr("Xác nhận &gợi ý của tiêu chí này"), self.confirm_current, QKeySequence("Ctrl+Return"), "confirm"
+        )
         self.act_confirm_all = self._action(_tr("Xác nhận tất cả gợi ý"), self.confirm_all, None, "confirm_all")
         edit.addAction(self.act_confirm)
         edit.addAction(self.act_confirm_all)
         edit.addSeparator()
-        self.act_settings = self._action(_tr("&Cài đặt…"), self.open_settings, QKeySequence.StandardKey.Preferences,
-                                         "settings")
+        self.act_settings = self._action(
+            _tr("&Cài đặt…"), self.open_settings, QKeySequence.StandardKey.Preferences, "settings"
+        )
         edit.addAction(self.act_settings)
 
         self.inspection_menu = mb.addMenu(_tr("Đợt &kiểm tra"))
-        self.act_edit_inspection = self._action(_tr("&Sửa đợt kiểm tra, thành viên, các xã…"), self.edit_inspection,
-                                                "Ctrl+Shift+E", "edit_inspection")
-        self.act_delete_inspection = self._action(_tr("&Xóa đợt kiểm tra…"), self.delete_inspection, None,
-                                                  "delete_inspection")
+        self.act_edit_inspection = self._action(
+            _tr("&Sửa đợt kiểm tra, thành viên, các xã…"), self.edit_inspection, "Ctrl+Shift+E", "edit_inspection"
+        )
+        self.act_delete_inspection = self._action(
+            _tr("&Xóa đợt kiểm tra…"), self.delete_inspection, None, "delete_inspection"
+        )
         self.inspection_menu.addAction(self.act_new)
         self.inspection_menu.addAction(self.act_edit_inspection)
         self.inspection_menu.addAction(self.act_delete_inspection)
 
         self.visit_menu = mb.addMenu(_tr("&Xã"))
-        self.act_edit_visit = self._action(_tr("&Buổi làm việc, đại diện xã, tồn tại, kiến nghị…"), self.edit_visit,
-                                           "Ctrl+E", "edit_visit")
-        self.act_previous = self._action(_tr("Lấy &kết quả lần kiểm tra trước làm gợi ý"), self.start_from_previous,
-                                         None, "start_from_previous")
+        self.act_edit_visit = self._action(
+            _tr("&Buổi làm việc, đại diện xã, tồn tại, kiến nghị…"), self.edit_visit, "Ctrl+E", "edit_visit"
+        )
+        self.act_previous = self._action(
+            _tr("Lấy &kết quả lần kiểm tra trước làm gợi ý"), self.start_from_previous, None, "start_from_previous"
+        )
         self.act_delete_visit = self._action(_tr("&Xóa xã khỏi đợt kiểm tra…"), self.delete_visit, None, "delete_visit")
         self.visit_menu.addAction(self.act_edit_visit)
         self.visit_menu.addAction(self.act_previous)
@@ -402,17 +421,21 @@ class MainWindow(QMainWindow):
         from . import minutes as minutes_ui
 
         self.minutes_actions = minutes_ui.add_minutes_actions(
-            self, self.visit_menu, self.db, self.path, lambda: self.visit.id if self.visit else None, self.refresh)
+            self, self.visit_menu, self.db, self.path, lambda: self.visit.id if self.visit else None, self.refresh
+        )
         self.visit_menu.addSeparator()
         self.visit_menu.addAction(self.act_delete_visit)
 
         self.view_menu = mb.addMenu(_tr("&Xem"))
-        self.act_next_unanswered = self._action(_tr("Tiêu chí &chưa trả lời tiếp theo"), self.next_unanswered, "F3",
-                                                "next_unanswered")
+        self.act_next_unanswered = self._action(
+            _tr("Tiêu chí &chưa trả lời tiếp theo"), self.next_unanswered, "F3", "next_unanswered"
+        )
         self.view_menu.addAction(self.act_next_unanswered)
-        for mode, text, key in ((ChecklistFilter.ALL, _tr("Tất cả tiêu chí"), "Alt+1"),
-                                (ChecklistFilter.UNANSWERED, _tr("Chỉ tiêu chí chưa trả lời"), "Alt+2"),
-                                (ChecklistFilter.FAILED, _tr("Chỉ tiêu chí không đạt"), "Alt+3")):
+        for mode, text, key in (
+            (ChecklistFilter.ALL, _tr("Tất cả tiêu chí"), "Alt+1"),
+            (ChecklistFilter.UNANSWERED, _tr("Chỉ tiêu chí chưa trả lời"), "Alt+2"),
+            (ChecklistFilter.FAILED, _tr("Chỉ tiêu chí không đạt"), "Alt+3"),
+        ):
             self.view_menu.addAction(self._action(text, lambda _=False, m=mode: self._set_mode(m, True), key))
         self.act_summary = self._action(_tr("&Tổng hợp các xã…"), self.open_summary, "Ctrl+T", "summary")
         self.view_menu.addSeparator()
@@ -424,25 +447,32 @@ class MainWindow(QMainWindow):
 
         for a in (self.act_edit_visit, self.act_previous, self.act_edit_inspection):
             self.tree.addAction(a)
-        QShortcut(QKeySequence("Esc"), self.search, activated=self._search_done, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence("Esc"), self.search, activated=self._search_done, context=Qt.ShortcutContext.WidgetShortcut
+        )
 
     def _add_sync_actions(self) -> None:
         """Export, merge, conflicts, merge log (ui/sync.py, loaded when first used)."""
+
         def export() -> None:
             from . import sync as s
+
             s.export_package(self, self.path, self.current_inspection_id())
 
         def merge() -> None:
             from . import sync as s
+
             s.merge_packages(self, self.db, self.path, on_merged=lambda *_: self.refresh())
 
         def conflicts() -> None:
             from . import sync as s
+
             s.ConflictsDialog(self.db, self).exec()
             self.refresh()
 
         def merge_log() -> None:
             from . import sync as s
+
             s.MergeLogDialog(self.db, self).exec()
 
         self.act_export = self._action(_tr("&Xuất gói dữ liệu…"), export, None, "export")
@@ -471,6 +501,7 @@ class MainWindow(QMainWindow):
         others = [f for f in files if f not in packages]
         if packages:
             from . import sync as s
+
             s.merge_packages(self, self.db, self.path, packages, lambda *_: self.refresh())
         if others:
             self.import_photos(others)
@@ -488,9 +519,17 @@ class MainWindow(QMainWindow):
             from . import photos
 
             visit_id = idx.data(IdRole)
-            photos.import_photos(self, self.db, self.path, visit_id, None, files,
-                                 on_done=lambda *_: self._photos_changed() if self.visit and self.visit.id == visit_id
-                                 else self.refresh())
+            photos.import_photos(
+                self,
+                self.db,
+                self.path,
+                visit_id,
+                None,
+                files,
+                on_done=lambda *_: (
+                    self._photos_changed() if self.visit and self.visit.id == visit_id else self.refresh()
+                ),
+            )
             return True
         self.dropEvent(event)
         return True
@@ -502,8 +541,15 @@ class MainWindow(QMainWindow):
             return
         from . import photos
 
-        photos.import_photos(self, self.db, self.path, self.visit.id, self.item.code if self.item else None, files,
-                             on_done=lambda *_: self._photos_changed())
+        photos.import_photos(
+            self,
+            self.db,
+            self.path,
+            self.visit.id,
+            self.item.code if self.item else None,
+            files,
+            on_done=lambda *_: self._photos_changed(),
+        )
 
     def _update_actions(self) -> None:
         has_insp = self.current_inspection_id() is not None
@@ -512,8 +558,9 @@ class MainWindow(QMainWindow):
         self.act_delete_inspection.setEnabled(has_insp)
         self.act_edit_visit.setEnabled(has_visit)
         self.act_delete_visit.setEnabled(has_visit and not self.visit.frozen)
-        self.act_previous.setEnabled(has_visit and self.previous is not None and not self.visit.based_on
-                                     and not self.visit.frozen)
+        self.act_previous.setEnabled(
+            has_visit and self.previous is not None and not self.visit.based_on and not self.visit.frozen
+        )
         sugg = has_visit and any(a.suggested is not None and a.value is None for a in self.cl_model.answers.values())
         self.act_confirm_all.setEnabled(bool(sugg))
         a = self.cl_model.answers.get(self.item.code) if self.item else None
@@ -587,8 +634,12 @@ class MainWindow(QMainWindow):
             self.previous = ins.previous_visit(self.db, self.visit.id)
             base = self.visit.based_on or (self.previous.id if self.previous else None)
             self.previous_answers = ans.answers_for_visit(self.db, base) if base else {}
-            self.cl_model.set_visit(self.checklist, ans.answers_for_visit(self.db, self.visit.id), self._photo_counts(),
-                                    self._amended_items())
+            self.cl_model.set_visit(
+                self.checklist,
+                ans.answers_for_visit(self.db, self.visit.id),
+                self._photo_counts(),
+                self._amended_items(),
+            )
             self.view.expandAll()
             self._show_title()
             target = self.cl_filter.mapFromSource(self.cl_model.index_of(code)) if (force and code) else QModelIndex()
@@ -672,8 +723,10 @@ class MainWindow(QMainWindow):
                     what = _tr("kết quả")
                     old = ans.display(item, a.old, self.lang) or "—"
                     new = ans.display(item, a.new, self.lang) or "—"
-                lines.append(_tr("Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)")
-                             % (what, old, new, words.reason_text(a.reason, self.lang), a.author, a.time))
+                lines.append(
+                    _tr("Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)")
+                    % (what, old, new, words.reason_text(a.reason, self.lang), a.author, a.time)
+                )
         self.panel.amended.setText("\n".join(lines))
         self.panel.amended.setVisible(bool(lines))
 
@@ -810,8 +863,9 @@ class MainWindow(QMainWindow):
 
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if key != int(Qt.Key.Key_Escape):
-            QApplication.sendEvent(self.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key(key),
-                                                        Qt.KeyboardModifier.NoModifier))
+            QApplication.sendEvent(
+                self.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key(key), Qt.KeyboardModifier.NoModifier)
+            )
 
     def _choice_key(self, n: int) -> None:
         choice = self.panel.editor.choice_for_key(n)
@@ -898,8 +952,9 @@ class MainWindow(QMainWindow):
         n = sum(1 for a in self.cl_model.answers.values() if a.suggested is not None and a.value is None)
         from .dialogs import confirm
 
-        if not n or not confirm(self, _tr("Xác nhận gợi ý"),
-                                _tr("Dùng %n kết quả của lần kiểm tra trước cho lần này?", n)):
+        if not n or not confirm(
+            self, _tr("Xác nhận gợi ý"), _tr("Dùng %n kết quả của lần kiểm tra trước cho lần này?", n)
+        ):
             return
         try:
             ans.confirm_suggestions(self.db, self.visit.id)
@@ -917,9 +972,15 @@ class MainWindow(QMainWindow):
         prev = self.previous
         from .dialogs import confirm
 
-        if not confirm(self, _tr("Lấy kết quả lần trước"),
-                       _tr("Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính "
-                           "khi anh/chị xác nhận từng tiêu chí.") % (prev.commune, _vn_date(prev.date))):
+        if not confirm(
+            self,
+            _tr("Lấy kết quả lần trước"),
+            _tr(
+                "Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính "
+                "khi anh/chị xác nhận từng tiêu chí."
+            )
+            % (prev.commune, _vn_date(prev.date)),
+        ):
             return
         visit_id = self.visit.id
         job = workers.Job(_start_from_previous_job, str(self.path), visit_id, prev.id)
@@ -966,9 +1027,11 @@ class MainWindow(QMainWindow):
         from .dialogs import confirm
 
         insp = ins.get_inspection(self.db, iid)
-        if confirm(self, _tr("Xóa đợt kiểm tra"),
-                   _tr("Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)")
-                   % insp.title):
+        if confirm(
+            self,
+            _tr("Xóa đợt kiểm tra"),
+            _tr("Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)") % insp.title,
+        ):
             ins.delete_inspection(self.db, iid)
             self.visit = None
             self.reload()
@@ -988,7 +1051,9 @@ class MainWindow(QMainWindow):
             return
         from .dialogs import confirm
 
-        if confirm(self, _tr("Xóa xã"), _tr("Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?") % self.visit.commune):
+        if confirm(
+            self, _tr("Xóa xã"), _tr("Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?") % self.visit.commune
+        ):
             try:
                 ins.delete_visit(self.db, self.visit.id)
             except E.InspectorError as exc:
@@ -1018,8 +1083,11 @@ class MainWindow(QMainWindow):
 
         from .dialogs import confirm
 
-        if confirm(self, _tr("Ngôn ngữ giao diện"),
-                   _tr("Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?")):
+        if confirm(
+            self,
+            _tr("Ngôn ngữ giao diện"),
+            _tr("Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?"),
+        ):
             self._flush()
             QProcess.startDetached(sys.executable, sys.argv)
             self.close()
@@ -1057,9 +1125,15 @@ class MainWindow(QMainWindow):
         QtWidgets.QMessageBox.information(self, _tr("Phím tắt"), keys_text())
 
     def show_about(self) -> None:
-        QtWidgets.QMessageBox.about(self, _tr("Giới thiệu Inspector"), _tr(
-            "Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.\n"
-            "Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:\n%s") % self.path)
+        QtWidgets.QMessageBox.about(
+            self,
+            _tr("Giới thiệu Inspector"),
+            _tr(
+                "Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.\n"
+                "Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:\n%s"
+            )
+            % self.path,
+        )
 
     # ---- demo and closing ---------------------------------------------------------------------------
 
@@ -1089,8 +1163,9 @@ class MainWindow(QMainWindow):
             return
         from .dialogs import confirm
 
-        if confirm(self, _tr("Dữ liệu mẫu"),
-                   _tr("Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?")):
+        if confirm(
+            self, _tr("Dữ liệu mẫu"), _tr("Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?")
+        ):
             demo.create_demo(self.db)
             self.reload()
             self._select_first_visit()

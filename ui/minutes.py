@@ -2,6 +2,7 @@
 rendered by PDFium) and print it with the system's print dialog, or open the .docx in the word
 processor when no PDF converter is installed; mark the minutes signed; choose an office's own
 template."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,14 +35,17 @@ def _mn():
     return minutes
 
 
-errors.register(E.TemplateError, lambda e: _tr("Mẫu biên bản %s không dùng được: %s") % (Path(str(e.path)).name,
-                                                                                        errors.reason(e)))
+errors.register(
+    E.TemplateError, lambda e: _tr("Mẫu biên bản %s không dùng được: %s") % (Path(str(e.path)).name, errors.reason(e))
+)
 
 
 # ---- jobs (run off the UI thread, with their own connection) -----------------------------------
 
-def _minutes_job(db_path: str, visit_id: str, out: str, template: str | None, pdf: bool,
-                 progress=None, cancelled=None) -> tuple[str, str | None]:
+
+def _minutes_job(
+    db_path: str, visit_id: str, out: str, template: str | None, pdf: bool, progress=None, cancelled=None
+) -> tuple[str, str | None]:
     db = inspector.open_db(db_path)
     try:
         written = _mn().write_minutes(db, visit_id, out, template=template, progress=progress, cancelled=cancelled)
@@ -99,6 +103,7 @@ def page_count(pdf_path: str) -> int:
 
 # ---- the PDF preview ---------------------------------------------------------------------------
 
+
 class PdfPreviewDialog(QDialog):
     """The minutes as they will print (pages rendered by PDFium in a worker); Print opens the
     system's print dialog."""
@@ -138,9 +143,12 @@ class PdfPreviewDialog(QDialog):
         self.folder_button = buttons.addButton(_tr("Mở thư mục"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(_tr("Đóng"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
         self.print_button.clicked.connect(self.print_document)
-        self.word_button.clicked.connect(lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(docx_path or "")))
+        self.word_button.clicked.connect(
+            lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(docx_path or ""))
+        )
         self.folder_button.clicked.connect(
-            lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(Path(pdf_path).parent))))
+            lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(Path(pdf_path).parent)))
+        )
         close.clicked.connect(self.reject)
         lay = QtWidgets.QVBoxLayout(self)
         lay.addWidget(scroll, 1)
@@ -148,8 +156,7 @@ class PdfPreviewDialog(QDialog):
         lay.addWidget(buttons)
         widgets.fit_to_screen(self, 760, 900)
         self._job = workers.Job(_page_images, pdf_path, self.PREVIEW_DPI, 0, self.pages - 1)
-        workers.start(self._job, writes=False, on_done=self._show_pages,
-                      on_error=lambda exc: errors.show(self, exc))
+        workers.start(self._job, writes=False, on_done=self._show_pages, on_error=lambda exc: errors.show(self, exc))
 
     def _show_pages(self, images: list[QtGui.QImage]) -> None:
         self.images = images
@@ -198,17 +205,30 @@ class PdfPreviewDialog(QDialog):
             painter.end()
             self.printed = True
 
-        workers.start(job, writes=False, on_done=done, on_error=lambda exc: (progress.close(), errors.show(self, exc)),
-                      on_progress=lambda d, t: progress.setValue(d))
+        workers.start(
+            job,
+            writes=False,
+            on_done=done,
+            on_error=lambda exc: (progress.close(), errors.show(self, exc)),
+            on_progress=lambda d, t: progress.setValue(d),
+        )
 
 
 # ---- the actions -----------------------------------------------------------------------------------
 
+
 class MinutesActions:
     """Menu actions for the selected visit; `update()` enables them when they can work."""
 
-    def __init__(self, window: QWidget, menu, db, db_path, current_visit: Callable[[], str | None],
-                 on_changed: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        menu,
+        db,
+        db_path,
+        current_visit: Callable[[], str | None],
+        on_changed: Callable[[], None],
+    ) -> None:
         self.window, self.db, self.db_path = window, db, Path(db_path)
         self.current_visit, self.on_changed = current_visit, on_changed
         self.settings = QSettings()
@@ -267,16 +287,20 @@ class MinutesActions:
                 from inspector.text import slug
 
                 docs = QtCore.QStandardPaths.writableLocation(
-                    QtCore.QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+                    QtCore.QStandardPaths.StandardLocation.DocumentsLocation
+                ) or str(Path.home())
                 title = ins.get_inspection(self.db, visit.inspection_id).title
                 folder = str(Path(docs) / "Inspector" / (slug(title)[:60] or "bien-ban"))
             try:
                 Path(folder).mkdir(parents=True, exist_ok=True)
             except OSError:
                 folder = str(Path.home())
-            target, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, _tr("Lưu biên bản"),
-                                                    str(Path(folder) / _mn().default_filename(visit)),
-                                                    _tr("Tài liệu Word (*.docx)"))
+            target, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self.window,
+                _tr("Lưu biên bản"),
+                str(Path(folder) / _mn().default_filename(visit)),
+                _tr("Tài liệu Word (*.docx)"),
+            )
             if not target:
                 return
             if not target.lower().endswith(".docx"):
@@ -305,18 +329,25 @@ class MinutesActions:
                 if preview.printed:
                     self.offer_sign()
             else:
-                QtWidgets.QMessageBox.information(self.window, _tr("Biên bản"), _tr(
-                    "Đã lưu %s.\nMáy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.")
-                    % docx_path)
+                QtWidgets.QMessageBox.information(
+                    self.window,
+                    _tr("Biên bản"),
+                    _tr("Đã lưu %s.\nMáy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.")
+                    % docx_path,
+                )
                 QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(docx_path))
 
         def failed(exc: BaseException) -> None:
             dialog.reset()
             dialog.close()
             if isinstance(exc, E.OutputLocked) and exc.suggestion:
-                box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, _tr("Tệp đang mở"), _tr(
-                    "Tệp %s đang mở trong Word nên không ghi đè được.\nLưu với tên %s?")
-                    % (Path(str(exc.path)).name, Path(exc.suggestion).name), parent=self.window)
+                box = QtWidgets.QMessageBox(
+                    QtWidgets.QMessageBox.Icon.Warning,
+                    _tr("Tệp đang mở"),
+                    _tr("Tệp %s đang mở trong Word nên không ghi đè được.\nLưu với tên %s?")
+                    % (Path(str(exc.path)).name, Path(exc.suggestion).name),
+                    parent=self.window,
+                )
                 yes = box.addButton(_tr("Lưu tên mới"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
                 box.addButton(_tr("Hủy"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
                 box.exec()
@@ -345,18 +376,26 @@ class MinutesActions:
 
         if not ask_about_gaps(self.window, _mn().gaps(self.db, vid), signing=True):
             return
-        if not confirm(self.window, _tr("Biên bản đã ký"), _tr(
+        if not confirm(
+            self.window,
+            _tr("Biên bản đã ký"),
+            _tr(
                 "Hai bên đã ký biên bản xã %s?\nSau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh "
-                "biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.") % visit.commune):
+                "biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại."
+            )
+            % visit.commune,
+        ):
             return
         try:
             signed = _mn().sign_visit(self.db, vid)
         except E.InspectorError as exc:
             errors.show(self.window, exc)
             return
-        QtWidgets.QMessageBox.information(self.window, _tr("Biên bản đã ký"),
-                                _tr("Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.")
-                                % (signed.commune, signed.version_code))
+        QtWidgets.QMessageBox.information(
+            self.window,
+            _tr("Biên bản đã ký"),
+            _tr("Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.") % (signed.commune, signed.version_code),
+        )
         self.on_changed()
         self.update()
 
@@ -364,18 +403,21 @@ class MinutesActions:
 
     def choose_template(self) -> None:
         kind = self._kind()
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, _tr("Chọn mẫu biên bản (.docx)"), "",
-                                              _tr("Tài liệu Word (*.docx)"))
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self.window, _tr("Chọn mẫu biên bản (.docx)"), "", _tr("Tài liệu Word (*.docx)")
+        )
         if not path:
             return
         job = workers.Job(_check_job, path)
 
         def ok(p: str) -> None:
             self.settings.setValue(self._template_key(kind), p)
-            QtWidgets.QMessageBox.information(self.window, _tr("Mẫu biên bản"),
-                                    _tr("Đã chọn mẫu %s cho các đợt %s.") % (Path(p).name,
-                                                                            _tr("giám sát") if kind == "giam_sat"
-                                                                            else _tr("kiểm tra")))
+            QtWidgets.QMessageBox.information(
+                self.window,
+                _tr("Mẫu biên bản"),
+                _tr("Đã chọn mẫu %s cho các đợt %s.")
+                % (Path(p).name, _tr("giám sát") if kind == "giam_sat" else _tr("kiểm tra")),
+            )
             self.update()
 
         workers.start(job, writes=False, on_done=ok, on_error=lambda exc: errors.show(self.window, exc))
@@ -391,11 +433,17 @@ def gaps_text(g) -> str:
     words = _mn().SECTION_WORDS
     lines = []
     if g.unanswered:
-        lines.append(_tr("%n tiêu chí chưa có kết quả: ", len(g.unanswered)) + ", ".join(g.unanswered[:20])
-                     + ("…" if len(g.unanswered) > 20 else ""))
+        lines.append(
+            _tr("%n tiêu chí chưa có kết quả: ", len(g.unanswered))
+            + ", ".join(g.unanswered[:20])
+            + ("…" if len(g.unanswered) > 20 else "")
+        )
     if g.photos_missing:
-        lines.append(_tr("%n tiêu chí bắt buộc có ảnh nhưng chưa có ảnh: ", len(g.photos_missing))
-                     + ", ".join(g.photos_missing[:20]) + ("…" if len(g.photos_missing) > 20 else ""))
+        lines.append(
+            _tr("%n tiêu chí bắt buộc có ảnh nhưng chưa có ảnh: ", len(g.photos_missing))
+            + ", ".join(g.photos_missing[:20])
+            + ("…" if len(g.photos_missing) > 20 else "")
+        )
     if g.sections:
         lines.append(_tr("Biên bản còn trống: ") + ", ".join(words[s][1 if lang == "en" else 0] for s in g.sections))
     return "\n".join(lines)
@@ -410,8 +458,11 @@ def ask_about_gaps(parent: QWidget | None, g, *, signing: bool) -> bool:
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Biên bản chưa đủ"))
     if signing:
-        box.setText(_tr("Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh "
-                        "phải ghi lý do."))
+        box.setText(
+            _tr(
+                "Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh phải ghi lý do."
+            )
+        )
         go = box.addButton(_tr("Vẫn đánh dấu đã ký"), QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
     else:
         box.setText(_tr("Biên bản này chưa đủ nội dung."))
@@ -424,8 +475,9 @@ def ask_about_gaps(parent: QWidget | None, g, *, signing: bool) -> bool:
     return box.clickedButton() is go
 
 
-def add_minutes_actions(window: QWidget, menu, db, db_path, current_visit: Callable[[], str | None],
-                        on_changed: Callable[[], None]) -> MinutesActions:
+def add_minutes_actions(
+    window: QWidget, menu, db, db_path, current_visit: Callable[[], str | None], on_changed: Callable[[], None]
+) -> MinutesActions:
     return MinutesActions(window, menu, db, db_path, current_visit, on_changed)
 
 

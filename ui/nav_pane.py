@@ -5,6 +5,7 @@ It shows what it is given and says what the person chose: `visit_chosen(visit id
 `inspection_activated` on Enter or a double click. Files dropped on a row go to `on_drop(event)`.
 Its words share the window's translation context ("MainWindow").
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -18,7 +19,7 @@ from inspector import inspections as ins
 from .widgets import FoldFilter
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-KindRole = Qt.ItemDataRole.UserRole + 12   # "inspection" | "visit"
+KindRole = Qt.ItemDataRole.UserRole + 12  # "inspection" | "visit"
 
 
 def _tr(text: str, n: int = -1) -> str:

@@ -5,6 +5,7 @@ with progress, cancel and the list of refused files at the end.
 Thumbnails are decoded only when a row is painted and kept in QPixmapCache (bounded), so a visit
 with hundreds of photos scrolls smoothly and memory does not grow with what was shown.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -83,6 +84,7 @@ def reason_vi(code: str) -> str:
 
 # ---- the model ---------------------------------------------------------------------------------
 
+
 class PhotoModel(QAbstractListModel):
     def __init__(self, db, parent=None, *, show_item: bool = False) -> None:
         super().__init__(parent)
@@ -104,8 +106,11 @@ class PhotoModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def flags(self, index) -> Qt.ItemFlag:
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-                if index.isValid() else Qt.ItemFlag.NoItemFlags)
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+            if index.isValid()
+            else Qt.ItemFlag.NoItemFlags
+        )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
@@ -159,8 +164,9 @@ class PhotoModel(QAbstractListModel):
             pm = QPixmap()
             pm.loadFromData(ph.thumb_bytes(self.db, sha))
             if not pm.isNull():
-                pm = pm.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                               Qt.TransformationMode.SmoothTransformation)
+                pm = pm.scaled(
+                    THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
             QPixmapCache.insert(key, pm)
         return pm
 
@@ -174,6 +180,7 @@ def _amend_reason(db, visit_id: str) -> str | None:
 
 
 # ---- undo of photo changes -------------------------------------------------------------------------
+
 
 class _PhotoCommand(QUndoCommand):
     def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None], after: Callable[[], None]) -> None:
@@ -194,6 +201,7 @@ class _PhotoCommand(QUndoCommand):
 
 
 # ---- the strip and the gallery ----------------------------------------------------------------------
+
 
 class _PhotoList(QWidget):
     """Shared by the strip (one item) and the gallery (the whole visit)."""
@@ -278,8 +286,9 @@ class _PhotoList(QWidget):
         self.setAcceptDrops(on)
 
     def reload(self) -> None:
-        self.model.load(self.visit_id, self.item_code) if not isinstance(self, GalleryWidget) \
-            else self.model.load(self.visit_id)
+        self.model.load(self.visit_id, self.item_code) if not isinstance(self, GalleryWidget) else self.model.load(
+            self.visit_id
+        )
         n = self.model.rowCount()
         self.count_label.setText(_tr("%n ảnh", n) if n else _tr("Chưa có ảnh — kéo thả ảnh vào đây"))
         self._enable()
@@ -305,8 +314,9 @@ class _PhotoList(QWidget):
             menu.addAction(self.act_remove)
         if self.visit_id:
             menu.addAction(self.act_paste)
-            self.act_paste.setEnabled(QGuiApplication.clipboard().mimeData().hasImage()
-                                      or QGuiApplication.clipboard().mimeData().hasUrls())
+            self.act_paste.setEnabled(
+                QGuiApplication.clipboard().mimeData().hasImage() or QGuiApplication.clipboard().mimeData().hasUrls()
+            )
         if menu.actions():
             menu.exec(self.view.viewport().mapToGlobal(pos))
 
@@ -401,8 +411,11 @@ class _PhotoList(QWidget):
             errors.show(self, exc)
             return
         if self._run(lambda: ph.reorder(self.db, after, reason=reason)):
-            self._push(_tr("đổi thứ tự ảnh"), lambda: ph.reorder(self.db, after, reason=reason),
-                       lambda: ph.reorder(self.db, before, reason=reason))
+            self._push(
+                _tr("đổi thứ tự ảnh"),
+                lambda: ph.reorder(self.db, after, reason=reason),
+                lambda: ph.reorder(self.db, before, reason=reason),
+            )
             self._after_change()
             row = next(n for n, x in enumerate(self.model.rows) if x.id == a.id)
             self.view.setCurrentIndex(self.model.index(row))
@@ -426,8 +439,9 @@ class _PhotoList(QWidget):
     def import_paths(self, paths: list[str]) -> None:
         if self.visit_id is None:
             return
-        import_photos(self, self.db, self.db_path, self.visit_id, self.item_code, paths,
-                      on_done=lambda _r: self._after_change())
+        import_photos(
+            self, self.db, self.db_path, self.visit_id, self.item_code, paths, on_done=lambda _r: self._after_change()
+        )
 
     def paste(self) -> None:
         if self.visit_id is None:
@@ -444,8 +458,14 @@ class _PhotoList(QWidget):
                 return
             data = _png_bytes(image)
             try:
-                ph.import_one(self.db, self.visit_id, data, "clipboard.png", item_code=self.item_code,
-                              reason=_amend_reason(self.db, self.visit_id))
+                ph.import_one(
+                    self.db,
+                    self.visit_id,
+                    data,
+                    "clipboard.png",
+                    item_code=self.item_code,
+                    reason=_amend_reason(self.db, self.visit_id),
+                )
             except E.InspectorError as exc:
                 errors.show(self, exc)
                 return
@@ -545,8 +565,11 @@ class PhotoViewer(QDialog):
 
     def _fit(self) -> None:
         if not self._pixmap.isNull():
-            self.image.setPixmap(self._pixmap.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                     Qt.TransformationMode.SmoothTransformation))
+            self.image.setPixmap(
+                self._pixmap.scaled(
+                    self.image.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
 
     def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
@@ -563,8 +586,16 @@ class PhotoViewer(QDialog):
 
 # ---- import in a worker ---------------------------------------------------------------------------
 
-def import_photos(parent: QWidget | None, db, db_path, visit_id: str, item_code: str | None, paths: list[str],
-                  on_done: Callable[[ph.ImportReport], None] | None = None) -> workers.Job | None:
+
+def import_photos(
+    parent: QWidget | None,
+    db,
+    db_path,
+    visit_id: str,
+    item_code: str | None,
+    paths: list[str],
+    on_done: Callable[[ph.ImportReport], None] | None = None,
+) -> workers.Job | None:
     """Import files or folders with a progress dialog (cancel keeps what is done); at the end,
     the refused files with their reasons."""
     try:
@@ -574,8 +605,16 @@ def import_photos(parent: QWidget | None, db, db_path, visit_id: str, item_code:
         return None
     from .settings import keep_originals, photo_max_edge
 
-    job = workers.Job(ph.import_files, str(db_path), visit_id, [str(p) for p in paths], item_code=item_code,
-                      reason=reason, max_edge=photo_max_edge(), keep_original=keep_originals())
+    job = workers.Job(
+        ph.import_files,
+        str(db_path),
+        visit_id,
+        [str(p) for p in paths],
+        item_code=item_code,
+        reason=reason,
+        max_edge=photo_max_edge(),
+        keep_original=keep_originals(),
+    )
     dialog = QProgressDialog(_tr("Đang nhập ảnh…"), _tr("Dừng"), 0, 0, parent)
     dialog.setWindowTitle(_tr("Nhập ảnh"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -1,4 +1,5 @@
 """Settings: the interface language (Vietnamese by default, English), the name that signs changes."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -69,7 +70,8 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.note)
         lay.addWidget(buttons)
         self.language.currentIndexChanged.connect(
-            lambda: self.note.setText(_tr("Ngôn ngữ mới có hiệu lực khi mở lại chương trình.")))
+            lambda: self.note.setText(_tr("Ngôn ngữ mới có hiệu lực khi mở lại chương trình."))
+        )
 
     def accept(self) -> None:
         self.settings.setValue("language", self.language.currentData())
@@ -132,7 +134,7 @@ def ask_who(db, parent=None) -> None:
 
 
 def who_text(db) -> str:
-    """"Người nhập: Nguyễn Thị Lan (Thư ký)" for the status bar."""
+    """ "Người nhập: Nguyễn Thị Lan (Thư ký)" for the status bar."""
     from inspector import words
 
     name = dbm.meta_get(db, "author")

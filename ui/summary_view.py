@@ -1,5 +1,6 @@
 """Communes × items for the home office: a colour per result, a click opens the answer; export to
 Excel or a Word report in a worker."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,8 +25,15 @@ from inspector.text import percent, slug
 
 from . import errors, workers
 
-COLOURS = {"dat": "#cdebd0", "co": "#cdebd0", "partly": "#fce8b2", "failed": "#f4c7c3", "na": "#e6e6e6",
-           "none": "#ffffff", "number": "#f3f6fb"}
+COLOURS = {
+    "dat": "#cdebd0",
+    "co": "#cdebd0",
+    "partly": "#fce8b2",
+    "failed": "#f4c7c3",
+    "na": "#e6e6e6",
+    "none": "#ffffff",
+    "number": "#f3f6fb",
+}
 
 
 def _tr(text: str) -> str:
@@ -138,8 +146,9 @@ class SummaryView(QWidget):
         f = self.title.font()
         f.setBold(True)
         self.title.setFont(f)
-        self.legend = QLabel(_tr("Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; "
-                                 "bấm vào ô để mở kết quả"))
+        self.legend = QLabel(
+            _tr("Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; bấm vào ô để mở kết quả")
+        )
         self.legend.setStyleSheet("color: #555")
         self.excel = QPushButton(_tr("Xuất Excel…"))
         self.word = QPushButton(_tr("Xuất báo cáo Word…"))
@@ -174,7 +183,8 @@ class SummaryView(QWidget):
             return
         settings = QSettings()
         folder = settings.value("summary/folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
         name = f"TongHop_{slug(m.inspection.title)[:40]}{suffix}"
         filt = _tr("Bảng tính Excel (*.xlsx)") if suffix == ".xlsx" else _tr("Tài liệu Word (*.docx)")
         target, _ = QFileDialog.getSaveFileName(self, _tr("Lưu bảng tổng hợp"), str(Path(folder) / name), filt)
@@ -204,8 +214,7 @@ class SummaryView(QWidget):
 
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-        workers.start(job, writes=False, on_done=done,
-                      on_error=lambda exc: (dialog.close(), errors.show(self, exc)))
+        workers.start(job, writes=False, on_done=done, on_error=lambda exc: (dialog.close(), errors.show(self, exc)))
 
 
 def _summary_job(db_path: str, inspection_id: str, target: str, progress=None, cancelled=None):

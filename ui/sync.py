@@ -9,6 +9,7 @@ Entry points for the main window (File menu):
     MergeLogDialog(db, parent).exec()                           # Tệp → Nhật ký hợp nhất…
     PackageDropFilter(window, db, db_path, on_merged)           # drop .cchc files on the window
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -54,8 +55,12 @@ def _tr(text: str, n: int = -1) -> str:
 
 # ---- messages --------------------------------------------------------------------------
 
-errors.register(E.PackageRejected, lambda e: _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.")
-                % (Path(str(e.path)).name, errors.reason(e)))
+errors.register(
+    E.PackageRejected,
+    lambda e: (
+        _tr("Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.") % (Path(str(e.path)).name, errors.reason(e))
+    ),
+)
 
 
 def _N(text: str) -> str:
@@ -64,9 +69,15 @@ def _N(text: str) -> str:
 
 
 KIND_LABELS = {
-    "inspections": _N("%n đợt kiểm tra"), "members": _N("%n thành viên"), "visits": _N("%n xã"),
-    "answers": _N("%n câu trả lời"), "findings": _N("%n nhận xét"), "attachments": _N("%n ảnh đính kèm"),
-    "photos": _N("%n ảnh"), "checklists": _N("%n bảng kiểm tra"), "events": _N("%n thay đổi"),
+    "inspections": _N("%n đợt kiểm tra"),
+    "members": _N("%n thành viên"),
+    "visits": _N("%n xã"),
+    "answers": _N("%n câu trả lời"),
+    "findings": _N("%n nhận xét"),
+    "attachments": _N("%n ảnh đính kèm"),
+    "photos": _N("%n ảnh"),
+    "checklists": _N("%n bảng kiểm tra"),
+    "events": _N("%n thay đổi"),
 }
 
 
@@ -76,6 +87,7 @@ def counts_text(counts: dict[str, int]) -> str:
 
 
 # ---- jobs (each opens its own connection) ------------------------------------------------
+
 
 def _export_job(db_path: str, out: str, inspection_id: str | None, progress=None, cancelled=None):
     db = inspector.open_db(db_path)
@@ -102,9 +114,13 @@ def _progress_dialog(parent: QWidget | None, text: str, job: workers.Job) -> QPr
     return dlg
 
 
-def export_package(parent: QWidget | None, db_path: str | Path, inspection_id: str | None = None,
-                   default_name: str | None = None,
-                   on_done: Callable[[sync.ExportResult], None] | None = None) -> workers.Job | None:
+def export_package(
+    parent: QWidget | None,
+    db_path: str | Path,
+    inspection_id: str | None = None,
+    default_name: str | None = None,
+    on_done: Callable[[sync.ExportResult], None] | None = None,
+) -> workers.Job | None:
     """Ask where to save, then write the package off the UI thread with progress."""
     if default_name is None:
         import inspector
@@ -115,8 +131,11 @@ def export_package(parent: QWidget | None, db_path: str | Path, inspection_id: s
         finally:
             db.close()
     settings = QSettings()
-    folder = settings.value("export/folder") or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    folder = (
+        settings.value("export/folder")
+        or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        or str(Path.home())
+    )
     out, _ = QFileDialog.getSaveFileName(parent, _tr("Xuất gói dữ liệu"), str(Path(folder) / default_name), FILTER)
     if not out:
         return None
@@ -131,9 +150,12 @@ def export_package(parent: QWidget | None, db_path: str | Path, inspection_id: s
         if on_done:
             on_done(result)
         else:
-            QMessageBox.information(parent, _tr("Đã xuất gói dữ liệu"), _tr(
-                "Đã ghi %s: %d thay đổi, %d ảnh (%d KB).\nChép tệp này sang máy khác hoặc gửi về cơ quan.")
-                % (result.path.name, result.events, result.photos, result.size // 1024))
+            QMessageBox.information(
+                parent,
+                _tr("Đã xuất gói dữ liệu"),
+                _tr("Đã ghi %s: %d thay đổi, %d ảnh (%d KB).\nChép tệp này sang máy khác hoặc gửi về cơ quan.")
+                % (result.path.name, result.events, result.photos, result.size // 1024),
+            )
 
     def failed(exc: BaseException) -> None:
         dlg.close()
@@ -146,9 +168,14 @@ def export_package(parent: QWidget | None, db_path: str | Path, inspection_id: s
     return workers.start(job, writes=False, on_done=done, on_error=failed, on_progress=step)
 
 
-def merge_packages(parent: QWidget | None, db, db_path: str | Path, paths: list[str] | None = None,
-                   on_merged: Callable[[sync.MergeReport], None] | None = None,
-                   show_report: bool = True) -> workers.Job | None:
+def merge_packages(
+    parent: QWidget | None,
+    db,
+    db_path: str | Path,
+    paths: list[str] | None = None,
+    on_merged: Callable[[sync.MergeReport], None] | None = None,
+    show_report: bool = True,
+) -> workers.Job | None:
     """Merge package files (asks for them when paths is None); then shows the report."""
     if paths is None:
         paths, _ = QFileDialog.getOpenFileNames(parent, _tr("Hợp nhất gói dữ liệu"), str(Path.home()), FILTER)
@@ -181,6 +208,7 @@ def merge_packages(parent: QWidget | None, db, db_path: str | Path, paths: list[
 
 # ---- drag and drop -----------------------------------------------------------------------
 
+
 def _local_files(mime) -> list[str]:
     if not mime.hasUrls():
         return []
@@ -190,8 +218,9 @@ def _local_files(mime) -> list[str]:
 class PackageDropFilter(QObject):
     """Install on a widget (the main window): dropping package files on it merges them."""
 
-    def __init__(self, widget: QWidget, db, db_path: str | Path,
-                 on_merged: Callable[[sync.MergeReport], None] | None = None) -> None:
+    def __init__(
+        self, widget: QWidget, db, db_path: str | Path, on_merged: Callable[[sync.MergeReport], None] | None = None
+    ) -> None:
         super().__init__(widget)
         self.widget, self.db, self.db_path, self.on_merged = widget, db, db_path, on_merged
         widget.setAcceptDrops(True)
@@ -245,6 +274,7 @@ def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
 
 # ---- the report after merging ------------------------------------------------------------
 
+
 def report_html(report: sync.MergeReport) -> str:
     from html import escape
 
@@ -258,12 +288,18 @@ def report_html(report: sync.MergeReport) -> str:
             out.append(escape(_tr("Cập nhật: %s.") % counts_text(upd)) + "<br>")
         out.append(escape(_tr("Đã có từ trước: %n thay đổi.", p.known_events)))
         if p.already_merged:
-            out.append("<br><i>" + escape(_tr("Tệp này đã được hợp nhất lúc %s.") % p.already_merged.replace("T", " "))
-                       + "</i>")
+            out.append(
+                "<br><i>"
+                + escape(_tr("Tệp này đã được hợp nhất lúc %s.") % p.already_merged.replace("T", " "))
+                + "</i>"
+            )
         out.append("</p>")
     for exc in report.refusals:
-        out.append(f"<p style='color:#a00'><b>{escape(Path(str(exc.path)).name)}</b>: "
-                   + escape(_tr("bị từ chối — %s. Không có gì bị thay đổi.") % errors.reason(exc)) + "</p>")
+        out.append(
+            f"<p style='color:#a00'><b>{escape(Path(str(exc.path)).name)}</b>: "
+            + escape(_tr("bị từ chối — %s. Không có gì bị thay đổi.") % errors.reason(exc))
+            + "</p>"
+        )
     if report.conflicts:
         out.append("<p><b>" + escape(_tr("%n xung đột mới cần quyết định:", len(report.conflicts))) + "</b><ul>")
         for c in report.conflicts:
@@ -292,8 +328,9 @@ class MergeReportDialog(QDialog):
         buttons = _close_buttons(self)
         self.conflicts_button = None
         if report.conflicts and db is not None:
-            self.conflicts_button = buttons.addButton(_tr("Giải quyết xung đột…"),
-                                                      QDialogButtonBox.ButtonRole.ActionRole)
+            self.conflicts_button = buttons.addButton(
+                _tr("Giải quyết xung đột…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
             self.conflicts_button.clicked.connect(self._open_conflicts)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
@@ -306,6 +343,7 @@ class MergeReportDialog(QDialog):
 
 
 # ---- conflicts -----------------------------------------------------------------------------
+
 
 class ConflictsModel(QStandardItemModel):
     """One row per conflict (where, what); under it one row per value: value, author, laptop, time."""
@@ -333,8 +371,12 @@ class ConflictsModel(QStandardItemModel):
             for it in (top, *rest):
                 it.setEditable(False)
             for h in c.heads:
-                row = [QStandardItem(h["display"]), QStandardItem(h["author"]),
-                       QStandardItem(sync.short_device(h["device"])), QStandardItem(h["time"])]
+                row = [
+                    QStandardItem(h["display"]),
+                    QStandardItem(h["author"]),
+                    QStandardItem(sync.short_device(h["device"])),
+                    QStandardItem(h["time"]),
+                ]
                 for it in row:
                     it.setEditable(False)
                     it.setData(c.id, ConflictRole)
@@ -362,8 +404,12 @@ class ConflictsWidget(QWidget):
         self.view.doubleClicked.connect(lambda _: self.choose_selected())
         self.empty = QLabel(_tr("Không có xung đột nào. Mọi thay đổi đã thống nhất."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel(_tr("Cùng một nội dung được sửa khác nhau trên hai máy. Chọn giá trị đúng "
-                               "(nhấp đúp) hoặc nhập giá trị mới; quyết định sẽ được gửi kèm gói dữ liệu sau."))
+        self.hint = QLabel(
+            _tr(
+                "Cùng một nội dung được sửa khác nhau trên hai máy. Chọn giá trị đúng "
+                "(nhấp đúp) hoặc nhập giá trị mới; quyết định sẽ được gửi kèm gói dữ liệu sau."
+            )
+        )
         self.hint.setWordWrap(True)
         self.choose = QPushButton(_tr("Chọn giá trị này"))
         self.choose.clicked.connect(self.choose_selected)
@@ -407,7 +453,7 @@ class ConflictsWidget(QWidget):
         first = idx.siblingAtColumn(0)
         cid = first.data(ConflictRole)
         is_value = bool(first.data(ValueRole + 1))
-        return cid, (first.data(ValueRole), ) if is_value else None
+        return cid, (first.data(ValueRole),) if is_value else None
 
     def _update(self) -> None:
         cid, picked = self._current()
@@ -441,8 +487,8 @@ class ConflictsWidget(QWidget):
         except E.VisitFrozen as exc:
             if reason is None:
                 text, ok = QInputDialog.getText(
-                    self, _tr("Biên bản đã ký"),
-                    _tr("Biên bản của xã %s đã ký. Lý do điều chỉnh:") % exc.commune)
+                    self, _tr("Biên bản đã ký"), _tr("Biên bản của xã %s đã ký. Lý do điều chỉnh:") % exc.commune
+                )
                 if ok and text.strip():
                     return self._resolve(cid, value, text.strip())
                 return False
@@ -470,6 +516,7 @@ class ConflictsDialog(QDialog):
 
 # ---- merge log ---------------------------------------------------------------------------
 
+
 class MergeLogWidget(QTreeView):
     HEADERS = ("Thời điểm", "Tệp", "Mã SHA-256", "Thêm mới", "Cập nhật", "Xung đột")
 
@@ -487,11 +534,16 @@ class MergeLogWidget(QTreeView):
         self.model_.setHorizontalHeaderLabels([_tr(h) for h in self.HEADERS])
         for e in sync.merge_log(self.db):
             added = {k: v for k, v in (e.counts.get("added") or {}).items() if k != "events"}
-            row = [QStandardItem(e.merged_at.replace("T", " ")), QStandardItem(e.file_name),
-                   QStandardItem(e.sha256[:12]), QStandardItem(counts_text(added)),
-                   QStandardItem(counts_text(e.counts.get("updated") or {}) if any(
-                       (e.counts.get("updated") or {}).values()) else ""),
-                   QStandardItem(str(e.counts.get("conflicts", 0)))]
+            row = [
+                QStandardItem(e.merged_at.replace("T", " ")),
+                QStandardItem(e.file_name),
+                QStandardItem(e.sha256[:12]),
+                QStandardItem(counts_text(added)),
+                QStandardItem(
+                    counts_text(e.counts.get("updated") or {}) if any((e.counts.get("updated") or {}).values()) else ""
+                ),
+                QStandardItem(str(e.counts.get("conflicts", 0))),
+            ]
             row[2].setToolTip(e.sha256)
             for it in row:
                 it.setEditable(False)
@@ -514,10 +566,17 @@ class MergeLogDialog(QDialog):
 
 # ---- menu ---------------------------------------------------------------------------------
 
-def add_sync_actions(window: QWidget, menu, db, db_path: str | Path,
-                     on_changed: Callable[[], None] | None = None,
-                     current_inspection: Callable[[], str | None] | None = None) -> dict:
+
+def add_sync_actions(
+    window: QWidget,
+    menu,
+    db,
+    db_path: str | Path,
+    on_changed: Callable[[], None] | None = None,
+    current_inspection: Callable[[], str | None] | None = None,
+) -> dict:
     """Add Export / Merge / Conflicts / Merge log to a menu and accept dropped packages."""
+
     def changed(_=None) -> None:
         if on_changed:
             on_changed()
@@ -531,8 +590,9 @@ def add_sync_actions(window: QWidget, menu, db, db_path: str | Path,
 
     actions = {
         "export": menu.addAction(_tr("Xuất gói dữ liệu…"), do_export),
-        "merge": menu.addAction(_tr("Hợp nhất gói dữ liệu…"),
-                                lambda: merge_packages(window, db, db_path, on_merged=changed)),
+        "merge": menu.addAction(
+            _tr("Hợp nhất gói dữ liệu…"), lambda: merge_packages(window, db, db_path, on_merged=changed)
+        ),
         "conflicts": menu.addAction(_tr("Xung đột cần quyết định…"), do_conflicts),
         "log": menu.addAction(_tr("Nhật ký hợp nhất…"), lambda: MergeLogDialog(db, window).exec()),
     }

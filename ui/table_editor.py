@@ -1,6 +1,7 @@
 """Editing lists in the dialogs: an editable table with add/remove/move buttons, a choice
 delegate, and a completer that ignores diacritics ("ninh xuan" completes to "Ninh Xuân").
 Loaded with the dialogs, not at start-up."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -56,9 +57,9 @@ class FoldCompleter(QCompleter):
 @dataclass
 class Column:
     title: str
-    width: int = 0                       # 0: stretch
-    choices: dict[str, str] = field(default_factory=dict)   # key -> label, for a drop-down column
-    default: Callable[[list[str]], str] | None = None        # the key of a new row, from the column's keys so far
+    width: int = 0  # 0: stretch
+    choices: dict[str, str] = field(default_factory=dict)  # key -> label, for a drop-down column
+    default: Callable[[list[str]], str] | None = None  # the key of a new row, from the column's keys so far
     completions: list[str] = field(default_factory=list)
     placeholder: str = ""
 

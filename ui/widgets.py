@@ -1,5 +1,6 @@
 """Small pieces shared by the window and the dialogs: a tree filter that ignores diacritics
 ("ninh xuan" finds "Ninh Xuân"), roomy tab bars, the item data roles."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -7,7 +8,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from inspector.text import fold
 
-KeyRole = Qt.ItemDataRole.UserRole + 1   # the stored key of a choice cell, or a row's id
+KeyRole = Qt.ItemDataRole.UserRole + 1  # the stored key of a choice cell, or a row's id
 FoldRole = Qt.ItemDataRole.UserRole + 2
 
 
@@ -74,5 +75,7 @@ def fit_to_screen(window, width: int, height: int, *, maximize_when_small: bool 
     if maximize_when_small and (width > area.width() or height + frame > area.height()):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     else:  # centred in the available area
-        window.move(area.x() + (area.width() - window.width()) // 2,
-                    area.y() + max(0, (area.height() - window.height() - frame) // 2))
+        window.move(
+            area.x() + (area.width() - window.width()) // 2,
+            area.y() + max(0, (area.height() - window.height() - frame) // 2),
+        )

@@ -4,6 +4,7 @@ The core function receives `progress(done, total)` and `cancelled()` keyword arg
 accepts them. Workers get ids and paths, never widgets or connections: a function that needs
 the database opens its own connection (inspector.open_db(path)).
 """
+
 from __future__ import annotations
 
 import inspect
@@ -71,10 +72,14 @@ def writer_pool() -> QThreadPool:
     return _writer
 
 
-def start(job: Job, *, writes: bool = True,
-          on_done: Callable[[Any], None] | None = None,
-          on_error: Callable[[BaseException], None] | None = None,
-          on_progress: Callable[[int, int], None] | None = None) -> Job:
+def start(
+    job: Job,
+    *,
+    writes: bool = True,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Job:
     """Queue a job (on the writer pool if it writes); callbacks run on the UI thread."""
     _running.add(job)
 

@@ -3,6 +3,7 @@
 Each area keeps its commands in a module of this package (core, photos, documents, sync…);
 every module found here is imported below and registers its commands on `cli`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -45,8 +46,13 @@ def emit_json(data: Any) -> None:
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="INSPECTOR_DB",
-              help="Database file (default: inspector.sqlite3 in the user's data folder; env INSPECTOR_DB).")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="INSPECTOR_DB",
+    help="Database file (default: inspector.sqlite3 in the user's data folder; env INSPECTOR_DB).",
+)
 @click.version_option(package_name="inspector")
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:

@@ -1,4 +1,5 @@
 """Commands for inspections, visits and answers."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -62,23 +63,32 @@ def list_(ctx: Context, as_json: bool) -> None:
     if not out:
         click.echo("No inspections yet. Try: inspector demo")
     for d in out:
-        click.echo(f"{d['id'][:8]}  {d['title']}  ({ins.KINDS.get(d['kind'], d['kind'])}"
-                   f"{', ' + d['decision_no'] if d['decision_no'] else ''})")
+        click.echo(
+            f"{d['id'][:8]}  {d['title']}  ({ins.KINDS.get(d['kind'], d['kind'])}"
+            f"{', ' + d['decision_no'] if d['decision_no'] else ''})"
+        )
         for v in d["visits"]:
             p = v["progress"]
-            click.echo(f"  {v['id'][:8]}  {v['commune']:<20} {v['province']:<12} {v['date'] or '—':<10}  "
-                       f"{p['answered']}/{p['total']}  {v['status']}")
+            click.echo(
+                f"  {v['id'][:8]}  {v['commune']:<20} {v['province']:<12} {v['date'] or '—':<10}  "
+                f"{p['answered']}/{p['total']}  {v['status']}"
+            )
 
 
 @cli.command()
 @click.argument("inspection", required=False)
 @click.option("--version", "version_id", help="A checklist version id instead of an inspection's.")
-@click.option("--load", "load_file", type=click.Path(exists=True, dir_okay=False),
-              help="Check an office's own checklist file (JSON) and add it to the database.")
+@click.option(
+    "--load",
+    "load_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Check an office's own checklist file (JSON) and add it to the database.",
+)
 @json_option
 @pass_ctx
-def checklist(ctx: Context, inspection: str | None, version_id: str | None, load_file: str | None,
-              as_json: bool) -> None:
+def checklist(
+    ctx: Context, inspection: str | None, version_id: str | None, load_file: str | None, as_json: bool
+) -> None:
     """Show the checklist items of an inspection (or the default checklist), or load a new version.
 
     Example: inspector checklist --json
@@ -96,8 +106,14 @@ def checklist(ctx: Context, inspection: str | None, version_id: str | None, load
         version_id = ins.get_inspection(db, inspection).checklist_version
     c = cl.get(db, version_id)
     if as_json:
-        emit_json({"id": c.id, "title": c.title, "groups": [asdict(g) for g in c.groups],
-                   "items": [asdict(i) for i in c.items]})
+        emit_json(
+            {
+                "id": c.id,
+                "title": c.title,
+                "groups": [asdict(g) for g in c.groups],
+                "items": [asdict(i) for i in c.items],
+            }
+        )
         return
     click.echo(f"{c.title} ({c.id}), {len(c.items)} items")
     for g in c.groups:
@@ -124,18 +140,29 @@ def show(ctx: Context, visit: str, as_json: bool) -> None:
     rows: list[dict[str, Any]] = []
     for it in c.items:
         a = answers.get(it.code)
-        rows.append({
-            "item": it.code, "group": it.group, "type": it.type, "text": it.text_vi,
-            "value": a.value if a else None, "display": ans.display(it, a.value if a else None),
-            "note": a.note if a else "", "suggested": a.suggested if a else None,
-            "photo_required": it.photo_required,
-        })
+        rows.append(
+            {
+                "item": it.code,
+                "group": it.group,
+                "type": it.type,
+                "text": it.text_vi,
+                "value": a.value if a else None,
+                "display": ans.display(it, a.value if a else None),
+                "note": a.note if a else "",
+                "suggested": a.suggested if a else None,
+                "photo_required": it.photo_required,
+            }
+        )
     findings = [asdict(f) for f in ins.findings(db, v.id)]
     photos = _photos_json(db, v.id)
     if as_json:
         d = _visit_json(db, v)
-        d.update(inspection={"id": insp.id, "title": insp.title, "kind": insp.kind},
-                 answers=rows, findings=findings, photos=photos)
+        d.update(
+            inspection={"id": insp.id, "title": insp.title, "kind": insp.kind},
+            answers=rows,
+            findings=findings,
+            photos=photos,
+        )
         emit_json(d)
         return
     click.echo(f"{v.commune}, {v.province} — {v.date or 'chưa có ngày'} ({v.status})  [{v.id}]")
@@ -145,13 +172,16 @@ def show(ctx: Context, visit: str, as_json: bool) -> None:
         if r["group"] != group:
             group = r["group"]
             click.echo(f"\n{group}. {c.group_title(group)}")
-        shown = r["display"] or ("(gợi ý: " + ans.display(c.item(r["item"]), r["suggested"]) + ")"
-                                 if r["suggested"] else "—")
+        shown = r["display"] or (
+            "(gợi ý: " + ans.display(c.item(r["item"]), r["suggested"]) + ")" if r["suggested"] else "—"
+        )
         click.echo(f"  {r['item']:<4} {shown:<22} {r['text'][:70]}")
         if r["note"]:
             click.echo(f"       ghi chú: {r['note']}")
     for f in findings:
-        click.echo(f"\n[{f['kind']}] {f['text']}" + (f" — {f['responsible']}, {f['deadline']}" if f['responsible'] else ""))
+        click.echo(
+            f"\n[{f['kind']}] {f['text']}" + (f" — {f['responsible']}, {f['deadline']}" if f["responsible"] else "")
+        )
     if photos:
         click.echo(f"\n{len(photos)} ảnh")
 
@@ -172,8 +202,9 @@ def _photos_json(db, visit_id: str) -> list[dict]:
 @click.option("--reason", help="Amendment reason, required once the minutes are signed.")
 @json_option
 @pass_ctx
-def answer(ctx: Context, visit: str, item: str, value: str, note: str | None, reason: str | None,
-           as_json: bool) -> None:
+def answer(
+    ctx: Context, visit: str, item: str, value: str, note: str | None, reason: str | None, as_json: bool
+) -> None:
     """Record an answer. VALUE by item type: dat | dat-mot-phan | khong-dat | khong-ap-dung,
     co | khong, a count (12), a ratio (118/120), text; "" clears it.
 
@@ -185,7 +216,7 @@ def answer(ctx: Context, visit: str, item: str, value: str, note: str | None, re
         return
     v = ins.get_visit(ctx.db, visit)
     it = cl.get(ctx.db, v.checklist_version).item(item.upper())
-    click.echo(f"{v.commune} {it.code}: {ans.display(it, a.value if a else None) or '—'}"
-               + (f"  (ghi chú: {a.note})" if a and a.note else ""))
-
-
+    click.echo(
+        f"{v.commune} {it.code}: {ans.display(it, a.value if a else None) or '—'}"
+        + (f"  (ghi chú: {a.note})" if a and a.note else "")
+    )

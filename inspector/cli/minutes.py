@@ -1,4 +1,5 @@
 """Commands for the minutes (biên bản) of a visit: write them, make a PDF, mark them signed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,10 +13,17 @@ from . import Context, cli, emit_json, json_option, pass_ctx
 
 @cli.command()
 @click.argument("visit")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="The .docx to write (default: BB_<commune>_<date>.docx here).")
-@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
-              help="An office's own template (.docx with fields, see docs/template-fields.md).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .docx to write (default: BB_<commune>_<date>.docx here).",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An office's own template (.docx with fields, see docs/template-fields.md).",
+)
 @click.option("--pdf", is_flag=True, help="Also make a PDF beside it (needs LibreOffice, or Word on Windows).")
 @json_option
 @pass_ctx
@@ -29,8 +37,13 @@ def minutes(ctx: Context, visit: str, output: Path | None, template: Path | None
     written = mn.write_minutes(ctx.db, v.id, out, template=template)
     pdf_path = mn.to_pdf(written) if pdf else None
     if as_json:
-        emit_json({"docx": str(written), "pdf": str(pdf_path) if pdf_path else None,
-                   "version_code": mn.version_code(ctx.db, v.id)})
+        emit_json(
+            {
+                "docx": str(written),
+                "pdf": str(pdf_path) if pdf_path else None,
+                "version_code": mn.version_code(ctx.db, v.id),
+            }
+        )
         return
     click.echo(str(written))
     if pdf_path:

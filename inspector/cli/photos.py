@@ -1,4 +1,5 @@
 """Commands for photos: add to a visit or an item, list, get the stored picture."""
+
 from __future__ import annotations
 
 import os
@@ -28,13 +29,27 @@ def photo() -> None:
 @click.option("--item", "item", help="The checklist item the photos show (e.g. B5).")
 @click.option("--caption", help="Caption for every photo added (default: item and time taken).")
 @click.option("--keep-original", is_flag=True, help="Also keep the camera's original file bytes.")
-@click.option("--max-edge", type=click.IntRange(320, 10000), default=ph.MAX_EDGE, show_default=True,
-              help="Longest edge of the stored picture, in pixels.")
+@click.option(
+    "--max-edge",
+    type=click.IntRange(320, 10000),
+    default=ph.MAX_EDGE,
+    show_default=True,
+    help="Longest edge of the stored picture, in pixels.",
+)
 @click.option("--reason", help="Amendment reason, required once the minutes are signed.")
 @json_option
 @pass_ctx
-def photo_add(ctx: Context, visit: str, files: tuple[Path, ...], item: str | None, caption: str | None,
-              keep_original: bool, max_edge: int, reason: str | None, as_json: bool) -> None:
+def photo_add(
+    ctx: Context,
+    visit: str,
+    files: tuple[Path, ...],
+    item: str | None,
+    caption: str | None,
+    keep_original: bool,
+    max_edge: int,
+    reason: str | None,
+    as_json: bool,
+) -> None:
     """Import photos (files or folders; JPEG, PNG, HEIC/HEIF, TIFF, WebP) into a visit.
 
     Bad files are listed with their reason and the others are imported; the exit status is 1
@@ -44,15 +59,26 @@ def photo_add(ctx: Context, visit: str, files: tuple[Path, ...], item: str | Non
     """
     v = ins.get_visit(ctx.db, visit)
     workers = min(2, os.cpu_count() or 1)
-    report = ph.import_files(ctx.db, v.id, list(files), item_code=item.upper() if item else None, caption=caption,
-                             workers=workers, keep_original=keep_original, max_edge=max_edge, reason=reason)
+    report = ph.import_files(
+        ctx.db,
+        v.id,
+        list(files),
+        item_code=item.upper() if item else None,
+        caption=caption,
+        workers=workers,
+        keep_original=keep_original,
+        max_edge=max_edge,
+        reason=reason,
+    )
     if as_json:
         emit_json(report.to_json())
     else:
         where = f"{v.commune}" + (f", {item.upper()}" if item else "")
-        click.echo(f"{len(report.imported)} ảnh đã thêm vào {where}"
-                   + (f" ({report.reused} ảnh đã có sẵn, không lưu lại)" if report.reused else "")
-                   + (f"; {len(report.duplicates)} ảnh đã gắn từ trước" if report.duplicates else ""))
+        click.echo(
+            f"{len(report.imported)} ảnh đã thêm vào {where}"
+            + (f" ({report.reused} ảnh đã có sẵn, không lưu lại)" if report.reused else "")
+            + (f"; {len(report.duplicates)} ảnh đã gắn từ trước" if report.duplicates else "")
+        )
         for name, _code, text in report.rejected:
             click.echo(f"Refused: {name}: {text}", err=True)
     if report.rejected:
@@ -76,18 +102,27 @@ def photo_list(ctx: Context, visit: str, item: str | None, as_json: bool) -> Non
         emit_json([ph.attachment_json(a) for a in atts])
         return
     for a in atts:
-        warn = (" [" + ", ".join({"date": "khác ngày làm việc", "gps": "xa vị trí các ảnh khác"}[f]
-                                 for f in a.flags) + "]") if a.flags else ""
-        click.echo(f"{a.id[:8]}  {a.item_code or '—':<4} {a.width}×{a.height}  {a.taken_at or '':19}  "
-                   f"{a.caption}{warn}")
+        warn = (
+            (
+                " ["
+                + ", ".join({"date": "khác ngày làm việc", "gps": "xa vị trí các ảnh khác"}[f] for f in a.flags)
+                + "]"
+            )
+            if a.flags
+            else ""
+        )
+        click.echo(
+            f"{a.id[:8]}  {a.item_code or '—':<4} {a.width}×{a.height}  {a.taken_at or '':19}  {a.caption}{warn}"
+        )
     if not atts:
         click.echo("Chưa có ảnh.")
 
 
 @photo.command("get")
 @click.argument("photo_id")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Where to write the JPEG.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Where to write the JPEG."
+)
 @click.option("--original", is_flag=True, help="The camera's original bytes, when they were kept.")
 @pass_ctx
 def photo_get(ctx: Context, photo_id: str, output: Path, original: bool) -> None:

@@ -1,4 +1,5 @@
 """The home office's summary across the communes of an inspection."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,12 @@ from . import Context, cli, emit_json, json_option, pass_ctx
 
 @cli.command()
 @click.argument("inspection")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="FILE.xlsx (communes × items) or FILE.docx (report); without it, totals are printed.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="FILE.xlsx (communes × items) or FILE.docx (report); without it, totals are printed.",
+)
 @json_option
 @pass_ctx
 def summary(ctx: Context, inspection: str, output: Path | None, as_json: bool) -> None:
@@ -32,9 +37,22 @@ def summary(ctx: Context, inspection: str, output: Path | None, as_json: bool) -
     m = sm.matrix(ctx.db, insp.id)
     common = m.common_shortcomings()
     if as_json:
-        emit_json({"inspection": insp.id, "communes": [v.commune for v in m.visits],
-                   "shortcomings": [{"item": t.item.code, "failed": t.failed, "answered": t.answered,
-                                     "communes": t.failed_communes, "text": t.sentence} for t in common]})
+        emit_json(
+            {
+                "inspection": insp.id,
+                "communes": [v.commune for v in m.visits],
+                "shortcomings": [
+                    {
+                        "item": t.item.code,
+                        "failed": t.failed,
+                        "answered": t.answered,
+                        "communes": t.failed_communes,
+                        "text": t.sentence,
+                    }
+                    for t in common
+                ],
+            }
+        )
         return
     click.echo(f"{insp.title}: {len(m.visits)} xã")
     for t in common:

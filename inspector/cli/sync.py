@@ -1,4 +1,5 @@
 """Commands to carry data between laptops and the office: export, merge, conflicts, resolve, check."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -13,9 +14,15 @@ from . import Context, cli, emit_json, json_option, pass_ctx
 
 @cli.command()
 @click.argument("inspection", required=False)
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The package file to write (.cchc); default: a name of the inspection, this laptop and the "
-                   "time, in the current folder.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The package file to write (.cchc); default: a name of the inspection, this laptop and the "
+    "time, in the current folder.",
+)
 @json_option
 @pass_ctx
 def export(ctx: Context, inspection: str | None, output: Path | None, as_json: bool) -> None:
@@ -27,11 +34,19 @@ def export(ctx: Context, inspection: str | None, output: Path | None, as_json: b
         output = Path.cwd() / sync.default_package_name(ctx.db, inspection)
     r = sync.export_package(ctx.db, output, inspection)
     if as_json:
-        emit_json({"path": str(r.path), "inspections": list(r.inspections), "events": r.events,
-                   "photos": r.photos, "size": r.size})
+        emit_json(
+            {
+                "path": str(r.path),
+                "inspections": list(r.inspections),
+                "events": r.events,
+                "photos": r.photos,
+                "size": r.size,
+            }
+        )
         return
-    click.echo(f"Wrote {r.path}: {r.events} changes, {r.photos} photos ({r.size // 1024} KB) of "
-               + "; ".join(r.inspections))
+    click.echo(
+        f"Wrote {r.path}: {r.events} changes, {r.photos} photos ({r.size // 1024} KB) of " + "; ".join(r.inspections)
+    )
 
 
 @cli.command()
@@ -58,8 +73,11 @@ def merge(ctx: Context, files: tuple[Path, ...], as_json: bool) -> None:
             added = ", ".join(f"{v} {k}" for k, v in p.added.items() if v and k != "events")
             updated = ", ".join(f"{v} {k}" for k, v in p.updated.items() if v)
             again = f" (already merged {p.already_merged})" if p.already_merged else ""
-            parts = [f"added {added}" if added else "", f"updated {updated}" if updated else "",
-                     f"{p.added['events']} new and {p.known_events} known changes"]
+            parts = [
+                f"added {added}" if added else "",
+                f"updated {updated}" if updated else "",
+                f"{p.added['events']} new and {p.known_events} known changes",
+            ]
             click.echo(f"{p.file}{again}: " + "; ".join(x for x in parts if x))
             for c in p.conflicts:
                 click.echo(f"  conflict {c.id}  {c.label}: " + " | ".join(h["display"] for h in c.heads))
@@ -148,6 +166,6 @@ def merge_log(ctx: Context, as_json: bool) -> None:
         emit_json([asdict(e) for e in entries])
         return
     for e in entries:
-        added = (e.counts.get("added") or {})
+        added = e.counts.get("added") or {}
         text = ", ".join(f"{v} {k}" for k, v in added.items() if v) or "nothing new"
         click.echo(f"{e.merged_at}  {e.file_name}  {e.sha256[:12]}  {text}")

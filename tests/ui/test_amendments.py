@@ -1,6 +1,7 @@
 """After the minutes are signed, every change carries its reason: an amendment opens with the first
 change (its reason asked), holds for the next ones until it is closed, and then the next change asks
 again; undo is a change like any other; the amended items are marked and listed with old and new."""
+
 from __future__ import annotations
 
 import pytest
@@ -48,13 +49,13 @@ def _reasons(db, visit_id: str, code: str, field: str = "value") -> list[str | N
 
 def test_each_change_after_signing_carries_a_reason_and_an_amendment_holds_until_closed(qtbot, signed, demo_db):
     w, v, asked = signed
-    _key(qtbot, w, "B2", "3")                                  # Không đạt
+    _key(qtbot, w, "B2", "3")  # Không đạt
     assert asked == ["Ninh Xuân"] and len(_reasons(demo_db, v.id, "B2")) >= 1
     assert w.amend_label.isVisible() or "Xã bổ sung hồ sơ" in w.amend_label.text()
-    _key(qtbot, w, "B3", "2")                                  # same amendment: not asked again
+    _key(qtbot, w, "B3", "2")  # same amendment: not asked again
     assert asked == ["Ninh Xuân"]
     assert _reasons(demo_db, v.id, "B2")[-1] == _reasons(demo_db, v.id, "B3")[-1] == "Xã bổ sung hồ sơ"
-    w.amend_close.click()                                      # closed: the next change asks again
+    w.amend_close.click()  # closed: the next change asks again
     assert amend.current(v.id) is None
     _key(qtbot, w, "B3", "1")
     assert asked == ["Ninh Xuân", "Ninh Xuân"] and _reasons(demo_db, v.id, "B3")[-1] == "Sửa lỗi nhập"
@@ -65,7 +66,7 @@ def test_undo_after_signing_is_an_amendment_too(qtbot, signed, demo_db):
     before = ans.get_answer(demo_db, v.id, "B2").value
     _key(qtbot, w, "B2", "3")
     w.amend_close.click()
-    w.undo.undo()                                              # back to the signed value: asked again
+    w.undo.undo()  # back to the signed value: asked again
     assert ans.get_answer(demo_db, v.id, "B2").value == before
     assert asked == ["Ninh Xuân", "Ninh Xuân"] and _reasons(demo_db, v.id, "B2")[-1] == "Sửa lỗi nhập"
 
@@ -107,17 +108,17 @@ def test_photos_and_the_session_dialog_share_the_amendment(qtbot, signed, demo_d
     from ui import photos as uph
 
     w, v, asked = signed
-    reason = uph._amend_reason(demo_db, v.id)            # a photo change asks first …
+    reason = uph._amend_reason(demo_db, v.id)  # a photo change asks first …
     assert reason == "Xã bổ sung hồ sơ" and asked == ["Ninh Xuân"]
     atts = ph.attachments(demo_db, v.id)
     if atts:
         ph.set_caption(demo_db, atts[0].id, "Bảng niêm yết (chụp lại)", reason=reason)
-    assert uph._amend_reason(demo_db, v.id) == reason and asked == ["Ninh Xuân"]   # … then holds
+    assert uph._amend_reason(demo_db, v.id) == reason and asked == ["Ninh Xuân"]  # … then holds
     import ui.dialogs
 
     d = ui.dialogs.VisitDialog(demo_db, v.id)
     qtbot.addWidget(d)
-    assert d._reason() == reason                             # the session dialog uses the same one
+    assert d._reason() == reason  # the session dialog uses the same one
     amend.close(v.id)
     assert d._reason() == "Sửa lỗi nhập" and asked == ["Ninh Xuân", "Ninh Xuân"]
     if atts:

@@ -3,6 +3,7 @@
 The windows are opened in a child process whose (offscreen) screen is 1280×720, with window
 frames simulated: the pytest process's own screen cannot be resized once Qt has started.
 """
+
 from __future__ import annotations
 
 import json
@@ -82,11 +83,28 @@ print("\n".join(problems) or "OK")
 
 def test_every_window_and_dialog_fits_1280x720(tmp_path):
     config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"windowFrameMargins": True, "screens": [
-        {"name": "Laptop", "x": 0, "y": 0, "width": 1280, "height": 720, "logicalDpi": 96,
-         "logicalBaseDpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "windowFrameMargins": True,
+                "screens": [
+                    {
+                        "name": "Laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": 1280,
+                        "height": 720,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ],
+            }
+        )
+    )
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", INSPECTOR_DATA_DIR=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT))], capture_output=True, text=True,
-                         env=env, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD.format(root=str(ROOT))], capture_output=True, text=True, env=env, timeout=300
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip().splitlines()[-1] == "OK", out.stdout

@@ -2,6 +2,7 @@
 
 (test_photos_ui's 300-row gallery reuses 4 photos, and the pixmap cache is keyed by the photo's
 hash, so decoding every row when the model loads would cost only 4 decodes there.)"""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,7 +42,9 @@ def many_photos(demo_db):
             sha = hashlib.sha256(data).hexdigest()
             demo_db.execute(
                 "INSERT INTO photos(sha256, data, thumb, width, height, source_name, imported_at) "
-                "VALUES (?, ?, ?, 16, 12, ?, datetime('now'))", [sha, data, data, f"IMG_{n:04d}.jpg"])
+                "VALUES (?, ?, ?, 16, 12, ?, datetime('now'))",
+                [sha, data, data, f"IMG_{n:04d}.jpg"],
+            )
             shas.append(sha)
     for n, sha in enumerate(shas):
         ph.attach(demo_db, visit.id, sha, item_code="B1", caption=f"Ảnh {n + 1}")
@@ -49,8 +52,9 @@ def many_photos(demo_db):
     return visit, shas
 
 
-def test_three_hundred_different_photos_decode_only_the_visible_thumbnails(qtbot, demo_db, demo_path,
-                                                                          many_photos, monkeypatch):
+def test_three_hundred_different_photos_decode_only_the_visible_thumbnails(
+    qtbot, demo_db, demo_path, many_photos, monkeypatch
+):
     visit, shas = many_photos
     decoded: list[str] = []
     real = ph.thumb_bytes
@@ -73,8 +77,9 @@ def test_three_hundred_different_photos_decode_only_the_visible_thumbnails(qtbot
 
     # scrolling decodes what comes into view, no more
     bar = gallery.view.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0 and gallery.view.visualRect(gallery.model.index(N - 1)).isValid(),
-                    timeout=5000)                          # the batched layout has reached the end
+    qtbot.waitUntil(
+        lambda: bar.maximum() > 0 and gallery.view.visualRect(gallery.model.index(N - 1)).isValid(), timeout=5000
+    )  # the batched layout has reached the end
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: order[-5] in decoded, timeout=3000)
     after = set(decoded)

@@ -1,5 +1,6 @@
 """Before printing and before signing, what the minutes lack is listed; printing can go on
 anyway, signing asks more firmly (its default answer is to go back)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
@@ -14,10 +15,12 @@ from inspector import minutes as mn
 
 def _answer_box(choice: str, seen: list) -> None:
     """Click the button whose text starts with choice in the message box that is open."""
+
     def click() -> None:
         box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
         seen.append((box.text(), box.informativeText(), box.defaultButton().text()))
         next(b for b in box.buttons() if b.text().startswith(choice)).click()
+
     QTimer.singleShot(50, click)
 
 
@@ -29,8 +32,7 @@ def test_gaps_of_a_visit(demo_db):
     assert "time" in mn.gaps(demo_db, v.id).sections
 
 
-def test_printing_with_gaps_lists_them_and_going_back_writes_nothing(qtbot, demo_db, demo_path, tmp_path,
-                                                                     monkeypatch):
+def test_printing_with_gaps_lists_them_and_going_back_writes_nothing(qtbot, demo_db, demo_path, tmp_path, monkeypatch):
     w = _window(qtbot, demo_db, demo_path)
     v = next(x for x in ins.visits(demo_db) if x.commune == "Tòng Bạt")
     w.open_answer(v.id, "A1")
@@ -39,12 +41,12 @@ def test_printing_with_gaps_lists_them_and_going_back_writes_nothing(qtbot, demo
     seen: list = []
     _answer_box("Quay lại", seen)
     w.minutes_actions.make.trigger()
-    (text, details, default), = seen
+    ((text, details, default),) = seen
     assert "chưa đủ" in text and "30 tiêu chí chưa có kết quả" in details and "B4" in details
-    assert default.startswith("Quay lại") and asked == []          # nothing asked, nothing written
+    assert default.startswith("Quay lại") and asked == []  # nothing asked, nothing written
     _answer_box("Vẫn in", seen)
     w.minutes_actions.make.trigger()
-    assert asked == [1]                                             # print anyway: on to the file name
+    assert asked == [1]  # print anyway: on to the file name
 
 
 def test_signing_with_gaps_defaults_to_going_back(qtbot, demo_db, demo_path, monkeypatch):
@@ -73,7 +75,7 @@ def test_first_start_asks_who_enters_and_changes_carry_the_name(qtbot, db):
     assert "chưa ghi tên" in who_text(db)
     d = WhoDialog(db)
     qtbot.addWidget(d)
-    assert not d.ok.isEnabled()                      # a name is needed
+    assert not d.ok.isEnabled()  # a name is needed
     d.name.setText("  Nguyễn   Thị Lan ")
     d.role.setCurrentIndex(d.role.findData("thu_ky"))
     d.accept()

@@ -1,5 +1,6 @@
 """The keyboard contract is written once (ui/keys.py): the Help menu shows it, the README's guide
 names every key of it, and the window's actions have the shortcuts it promises."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,6 +31,18 @@ def test_the_help_menu_shows_the_same_list(qtbot, demo_db, demo_path, monkeypatc
 def test_the_window_has_the_promised_shortcuts(qtbot, demo_db, demo_path):
     w = _window(qtbot, demo_db, demo_path)
     bound = {QKeySequence(s).toString() for a in w.findChildren(type(w.act_quit)) for s in a.shortcuts()}
-    for key in ("Ctrl+E", "Ctrl+P", "Ctrl+N", "Ctrl+T", "Ctrl+Q", "Ctrl+F", "F3", "Ctrl+Z", "Ctrl+Y",
-                "Alt+1", "Alt+2", "Alt+3"):
+    for key in (
+        "Ctrl+E",
+        "Ctrl+P",
+        "Ctrl+N",
+        "Ctrl+T",
+        "Ctrl+Q",
+        "Ctrl+F",
+        "F3",
+        "Ctrl+Z",
+        "Ctrl+Y",
+        "Alt+1",
+        "Alt+2",
+        "Alt+3",
+    ):
         assert key in bound, (key, sorted(bound))

@@ -1,5 +1,6 @@
 """No key or wheel silently changes a saved number: the scenario of a delegation member who types
 a count, presses Enter, Esc, then the arrow keys (they move between items, never step a figure)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -75,8 +76,16 @@ def test_the_mouse_wheel_never_changes_a_number(qtbot, demo_db, demo_path):
     spin = w.panel.editor.count.spin
     spin.setValue(6)
     before = spin.value()
-    ev = QWheelEvent(QPointF(5, 5), QPointF(spin.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
-                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    ev = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(spin.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(spin, ev)
     spin.stepBy(3)
     assert spin.value() == before

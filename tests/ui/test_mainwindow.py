@@ -1,4 +1,5 @@
 """The window driven as a user would: keyboard, dialogs, quit and reopen."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,7 +39,7 @@ def _select_visit(w: MainWindow, commune: str) -> None:
 
 
 def _fill_inspection_dialog(qtbot, d: InspectionDialog) -> None:
-    d.title.insert("Kiểm tra CCHC quý IV")   # QTest cannot type beyond Latin-1
+    d.title.insert("Kiểm tra CCHC quý IV")  # QTest cannot type beyond Latin-1
     d.decision_no.insert("125/QĐ-UBND")
     qtbot.keyClicks(d.decision_date, "10/11/2026")
     d.members.add_row(["Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh", "UBND tỉnh", "truong_doan"], edit=False)
@@ -61,18 +62,18 @@ def test_create_answer_by_keyboard_quit_and_reopen(qtbot, db, db_path):
     assert w.visit is not None and w.visit.commune == "Ninh Xuân"
     w.view.setFocus()
     assert w.item.code == "A1"
-    qtbot.keyClick(w.view, Qt.Key.Key_1)                 # A1 Đạt
+    qtbot.keyClick(w.view, Qt.Key.Key_1)  # A1 Đạt
     qtbot.keyClick(w.view, Qt.Key.Key_Down)
-    qtbot.keyClick(w.view, Qt.Key.Key_3)                 # A2 Không đạt
-    qtbot.keyClick(w.view, Qt.Key.Key_Return)            # → the note of A2
+    qtbot.keyClick(w.view, Qt.Key.Key_3)  # A2 Không đạt
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)  # → the note of A2
     assert w.panel.note.hasFocus()
     w.panel.note.insertPlainText("Chưa có quyết định phân công")
-    qtbot.keyClick(w.panel.note, Qt.Key.Key_Escape)      # saves the note, back to the list
+    qtbot.keyClick(w.panel.note, Qt.Key.Key_Escape)  # saves the note, back to the list
     assert w.view.hasFocus()
     for _ in range(6):
-        qtbot.keyClick(w.view, Qt.Key.Key_Down)          # A3 … A7, then the group row is skipped: B1
+        qtbot.keyClick(w.view, Qt.Key.Key_Down)  # A3 … A7, then the group row is skipped: B1
     assert w.item.code == "B1", "Down steps over the group row"
-    qtbot.keyClick(w.view, Qt.Key.Key_1)                 # a ratio: a digit starts the numerator
+    qtbot.keyClick(w.view, Qt.Key.Key_1)  # a ratio: a digit starts the numerator
     assert w.panel.editor.ratio.num.hasFocus()
     qtbot.keyClicks(QApplication.focusWidget(), "18")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -118,7 +119,7 @@ def test_undo_restores_the_previous_value_and_redo_reapplies(qtbot, demo_db, dem
     w.view.setFocus()
     qtbot.keyClick(w.view, Qt.Key.Key_3)
     assert ans.get_answer(demo_db, w.visit.id, "B2").value == "khong_dat"
-    qtbot.keyClick(w.view, Qt.Key.Key_Down)   # move away: undo brings the item back into view
+    qtbot.keyClick(w.view, Qt.Key.Key_Down)  # move away: undo brings the item back into view
     qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ans.get_answer(demo_db, w.visit.id, "B2").value == "dat"
     assert w.item.code == "B2", "undo selects the item it changed"
@@ -129,7 +130,7 @@ def test_undo_restores_the_previous_value_and_redo_reapplies(qtbot, demo_db, dem
 
 def test_search_and_filters(qtbot, demo_db, demo_path):
     w = _window(qtbot, demo_db, demo_path)
-    _select_visit(w, "Tòng Bạt")        # the visit still in progress: 40/70 answered
+    _select_visit(w, "Tòng Bạt")  # the visit still in progress: 40/70 answered
     qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert w.search.hasFocus()
     qtbot.keyClicks(w.search, "duong day nong")
@@ -138,7 +139,7 @@ def test_search_and_filters(qtbot, demo_db, demo_path):
     assert "B7" in codes and "B8" in codes
     qtbot.keyClick(w.search, Qt.Key.Key_Escape)
     assert w.search.text() == "" and w.view.hasFocus()
-    w.mode_buttons.button(1).click()      # chưa trả lời
+    w.mode_buttons.button(1).click()  # chưa trả lời
     unanswered = _visible_codes(w)
     assert len(unanswered) == 30
     assert all(w.cl_model.answers.get(c) is None or w.cl_model.answers[c].value is None for c in unanswered)
@@ -146,7 +147,7 @@ def test_search_and_filters(qtbot, demo_db, demo_path):
     qtbot.keyClick(w.view, Qt.Key.Key_1) if w.item.type in ("assessment", "yesno") else w.set_current_value("0")
     assert first not in _visible_codes(w), "an answered item leaves the unanswered list"
     assert w.item is not None, "the keyboard stays on an item"
-    w.mode_buttons.button(2).click()      # không đạt
+    w.mode_buttons.button(2).click()  # không đạt
     failed = _visible_codes(w)
     cl = w.checklist
     assert failed and all(ans.is_failed(cl.item(c), w.cl_model.answers[c].value) for c in failed)
@@ -164,7 +165,7 @@ def _visible_codes(w: MainWindow) -> list[str]:
 def test_count_item_by_keyboard_and_clear(qtbot, demo_db, demo_path):
     w = _window(qtbot, demo_db, demo_path)
     _select_visit(w, "Tòng Bạt")
-    w.open_answer(w.visit.id, "D2")       # số quầy (count)
+    w.open_answer(w.visit.id, "D2")  # số quầy (count)
     w.view.setFocus()
     qtbot.keyClicks(w.view, "7")
     assert w.panel.editor.count.spin.hasFocus()
@@ -231,7 +232,9 @@ def test_visit_dialog_saves_session_findings_and_refuses_a_bad_time(qtbot, demo_
     got = ins.get_visit(demo_db, v.id)
     assert got.start_time == "08:00"
     assert any(r.name == "Lê Thị Hoa" for r in got.representatives)
-    assert any(f.text.startswith("Niêm yết số điện thoại") and f.kind == "kien_nghi" for f in ins.findings(demo_db, v.id))
+    assert any(
+        f.text.startswith("Niêm yết số điện thoại") and f.kind == "kien_nghi" for f in ins.findings(demo_db, v.id)
+    )
 
 
 def test_giam_sat_words_follow_the_kind(qtbot, db):
@@ -296,8 +299,9 @@ def test_file_menu_has_sync_and_a_dropped_package_is_merged(qtbot, demo_db, demo
     monkeypatch.setattr(ui.sync.MergeReportDialog, "exec", lambda self: shown.append(self) or 0)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pkg))])
-    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     w.dropEvent(drop)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     qtbot.addWidget(shown[0])

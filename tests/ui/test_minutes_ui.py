@@ -1,4 +1,5 @@
 """The minutes from the window: written by a worker, previewed as PDF, signed."""
+
 from __future__ import annotations
 
 import shutil
@@ -79,13 +80,18 @@ def test_pdf_preview_dialog_opens_the_pages(qtbot, demo_db, tmp_path):
     d = ui.minutes.PdfPreviewDialog(str(pdf), str(docx))
     qtbot.addWidget(d)
     assert d.pages >= 5
-    qtbot.waitUntil(lambda: d.page_labels[0].pixmap() is not None and not d.page_labels[0].pixmap().isNull(),
-                    timeout=30000)
-    assert d.page_labels[0].pixmap().width() == int(595 / 72 * d.PREVIEW_DPI) or \
-        abs(d.page_labels[0].pixmap().width() - 661) < 5
+    qtbot.waitUntil(
+        lambda: d.page_labels[0].pixmap() is not None and not d.page_labels[0].pixmap().isNull(), timeout=30000
+    )
+    assert (
+        d.page_labels[0].pixmap().width() == int(595 / 72 * d.PREVIEW_DPI)
+        or abs(d.page_labels[0].pixmap().width() - 661) < 5
+    )
     images = ui.minutes._page_images(str(pdf), 50, 0, 1)
     assert len(images) == 2 and not images[0].isNull() and images[0].width() > 300
     # a rendered page is not blank: the text of the minutes is dark on white
     gray = images[0].convertToFormat(images[0].Format.Format_Grayscale8)
-    dark = sum(1 for y in range(0, gray.height(), 4) for x in range(0, gray.width(), 4) if gray.pixelColor(x, y).value() < 128)
+    dark = sum(
+        1 for y in range(0, gray.height(), 4) for x in range(0, gray.width(), 4) if gray.pixelColor(x, y).value() < 128
+    )
     assert dark > 200

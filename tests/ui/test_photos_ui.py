@@ -1,4 +1,5 @@
 """Photos in the window: the strip of an item, the gallery, import with refusals, remove and undo."""
+
 from __future__ import annotations
 
 import pytest
@@ -135,15 +136,19 @@ def test_photos_dropped_on_a_commune_in_the_tree_go_to_that_visit(qtbot, demo_db
     qtbot.addWidget(w)
     w.show()
     calls = []
-    monkeypatch.setattr(ui.photos, "import_photos", lambda parent, db, path, vid, item, files, on_done=None:
-                        calls.append((vid, item, files)))
+    monkeypatch.setattr(
+        ui.photos,
+        "import_photos",
+        lambda parent, db, path, vid, item, files, on_done=None: calls.append((vid, item, files)),
+    )
     parent = w.nav_filter.index(0, 0)
     target = w.nav_filter.index(2, 0, parent)
     rect = w.tree.visualRect(target)
     mime = QMimeData()
     photo = str(PHOTOS / "jpg" / "gps" / "DSCN0010.jpg")
     mime.setUrls([QUrl.fromLocalFile(photo)])
-    drop = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(rect.center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     assert w._tree_drop(drop)
     assert calls == [(target.data(Qt.ItemDataRole.UserRole + 1), None, [photo])]

@@ -1,5 +1,6 @@
 """Qt's own buttons and dialogs speak Vietnamese inside the Vietnamese window (Qt ships no
 Vietnamese translation: the project supplies resources/i18n/qt_vi.ts)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +18,9 @@ def test_standard_buttons_are_vietnamese(qtbot):
         qtbot.addWidget(box)
         texts = {b.text().replace("&", "") for b in box.buttons()}
         assert texts == {"Đồng ý", "Hủy"}, texts
-        m = QMessageBox(QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        m = QMessageBox(
+            QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
         qtbot.addWidget(m)
         assert {b.text().replace("&", "") for b in m.buttons()} == {"Có", "Không"}
     finally:

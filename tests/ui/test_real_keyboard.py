@@ -1,6 +1,7 @@
 """The keyboard scenario of a delegation member, on a real X11 display with a window manager
 (Xvfb + openbox), keys sent by xdotool as a keyboard would: type a count, Enter, Esc, ↓ ↓ — the
 saved number stays what was typed (arrow keys once changed it)."""
+
 from __future__ import annotations
 
 import os
@@ -70,16 +71,23 @@ app.exec()
 """
 
 
-@pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("openbox") and shutil.which("xdotool")),
-                    reason="needs xvfb-run, openbox and xdotool (installed by .ci/run)")
+@pytest.mark.skipif(
+    not (shutil.which("xvfb-run") and shutil.which("openbox") and shutil.which("xdotool")),
+    reason="needs xvfb-run, openbox and xdotool (installed by .ci/run)",
+)
 def test_count_enter_esc_arrows_on_a_real_display(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "INSPECTOR_DB")}
     env.update(HOME=str(tmp_path), QT_QPA_PLATFORM="xcb", INSPECTOR_DATA_DIR=str(tmp_path))
-    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-c",
-                          CHILD.format(root=str(ROOT))], capture_output=True, text=True, env=env, timeout=180)
+    out = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-c", CHILD.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     line = next(x for x in out.stdout.splitlines() if x.startswith("RESULT"))
     _, value, current, focus = line.split()
-    assert value == "6", line                 # Enter, Esc and the arrows did not change the number
+    assert value == "6", line  # Enter, Esc and the arrows did not change the number
     assert current not in ("C2", "None"), line  # ↓ ↓ moved on in the list
     assert focus == "ChecklistView", line

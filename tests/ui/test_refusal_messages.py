@@ -1,5 +1,6 @@
 """Every refusal the core can give reaches the Vietnamese window in Vietnamese (and the English
 window in English): packages, writing files, photos and templates."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The summary grid speaks the window's language: letters and yes/no in English there."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -18,8 +19,11 @@ def test_grid_cells_in_english_and_vietnamese(qtbot, demo_db, demo_path):
     view = SummaryView(demo_db, db_path=demo_path)
     qtbot.addWidget(view)
     view.set_inspection(ins.list_inspections(demo_db)[0].id)
-    yesno = next(it.code for it in view.model.m.items if it.type == "yesno"
-                 and view.model.m.cells[view.model.m.visits[0].id][it.code].value is not None)
+    yesno = next(
+        it.code
+        for it in view.model.m.items
+        if it.type == "yesno" and view.model.m.cells[view.model.m.visits[0].id][it.code].value is not None
+    )
     commune = view.model.m.visits[0].commune
     errors.LANG = "vi"
     assert _cell(view, "Ninh Xuân", "A4").data() == "K"

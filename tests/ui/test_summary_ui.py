@@ -14,7 +14,7 @@ def test_matrix_view_colours_and_click_opens_the_answer(qtbot, demo_db, demo_pat
     assert view.model.rowCount() == len(m.visits) + 1
     v = next(x for x in m.visits if x.commune == "Ninh Xuân")
     row = m.visits.index(v)
-    col = [it.code for it in m.items].index("A4")   # không đạt in the demo
+    col = [it.code for it in m.items].index("A4")  # không đạt in the demo
     idx = view.model.index(row, col)
     assert idx.data() == "K"
     assert idx.data(Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["failed"]

@@ -1,4 +1,5 @@
 """The sync UI: conflicts widget (pick a value / type one), merge flow, drop, export, merge log."""
+
 from __future__ import annotations
 
 import sys
@@ -117,8 +118,9 @@ def test_dropping_files_merges_them_and_bad_files_get_a_vietnamese_reason(qtbot,
     drop = usync.PackageDropFilter(win, office, office_path)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in [*files, tmp_path / "bien-ban.docx"]])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     assert drop.eventFilter(win, event) is True and event.isAccepted()
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     report = shown[0].report
@@ -144,8 +146,12 @@ def test_menu_actions_and_rejection_message(qtbot, db, db_path):
     qtbot.addWidget(win)
     menu = QMenu("Tệp", win)
     actions = usync.add_sync_actions(win, menu, db, db_path)
-    assert [a.text() for a in menu.actions()] == ["Xuất gói dữ liệu…", "Hợp nhất gói dữ liệu…",
-                                                   "Xung đột cần quyết định…", "Nhật ký hợp nhất…"]
+    assert [a.text() for a in menu.actions()] == [
+        "Xuất gói dữ liệu…",
+        "Hợp nhất gói dữ liệu…",
+        "Xung đột cần quyết định…",
+        "Nhật ký hợp nhất…",
+    ]
     assert isinstance(actions["drop"], usync.PackageDropFilter)
     from ui import errors
 

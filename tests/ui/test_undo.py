@@ -1,5 +1,6 @@
 """Undo of an answer through the window: the value AND the note come back, in the database and on
 screen; redo brings both forward again."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -42,18 +43,18 @@ def test_undo_of_a_typed_note_and_value_restores_both(qtbot, demo_db, demo_path)
     first = _stored(demo_db, vid, "B2")
     assert first[0] == "dat"
     w.view.setFocus()
-    qtbot.keyClick(w.view, Qt.Key.Key_3)                   # Không đạt
-    qtbot.keyClick(w.view, Qt.Key.Key_Return)              # → the note
+    qtbot.keyClick(w.view, Qt.Key.Key_3)  # Không đạt
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)  # → the note
     w.panel.note.selectAll()
     w.panel.note.insertPlainText("Chưa niêm yết thủ tục mới")
-    qtbot.keyClick(w.panel.note, Qt.Key.Key_Escape)        # saves the note
+    qtbot.keyClick(w.panel.note, Qt.Key.Key_Escape)  # saves the note
     assert _stored(demo_db, vid, "B2") == ("khong_dat", "Chưa niêm yết thủ tục mới")
     assert w.undo.count() == 2
 
-    _undo(qtbot, w)                                        # the note comes back, the value stays
+    _undo(qtbot, w)  # the note comes back, the value stays
     assert _stored(demo_db, vid, "B2") == ("khong_dat", first[1])
     assert w.panel.note.toPlainText() == first[1]
-    _undo(qtbot, w)                                        # and the value
+    _undo(qtbot, w)  # and the value
     assert _stored(demo_db, vid, "B2") == first
     assert w.panel.editor.assessment.buttons["dat"].isChecked()
     assert w.panel.note.toPlainText() == first[1]
@@ -74,7 +75,7 @@ def test_one_change_of_value_and_note_is_undone_as_one(qtbot, demo_db, demo_path
     assert _stored(demo_db, vid, "B3") == (new_value, "Ghi chú mới của đoàn")
     assert w.undo.count() == 1
     w.view.setFocus()
-    qtbot.keyClick(w.view, Qt.Key.Key_Down)                # move away; undo brings B3 back
+    qtbot.keyClick(w.view, Qt.Key.Key_Down)  # move away; undo brings B3 back
     _undo(qtbot, w)
     assert _stored(demo_db, vid, "B3") == first, "undo restores the value and the note"
     assert w.item.code == "B3"

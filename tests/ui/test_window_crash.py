@@ -1,4 +1,5 @@
 """Killing the app while the inspector types: everything the status bar showed as saved is there."""
+
 import os
 import signal
 import subprocess
@@ -47,8 +48,13 @@ def test_sigkill_while_answering_in_the_window_keeps_what_was_shown_saved(db_pat
     visit = ins.add_visit(db, insp.id, commune="Ninh Xuân")
     db.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path), visit.id, str(ROOT)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db_path), visit.id, str(ROOT)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     shown = {}
     for line in proc.stdout:
         code, value, *saved = line.split()
