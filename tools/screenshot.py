@@ -11,8 +11,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _screen(size: str) -> None:
+    """An offscreen screen of the laptop's size (the window fits itself to the screen it is on)."""
+    import json
+
+    w, h = (int(x) for x in size.split("x"))
+    config = Path(tempfile.mkdtemp()) / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "Laptop", "x": 0, "y": 0, "width": w, "height": h,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
 
 
 def main() -> int:
@@ -23,6 +33,7 @@ def main() -> int:
     ap.add_argument("--commune", default="Ninh Xuân")
     ap.add_argument("--item", default="B3")
     args = ap.parse_args()
+    _screen(args.size)
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -40,6 +51,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp()) / "demo.sqlite3"
     db = inspector.open_db(tmp)
     demo.create_demo(db)
+    inspector.db.set_author(db, "Phạm Thu Hà", "thu_ky")
     w, h = (int(x) for x in args.size.split("x"))
     win = MainWindow(db, tmp)
     win.resize(w, h)

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         amend.listen(self._show_amendment)
         self.who_label = QLabel()
         self.statusBar().addPermanentWidget(self.who_label)
+        self.show_who()
         self.statusBar().addPermanentWidget(self.conflicts_button)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.saved_label)
