@@ -20,8 +20,24 @@ def _screen(size: str) -> None:
 
     w, h = (int(x) for x in size.split("x"))
     config = Path(tempfile.mkdtemp()) / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "Laptop", "x": 0, "y": 0, "width": w, "height": h,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "Laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": w,
+                        "height": h,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
 
 
