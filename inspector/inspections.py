@@ -169,8 +169,8 @@ def _normalise(fields: dict[str, Any], what: str) -> dict[str, Any]:
                 for r in (v or [])
             ]
             out[k] = [asdict(r) for r in reps if r.name]
-        elif k in ("ord",):
-            out[k] = int(v)
+        elif k in ("ord", "deleted", "confirmed"):  # whole numbers, as every laptop stores them
+            out[k] = None if v is None else int(v)
         elif k in ("legal_basis", "opinion", "text"):
             out[k] = clean(v).strip()
         else:
@@ -386,7 +386,7 @@ def get_visit(db: Database, visit_id: str) -> Visit:
 def visits(db: Database, inspection_id: str | None = None) -> list[Visit]:
     sql = (
         f"SELECT {_VISIT_COLS} FROM visits v LEFT JOIN inspections i ON i.id = v.inspection_id "
-        "WHERE coalesce(v.deleted, 0) = 0"
+        "WHERE coalesce(v.deleted, 0) = 0 AND coalesce(i.deleted, 0) = 0"  # nor those of a deleted inspection
     )
     args: list[Any] = []
     if inspection_id:

@@ -344,6 +344,8 @@ def clean_value(field: str, v: Any) -> Any:
     if v is None:
         return None
     if field in _INT_FIELDS:
+        if type(v) is str and v.strip().isdigit() and v.strip().isascii() and len(v.strip()) <= 9:
+            v = int(v.strip())  # earlier versions stored a removed member's "deleted" as text
         if type(v) is not int or not -(10**9) <= v <= 10**9:
             raise _Bad("invalid_data", detail=f"{field}: not a whole number")
         return v
