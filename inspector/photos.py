@@ -1284,6 +1284,13 @@ def import_one(
     )
 
 
+def visit_count(db: Database, visit_id: str) -> int:
+    """How many photos a visit has, on its items or on the visit itself (the gallery's count)."""
+    return db.execute(
+        "SELECT count(*) FROM attachments WHERE visit_id = ? AND coalesce(deleted, 0) = 0", [visit_id]
+    ).fetchone()[0]
+
+
 def counts_by_item(db: Database, visit_id: str) -> dict[str, int]:
     """How many photos each item of a visit has (for the checklist's photo column)."""
     return {
@@ -1314,4 +1321,5 @@ __all__ = [
     "restore",
     "set_caption",
     "thumb_bytes",
+    "visit_count",
 ]

@@ -345,7 +345,9 @@ class MainWindow(QMainWindow):
             self._show_gallery()
 
     def _update_gallery_tab(self) -> None:
-        n = sum(self.cl_model.photo_counts.values())
+        from inspector import photos
+
+        n = photos.visit_count(self.db, self.visit.id) if self.visit else 0
         self.middle_tabs.setTabText(1, _tr("Ảnh của xã (%d)") % n if self.visit else _tr("Ảnh của xã"))
 
     # ---- actions and menus -------------------------------------------------------------------

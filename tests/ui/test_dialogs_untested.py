@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog
@@ -541,11 +540,6 @@ def test_paste_an_image_from_the_clipboard(qtbot, demo_db, demo_path):
     assert g.count_label.text() == "1 ảnh"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the gallery tab counts photos per checklist item only "
-    "(counts_by_item skips the visit's own photos), so a photo pasted in the gallery shows as (0)",
-)
 def test_gallery_tab_counts_a_photo_pasted_onto_the_visit(qtbot, demo_db, demo_path):
     w, g = _gallery(qtbot, demo_db, demo_path, "Đồng Hóa")
     img = QImage(60, 40, QImage.Format.Format_RGB32)
