@@ -210,7 +210,7 @@ def test_the_package_is_opened_read_only_and_left_untouched(tmp_path, source, re
     [
         ("UPDATE events SET id = 'not-a-uuid' WHERE rowid = 1", "bad_id"),
         ("UPDATE events SET entity_id = 'x' || entity_id WHERE rowid = 1", "bad_id"),
-        ("UPDATE events SET value = '\"7\"' WHERE field = 'ord'", "invalid_data"),
+        ("UPDATE events SET value = '\"seven\"' WHERE field = 'ord'", "invalid_data"),
         ("UPDATE events SET value = '{\"a\": 1}' WHERE field = 'title'", "invalid_data"),
         ("UPDATE events SET value = 'not json' WHERE rowid = 1", "invalid_data"),
         ("UPDATE events SET value = json_quote(printf('%.100001c', 'x')) WHERE field = 'title'", "too_long"),
