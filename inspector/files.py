@@ -104,8 +104,12 @@ def fsync_file(path: Path) -> None:
 
 
 @contextmanager
-def atomic_write(target: str | Path, *, make_folder: bool = True) -> Iterator[Path]:
+def atomic_write(target: str | Path, *, make_folder: bool = True, durable: bool = True) -> Iterator[Path]:
     """`with atomic_write(target) as tmp:` write tmp; on success it is flushed and renamed to target.
+
+    durable: flush the file to the disk before the rename (packages and exported photos: the only
+    copy on a USB stick). Documents made again from the database at any time (minutes, PDF,
+    summaries) pass False: the rename alone keeps them whole, and the print is not held up.
 
     On any error tmp (and a SQLite journal of it) is removed and the error raised; an OSError or
     SQLite error of the disk (full, read-only, missing folder) becomes CannotWrite naming target.
@@ -122,7 +126,8 @@ def atomic_write(target: str | Path, *, make_folder: bool = True) -> Iterator[Pa
     tmp = temp_path(target)
     try:
         yield tmp
-        fsync_file(tmp)
+        if durable:
+            fsync_file(tmp)
         os.replace(tmp, target)
     except BaseException as exc:
         for p in (tmp, tmp.with_name(tmp.name + "-journal")):

@@ -644,7 +644,7 @@ def _write_docx(
         data[name] = blob
     data = tg.strip_external(data)
     stamp = (2026, 1, 1, 0, 0, 0)
-    with atomic_write(target) as tmp:
+    with atomic_write(target, durable=False) as tmp:  # made again from the database at any time
         with zipfile.ZipFile(tmp, "w") as z:
 
             def put(name: str, blob: bytes, is_stored: bool = False) -> None:
@@ -944,7 +944,7 @@ def to_pdf(docx_path: str | Path, *, timeout: int = 180) -> Path:
         if not out.exists() or out.stat().st_size == 0:
             raise InvalidInput("LibreOffice could not make the PDF")
         try:
-            with atomic_write(target) as staged:
+            with atomic_write(target, durable=False) as staged:
                 shutil.copyfile(out, staged)
         except PermissionError:
             raise OutputLocked(str(target), str(free_name(target))) from None

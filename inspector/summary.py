@@ -118,7 +118,7 @@ def _writing(path: Path):
     from .minutes import free_name
 
     try:
-        with atomic_write(path) as tmp:
+        with atomic_write(path, durable=False) as tmp:  # made again from the database at any time
             yield tmp
     except PermissionError:
         raise OutputLocked(str(path), str(free_name(path))) from None
