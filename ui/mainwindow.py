@@ -42,6 +42,7 @@ from .checklist_model import ChecklistFilter, ChecklistModel, ItemRole
 from .item_panel import ItemPanel
 from .nav_pane import IdRole, NavPane
 from .nav_pane import vn_date as _vn_date
+from .status_pane import StatusPane
 from .widgets import roomy_tabs
 
 logger = logging.getLogger(__name__)
@@ -235,29 +236,17 @@ class MainWindow(QMainWindow):
         self.split = split
         self.setCentralWidget(split)
 
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("saved")
-        self.progress_label = QLabel()
-        self.conflicts_button = QPushButton()
-        self.conflicts_button.setObjectName("conflicts_button")
-        self.conflicts_button.setFlat(True)
-        self.conflicts_button.setStyleSheet("color: #b3261e; font-weight: bold")
-        self.conflicts_button.hide()
-        self.amend_label = QLabel()
-        self.amend_label.setStyleSheet("color: #8a4b00")
-        self.amend_close = QtWidgets.QPushButton(_tr("Kết thúc điều chỉnh"))
-        self.amend_close.setToolTip(_tr("Thay đổi sau đó lại hỏi lý do điều chỉnh."))
-        self.amend_close.clicked.connect(lambda: amend.close(self.visit.id if self.visit else None))
-        for w in (self.amend_label, self.amend_close):
-            self.statusBar().addPermanentWidget(w)
-            w.hide()
+        self.status = StatusPane(self.statusBar())  # ui/status_pane.py
+        st = self.status
+        self.saved_label, self.progress_label, self.conflicts_button = (
+            st.saved_label,
+            st.progress_label,
+            st.conflicts_button,
+        )
+        self.amend_label, self.amend_close, self.who_label = st.amend_label, st.amend_close, st.who_label
+        st.end_amendment.connect(lambda: amend.close(self.visit.id if self.visit else None))
         amend.listen(self._show_amendment)
-        self.who_label = QLabel()
-        self.statusBar().addPermanentWidget(self.who_label)
         self.show_who()
-        self.statusBar().addPermanentWidget(self.conflicts_button)
-        self.statusBar().addPermanentWidget(self.progress_label)
-        self.statusBar().addPermanentWidget(self.saved_label)
 
         self._note_timer = QTimer(self, singleShot=True, interval=700)
         self._note_timer.timeout.connect(self._save_note)
@@ -277,7 +266,7 @@ class MainWindow(QMainWindow):
         self.cl_filter.rowsRemoved.connect(self._keep_a_current_item)
 
         self._build_actions()
-        self.conflicts_button.clicked.connect(self.act_conflicts.trigger)
+        self.status.conflicts_clicked.connect(self.act_conflicts.trigger)
         widgets.fit_to_screen(self, 1366, 768, maximize_when_small=True)
         self.reload()
         self._update_actions()
@@ -598,9 +587,7 @@ class MainWindow(QMainWindow):
         from inspector import events
 
         n = events.conflict_count(self.db)
-        self.conflicts_button.setText(_tr("⚠ %n xung đột cần quyết định", n))
-        self.conflicts_button.setToolTip(_tr("Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định."))
-        self.conflicts_button.setVisible(n > 0)
+        self.status.show_conflicts(n)
 
     def refresh(self) -> None:
         """After something outside the window changed the database (merge, documents)."""
@@ -626,7 +613,7 @@ class MainWindow(QMainWindow):
             self.previous, self.previous_answers = None, {}
             self.cl_model.set_visit(None, {})
             self.visit_title.setText(_tr("Chọn một xã ở danh sách bên trái."))
-            self.progress_label.setText("")
+            self.status.show_progress(None)
         else:
             try:
                 self.visit = ins.get_visit(self.db, visit_id)
@@ -674,7 +661,7 @@ class MainWindow(QMainWindow):
 
     def _show_progress(self) -> None:
         done, total = self.cl_model.total_progress()
-        self.progress_label.setText(_tr("Đã trả lời %d/%d") % (done, total))
+        self.status.show_progress(done, total)
 
     def _first_item(self) -> QModelIndex:
         for r in range(self.cl_filter.rowCount()):
@@ -1151,15 +1138,13 @@ class MainWindow(QMainWindow):
     def _show_amendment(self) -> None:
         """The banner of an open amendment: its reason and the button that ends it."""
         reason = amend.current(self.visit.id if self.visit else None)
-        self.amend_label.setText(_tr("Đang điều chỉnh biên bản đã ký — lý do: %s") % reason if reason else "")
-        self.amend_label.setVisible(bool(reason))
-        self.amend_close.setVisible(bool(reason))
+        self.status.show_amendment(reason)
 
     def show_who(self) -> None:
         """Who is entering, in the status bar (changed in Settings)."""
         from .settings import who_text
 
-        self.who_label.setText(who_text(self.db))
+        self.status.show_who(who_text(self.db))
 
     def offer_demo_if_empty(self) -> None:
         if self.model.rowCount():

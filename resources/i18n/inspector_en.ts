@@ -4,7 +4,7 @@
   <context>
     <name>AnswerEditor</name>
     <message>
-      <location filename="../../ui/answer_editor.py" line="94" />
+      <location filename="../../ui/answer_editor.py" line="95" />
       <source>Phím %d</source>
       <translation>Key %d</translation>
     </message>
@@ -19,12 +19,12 @@
       <translation>No data</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="224" />
+      <location filename="../../ui/answer_editor.py" line="223" />
       <source>tử số lớn hơn mẫu số</source>
       <translation>numerator larger than denominator</translation>
     </message>
     <message>
-      <location filename="../../ui/answer_editor.py" line="265" />
+      <location filename="../../ui/answer_editor.py" line="264" />
       <source>Nhập kết quả…</source>
       <translation>Type the result…</translation>
     </message>
@@ -32,32 +32,32 @@
   <context>
     <name>ChecklistModel</name>
     <message>
-      <location filename="../../ui/checklist_model.py" line="152" />
+      <location filename="../../ui/checklist_model.py" line="158" />
       <source>Tiêu chí</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="152" />
+      <location filename="../../ui/checklist_model.py" line="158" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="152" />
+      <location filename="../../ui/checklist_model.py" line="158" />
       <source>Ảnh</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="202" />
+      <location filename="../../ui/checklist_model.py" line="208" />
       <source>(gợi ý: %s)</source>
       <translation>(suggested: %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="218" />
+      <location filename="../../ui/checklist_model.py" line="224" />
       <source>Tiêu chí này cần ảnh minh chứng; chưa có ảnh.</source>
       <translation>This item needs an evidence photo; there is none yet.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/checklist_model.py" line="219" />
+      <location filename="../../ui/checklist_model.py" line="225" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -68,119 +68,109 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/item_panel.py" line="55" />
+      <location filename="../../ui/item_panel.py" line="58" />
       <source>Xác nhận</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="56" />
+      <location filename="../../ui/item_panel.py" line="59" />
       <source>Dùng kết quả lần trước cho lần này (Ctrl+Enter)</source>
       <translation>Use the last result for this visit (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="75" />
+      <location filename="../../ui/item_panel.py" line="78" />
       <source>Ghi chú, minh chứng (Enter từ danh sách để vào đây, Esc để quay lại)</source>
       <translation>Note, evidence (Enter from the list to come here, Esc to go back)</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="86" />
+      <location filename="../../ui/item_panel.py" line="89" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="91" />
+      <location filename="../../ui/item_panel.py" line="94" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="108" />
+      <location filename="../../ui/item_panel.py" line="110" />
       <source>Gợi ý từ lần kiểm tra trước: &lt;b&gt;%s&lt;/b&gt;</source>
       <translation>Suggested by the last inspection: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="113" />
+      <location filename="../../ui/item_panel.py" line="115" />
       <source>Lần kiểm tra trước: %s</source>
       <translation>Last inspection: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="124" />
+      <location filename="../../ui/item_panel.py" line="126" />
       <source>Nhập bởi %s lúc %s</source>
       <translation>Entered by %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="124" />
+      <location filename="../../ui/item_panel.py" line="126" />
       <source>Nhập lúc %s</source>
       <translation>Entered at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="133" />
+      <location filename="../../ui/item_panel.py" line="134" />
       <source>Chọn một tiêu chí trong danh sách.</source>
       <translation>Select an item in the list.</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="148" />
+      <location filename="../../ui/item_panel.py" line="149" />
       <source>Căn cứ: %s</source>
       <translation>Basis: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/item_panel.py" line="150" />
+      <location filename="../../ui/item_panel.py" line="151" />
       <source>Cần ảnh minh chứng.</source>
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="102" />
+      <location filename="../../ui/mainwindow.py" line="106" />
       <source>%s: sửa kết quả</source>
       <translation>%s: change result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="131" />
+      <location filename="../../ui/mainwindow.py" line="135" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="158" />
+      <location filename="../../ui/mainwindow.py" line="166" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="165" />
+      <location filename="../../ui/mainwindow.py" line="173" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="172" />
+      <location filename="../../ui/mainwindow.py" line="181" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="172" />
+      <location filename="../../ui/mainwindow.py" line="182" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="173" />
+      <location filename="../../ui/mainwindow.py" line="183" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="196" />
+      <location filename="../../ui/mainwindow.py" line="207" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="197" />
+      <location filename="../../ui/mainwindow.py" line="208" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
-      <source>Kết thúc điều chỉnh</source>
-      <translation>End amendment</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="238" />
-      <source>Thay đổi sau đó lại hỏi lý do điều chỉnh.</source>
-      <translation>The next change asks for a reason again.</translation>
     </message>
     <message>
       <location filename="../../ui/mainwindow.py" line="283" />
@@ -188,233 +178,215 @@
       <translation>Evidence photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="337" />
+      <location filename="../../ui/mainwindow.py" line="339" />
       <source>Ảnh của xã (%d)</source>
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="353" />
+      <location filename="../../ui/mainwindow.py" line="355" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="354" />
+      <location filename="../../ui/mainwindow.py" line="356" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="355" />
+      <location filename="../../ui/mainwindow.py" line="358" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="363" />
+      <location filename="../../ui/mainwindow.py" line="367" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="364" />
+      <location filename="../../ui/mainwindow.py" line="368" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="367" />
+      <location filename="../../ui/mainwindow.py" line="371" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="372" />
+      <location filename="../../ui/mainwindow.py" line="376" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="374" />
+      <location filename="../../ui/mainwindow.py" line="379" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="376" />
+      <location filename="../../ui/mainwindow.py" line="381" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="380" />
+      <location filename="../../ui/mainwindow.py" line="386" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="384" />
+      <location filename="../../ui/mainwindow.py" line="390" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="385" />
+      <location filename="../../ui/mainwindow.py" line="392" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="387" />
+      <location filename="../../ui/mainwindow.py" line="395" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="393" />
+      <location filename="../../ui/mainwindow.py" line="401" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="394" />
+      <location filename="../../ui/mainwindow.py" line="403" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="396" />
+      <location filename="../../ui/mainwindow.py" line="406" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="398" />
+      <location filename="../../ui/mainwindow.py" line="408" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="409" />
+      <location filename="../../ui/mainwindow.py" line="420" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="410" />
+      <location filename="../../ui/mainwindow.py" line="422" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="413" />
+      <location filename="../../ui/mainwindow.py" line="426" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="414" />
+      <location filename="../../ui/mainwindow.py" line="427" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="415" />
+      <location filename="../../ui/mainwindow.py" line="428" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="417" />
+      <location filename="../../ui/mainwindow.py" line="431" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="421" />
+      <location filename="../../ui/mainwindow.py" line="435" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="422" />
+      <location filename="../../ui/mainwindow.py" line="436" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="423" />
+      <location filename="../../ui/mainwindow.py" line="437" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="448" />
+      <location filename="../../ui/mainwindow.py" line="469" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="449" />
+      <location filename="../../ui/mainwindow.py" line="470" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="450" />
+      <location filename="../../ui/mainwindow.py" line="471" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="451" />
+      <location filename="../../ui/mainwindow.py" line="472" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="501" />
+      <location filename="../../ui/mainwindow.py" line="531" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="532" />
+      <location filename="../../ui/mainwindow.py" line="570" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
         <numerusform>%n inspections</numerusform>
       </translation>
     </message>
-    <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="551" />
-      <source>⚠ %n xung đột cần quyết định</source>
-      <translation>
-        <numerusform>⚠ %n conflict to decide</numerusform>
-        <numerusform>⚠ %n conflicts to decide</numerusform>
-      </translation>
-    </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="552" />
-      <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
-      <translation>The same field was changed differently on two laptops; click to decide.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="617" />
+      <location filename="../../ui/mainwindow.py" line="657" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="623" />
-      <source>Đã trả lời %d/%d</source>
-      <translation>Answered %d/%d</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="652" />
+      <location filename="../../ui/mainwindow.py" line="692" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="669" />
+      <location filename="../../ui/mainwindow.py" line="709" />
       <source>ghi chú</source>
       <translation>note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="672" />
+      <location filename="../../ui/mainwindow.py" line="712" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="675" />
+      <location filename="../../ui/mainwindow.py" line="716" />
       <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
       <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="783" />
+      <location filename="../../ui/mainwindow.py" line="825" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="884" />
+      <location filename="../../ui/mainwindow.py" line="927" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="901" />
+      <location filename="../../ui/mainwindow.py" line="945" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="902" />
+      <location filename="../../ui/mainwindow.py" line="945" />
       <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>
         <numerusform>Use %n result of the last inspection for this visit?</numerusform>
@@ -422,7 +394,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="910" />
+      <location filename="../../ui/mainwindow.py" line="954" />
       <source>Đã lưu %n kết quả lúc %s</source>
       <translation>
         <numerusform>Saved %n result at %s</numerusform>
@@ -430,27 +402,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="920" />
+      <location filename="../../ui/mainwindow.py" line="966" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="921" />
+      <location filename="../../ui/mainwindow.py" line="967" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="926" />
+      <location filename="../../ui/mainwindow.py" line="976" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="926" />
+      <location filename="../../ui/mainwindow.py" line="976" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="933" />
+      <location filename="../../ui/mainwindow.py" line="983" />
       <source>Đã chép %n gợi ý lúc %s</source>
       <translation>
         <numerusform>Copied %n suggestion at %s</numerusform>
@@ -458,52 +430,52 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="969" />
+      <location filename="../../ui/mainwindow.py" line="1021" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="970" />
+      <location filename="../../ui/mainwindow.py" line="1022" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="991" />
+      <location filename="../../ui/mainwindow.py" line="1044" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="991" />
+      <location filename="../../ui/mainwindow.py" line="1044" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1021" />
+      <location filename="../../ui/mainwindow.py" line="1077" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1022" />
+      <location filename="../../ui/mainwindow.py" line="1078" />
       <source>Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?</source>
       <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1036" />
+      <location filename="../../ui/mainwindow.py" line="1093" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1057" />
+      <location filename="../../ui/mainwindow.py" line="1114" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1060" />
+      <location filename="../../ui/mainwindow.py" line="1119" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1060" />
+      <location filename="../../ui/mainwindow.py" line="1120" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -512,90 +484,118 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1077" />
-      <source>Đang điều chỉnh biên bản đã ký — lý do: %s</source>
-      <translation>Amending signed minutes — reason: %s</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="1092" />
+      <location filename="../../ui/mainwindow.py" line="1154" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1093" />
+      <location filename="../../ui/mainwindow.py" line="1154" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
     <message>
-      <location filename="../../ui/nav_pane.py" line="74" />
+      <location filename="../../ui/nav_pane.py" line="75" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/status_pane.py" line="37" />
+      <source>Kết thúc điều chỉnh</source>
+      <translation>End amendment</translation>
+    </message>
+    <message>
+      <location filename="../../ui/status_pane.py" line="38" />
+      <source>Thay đổi sau đó lại hỏi lý do điều chỉnh.</source>
+      <translation>The next change asks for a reason again.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/status_pane.py" line="55" />
+      <source>Đang điều chỉnh biên bản đã ký — lý do: %s</source>
+      <translation>Amending signed minutes — reason: %s</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/status_pane.py" line="63" />
+      <source>⚠ %n xung đột cần quyết định</source>
+      <translation>
+        <numerusform>⚠ %n conflict to decide</numerusform>
+        <numerusform>⚠ %n conflicts to decide</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/status_pane.py" line="64" />
+      <source>Cùng một nội dung được sửa khác nhau trên hai máy; bấm để quyết định.</source>
+      <translation>The same field was changed differently on two laptops; click to decide.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/status_pane.py" line="68" />
+      <source>Đã trả lời %d/%d</source>
+      <translation>Answered %d/%d</translation>
     </message>
   </context>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings.py" line="42" />
+      <location filename="../../ui/settings.py" line="43" />
       <source>Cài đặt</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="54" />
+      <location filename="../../ui/settings.py" line="55" />
       <source>Giữ cả tệp ảnh gốc (tệp dữ liệu lớn hơn nhiều)</source>
       <translation>Also keep the original photo files (a much larger data file)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="60" />
+      <location filename="../../ui/settings.py" line="61" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="61" />
+      <location filename="../../ui/settings.py" line="62" />
       <source>Tên người nhập (ghi vào mỗi thay đổi)</source>
       <translation>Your name (recorded with every change)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="62" />
+      <location filename="../../ui/settings.py" line="63" />
       <source>Cạnh dài tối đa của ảnh lưu</source>
       <translation>Longest edge of stored photos</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="72" />
+      <location filename="../../ui/settings.py" line="73" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
       <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="93" />
+      <location filename="../../ui/settings.py" line="95" />
       <source>Người nhập trên máy này</source>
       <translation>Who enters on this laptop</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="95" />
+      <location filename="../../ui/settings.py" line="97" />
       <source>Họ và tên, ví dụ Nguyễn Thị Lan</source>
       <translation>Full name, e.g. Nguyễn Thị Lan</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="103" />
+      <location filename="../../ui/settings.py" line="105" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="104" />
+      <location filename="../../ui/settings.py" line="106" />
       <source>Vai trò trong đoàn</source>
       <translation>Role in the delegation</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="105" />
+      <location filename="../../ui/settings.py" line="107" />
       <source>Mỗi thay đổi được ghi tên người nhập. Có thể sửa trong Sửa → Cài đặt…</source>
       <translation>Every change records who entered it. You can change this in Edit → Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="140" />
+      <location filename="../../ui/settings.py" line="142" />
       <source>Người nhập: chưa ghi tên (Sửa → Cài đặt…)</source>
       <translation>Entering: no name yet (Edit → Settings…)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="144" />
+      <location filename="../../ui/settings.py" line="146" />
       <source>Người nhập: %s</source>
       <translation>Entering: %s</translation>
     </message>
@@ -603,12 +603,12 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>amend</name>
     <message>
-      <location filename="../../ui/amend.py" line="47" />
+      <location filename="../../ui/amend.py" line="49" />
       <source>Điều chỉnh biên bản đã ký</source>
       <translation>Amending signed minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/amend.py" line="48" />
+      <location filename="../../ui/amend.py" line="50" />
       <source>Biên bản của xã %s đã ký. Thay đổi từ bây giờ là điều chỉnh biên bản, được ghi lại và liệt kê khi in lại.
 Lý do điều chỉnh:</source>
       <translation>The minutes of %s were signed. Changes from now on amend them; they are recorded and listed when the minutes are printed again.
@@ -618,12 +618,12 @@ Reason for the amendment:</translation>
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="64" />
+      <location filename="../../ui/app.py" line="68" />
       <source>Đang nâng cấp cơ sở dữ liệu %s…</source>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="93" />
+      <location filename="../../ui/app.py" line="97" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
@@ -633,352 +633,352 @@ Reason for the amendment:</translation>
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../ui/dialogs.py" line="43" />
+      <location filename="../../ui/dialogs.py" line="44" />
       <source>Kiểm tra</source>
       <translation>Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="43" />
+      <location filename="../../ui/dialogs.py" line="44" />
       <source>Giám sát</source>
       <translation>Oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Trưởng đoàn</source>
       <translation>Head of team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="47" />
       <source>Phó Trưởng đoàn</source>
       <translation>Deputy head</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="48" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="49" />
       <source>Thư ký</source>
       <translation>Secretary</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="52" />
       <source>Ưu điểm</source>
       <translation>Strength</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="53" />
       <source>Tồn tại, hạn chế</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="54" />
       <source>Nguyên nhân</source>
       <translation>Cause</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="47" />
+      <location filename="../../ui/dialogs.py" line="55" />
       <source>Kiến nghị</source>
       <translation>Recommendation</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="57" />
       <source>Dự kiến</source>
       <translation>Planned</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="57" />
       <source>Đang làm việc</source>
       <translation>In progress</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="57" />
       <source>Đã xong</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="73" />
+      <location filename="../../ui/dialogs.py" line="82" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="74" />
+      <location filename="../../ui/dialogs.py" line="83" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="116" />
+      <location filename="../../ui/dialogs.py" line="125" />
       <source>Kiểm tra công tác cải cách hành chính năm 2026</source>
       <translation>Inspection of administrative reform, 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="120" />
+      <location filename="../../ui/dialogs.py" line="129" />
       <source>ngày/tháng/năm, ví dụ 10/11/2026</source>
       <translation>day/month/year, e.g. 10/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="126" />
+      <location filename="../../ui/dialogs.py" line="135" />
       <source>ví dụ: từ 01/01/2026 đến 31/10/2026</source>
       <translation>e.g. from 01/01/2026 to 31/10/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="127" />
+      <location filename="../../ui/dialogs.py" line="136" />
       <source>Loại</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="128" />
+      <location filename="../../ui/dialogs.py" line="137" />
       <source>Tên đợt</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="129" />
+      <location filename="../../ui/dialogs.py" line="138" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="130" />
+      <location filename="../../ui/dialogs.py" line="139" />
       <source>Ngày quyết định</source>
       <translation>Decision date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="131" />
+      <location filename="../../ui/dialogs.py" line="140" />
       <source>Căn cứ</source>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="134" />
+      <location filename="../../ui/dialogs.py" line="143" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="135" />
+      <location filename="../../ui/dialogs.py" line="144" />
       <source>Cơ quan thường trực</source>
       <translation>Home office</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="136" />
+      <location filename="../../ui/dialogs.py" line="145" />
       <source>Thời kỳ</source>
       <translation>Reporting period</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="137" />
+      <location filename="../../ui/dialogs.py" line="146" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="150" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="151" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="152" />
       <source>Cơ quan</source>
       <translation>Agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="141" />
+      <location filename="../../ui/dialogs.py" line="154" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="144" />
+      <location filename="../../ui/dialogs.py" line="161" />
       <source>Thêm thành viên</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="148" />
+      <location filename="../../ui/dialogs.py" line="166" />
       <source>Thành viên đoàn</source>
       <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="153" />
+      <location filename="../../ui/dialogs.py" line="172" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="153" />
+      <location filename="../../ui/dialogs.py" line="172" />
       <source>tên xã</source>
       <translation>commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="154" />
+      <location filename="../../ui/dialogs.py" line="173" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="155" />
+      <location filename="../../ui/dialogs.py" line="174" />
       <source>Ngày làm việc</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="156" />
+      <location filename="../../ui/dialogs.py" line="176" />
       <source>Thêm xã</source>
       <translation>Add commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="161" />
+      <location filename="../../ui/dialogs.py" line="182" />
       <source>Các xã được kiểm tra</source>
       <translation>Communes inspected</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="168" />
+      <location filename="../../ui/dialogs.py" line="189" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="168" />
+      <location filename="../../ui/dialogs.py" line="189" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="190" />
       <source>Đợt %s</source>
       <translation>%s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="190" />
       <source>Đợt %s mới</source>
       <translation>New %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="170" />
+      <location filename="../../ui/dialogs.py" line="191" />
       <source>Đoàn giám sát</source>
       <translation>Oversight team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="170" />
+      <location filename="../../ui/dialogs.py" line="191" />
       <source>Đoàn kiểm tra</source>
       <translation>Inspection team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="171" />
+      <location filename="../../ui/dialogs.py" line="192" />
       <source>Các xã được giám sát</source>
       <translation>Communes overseen</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="201" />
+      <location filename="../../ui/dialogs.py" line="227" />
       <source>dòng %d của danh sách thành viên chưa có họ tên</source>
       <translation>row %d of the members has no name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="219" />
+      <location filename="../../ui/dialogs.py" line="245" />
       <source>dòng %d của danh sách xã chưa có tên xã</source>
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="239" />
+      <location filename="../../ui/dialogs.py" line="265" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="253" />
+      <location filename="../../ui/dialogs.py" line="279" />
       <source>Trụ sở UBND xã …</source>
       <translation>Commune People's Committee office …</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="258" />
+      <location filename="../../ui/dialogs.py" line="284" />
       <source>Đã ký biên bản</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="263" />
+      <location filename="../../ui/dialogs.py" line="289" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="264" />
+      <location filename="../../ui/dialogs.py" line="290" />
       <source>Bắt đầu lúc</source>
       <translation>Started at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="265" />
+      <location filename="../../ui/dialogs.py" line="291" />
       <source>Kết thúc lúc</source>
       <translation>Ended at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="266" />
+      <location filename="../../ui/dialogs.py" line="292" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="267" />
+      <location filename="../../ui/dialogs.py" line="293" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="268" />
+      <location filename="../../ui/dialogs.py" line="294" />
       <source>Buổi làm việc</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="271" />
+      <location filename="../../ui/dialogs.py" line="297" />
       <source>Thêm người</source>
       <translation>Add person</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="274" />
+      <location filename="../../ui/dialogs.py" line="301" />
       <source>Đại diện xã</source>
       <translation>Commune representatives</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="278" />
+      <location filename="../../ui/dialogs.py" line="306" />
       <source>Nội dung</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="278" />
+      <location filename="../../ui/dialogs.py" line="307" />
       <source>Đơn vị thực hiện</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="279" />
+      <location filename="../../ui/dialogs.py" line="308" />
       <source>Thời hạn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="280" />
+      <location filename="../../ui/dialogs.py" line="310" />
       <source>Thêm nội dung</source>
       <translation>Add row</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="284" />
+      <location filename="../../ui/dialogs.py" line="315" />
       <source>Tồn tại, kiến nghị</source>
       <translation>Findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="288" />
+      <location filename="../../ui/dialogs.py" line="319" />
       <source>Ý kiến của đại diện xã về kết quả kiểm tra…</source>
       <translation>The commune representatives' opinion on the results…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="289" />
+      <location filename="../../ui/dialogs.py" line="320" />
       <source>Ý kiến của xã</source>
       <translation>Commune's opinion</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="291" />
+      <location filename="../../ui/dialogs.py" line="322" />
       <source>Buổi giám sát</source>
       <translation>Oversight session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="315" />
+      <location filename="../../ui/dialogs.py" line="353" />
       <source>dòng %d của bảng tồn tại, kiến nghị chưa có nội dung</source>
       <translation>row %d of the findings has no text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="331" />
+      <location filename="../../ui/dialogs.py" line="377" />
       <source>Đồng ý</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="332" />
+      <location filename="../../ui/dialogs.py" line="378" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -986,67 +986,67 @@ Reason for the amendment:</translation>
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/errors.py" line="33" />
+      <location filename="../../ui/errors.py" line="34" />
       <source>Tệp %s không phải cơ sở dữ liệu của Inspector.</source>
       <translation>%s is not an Inspector database.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="34" />
+      <location filename="../../ui/errors.py" line="35" />
       <source>Tệp %s được tạo bởi phiên bản Inspector mới hơn; hãy cập nhật phần mềm.</source>
       <translation>%s was made by a newer version of Inspector; please update the app.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="35" />
+      <location filename="../../ui/errors.py" line="36" />
       <source>%s: giá trị «%s» không hợp lệ (%s).</source>
       <translation>%s: the value «%s» is not valid (%s).</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="36" />
+      <location filename="../../ui/errors.py" line="37" />
       <source>Biên bản của xã %s đã ký; muốn sửa phải ghi lý do điều chỉnh.</source>
       <translation>The minutes of %s are signed; a change needs an amendment reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="37" />
+      <location filename="../../ui/errors.py" line="38" />
       <source>%s: không nhập được ảnh (%s).</source>
       <translation>%s: the photo cannot be imported (%s).</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="38" />
+      <location filename="../../ui/errors.py" line="40" />
       <source>Tệp %s đang mở trong chương trình khác (Word?). Hãy đóng tệp hoặc chọn tên khác.</source>
       <translation>%s is open in another program (Word?). Close it or choose another name.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="39" />
+      <location filename="../../ui/errors.py" line="42" />
       <source>Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.</source>
       <translation>Data package %s refused: %s. Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="40" />
+      <location filename="../../ui/errors.py" line="43" />
       <source>Không ghi được tệp %s: %s.</source>
       <translation>Cannot write %s: %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="41" />
+      <location filename="../../ui/errors.py" line="44" />
       <source>Đã hủy. Phần đã hoàn thành được giữ lại.</source>
       <translation>Cancelled. What was completed is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="57" />
+      <location filename="../../ui/errors.py" line="60" />
       <source>Lỗi cơ sở dữ liệu: %s</source>
       <translation>Database error: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="59" />
+      <location filename="../../ui/errors.py" line="62" />
       <source>Lỗi tệp %s: %s</source>
       <translation>File error %s: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="61" />
+      <location filename="../../ui/errors.py" line="64" />
       <source>Lỗi không mong đợi: %s</source>
       <translation>Unexpected error: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="65" />
+      <location filename="../../ui/errors.py" line="68" />
       <source>Inspector</source>
       <translation>Inspector</translation>
     </message>
@@ -1054,82 +1054,82 @@ Reason for the amendment:</translation>
   <context>
     <name>keys</name>
     <message>
-      <location filename="../../ui/keys.py" line="18" />
+      <location filename="../../ui/keys.py" line="21" />
       <source>chuyển tiêu chí; trong ô số cũng vậy, số đã gõ được lưu (phím mũi tên và con lăn chuột không bao giờ làm đổi số)</source>
       <translation>move between items; in a number box too, keeping what was typed (arrow keys and the mouse wheel never change a number)</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="20" />
+      <location filename="../../ui/keys.py" line="26" />
       <source>Đạt / Đạt một phần / Không đạt / Không áp dụng (câu Có/Không: 1 = Có, 2 = Không)</source>
       <translation>Met / Partly met / Not met / Not applicable (yes/no items: 1 = Yes, 2 = No)</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="21" />
+      <location filename="../../ui/keys.py" line="27" />
       <source>gõ số liệu của tiêu chí đếm hoặc tỷ lệ (tỷ lệ: tử số, Tab, mẫu số)</source>
       <translation>type the figure of a count or ratio item (ratio: numerator, Tab, denominator)</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="22" />
+      <location filename="../../ui/keys.py" line="28" />
       <source>trong ô số: giữ số đã gõ; ở danh sách: viết ghi chú</source>
       <translation>in a number box: keep what was typed; in the list: write a note</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="23" />
+      <location filename="../../ui/keys.py" line="29" />
       <source>quay lại danh sách, giữ những gì đã gõ</source>
       <translation>back to the list, keeping what was typed</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="24" />
+      <location filename="../../ui/keys.py" line="30" />
       <source>xóa kết quả của tiêu chí</source>
       <translation>clear the item's result</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="25" />
+      <location filename="../../ui/keys.py" line="31" />
       <source>xác nhận gợi ý từ lần kiểm tra trước</source>
       <translation>confirm the suggestion from the last inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="26" />
+      <location filename="../../ui/keys.py" line="32" />
       <source>tiêu chí chưa trả lời tiếp theo</source>
       <translation>next unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="27" />
+      <location filename="../../ui/keys.py" line="33" />
       <source>tìm tiêu chí</source>
       <translation>find an item</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="28" />
+      <location filename="../../ui/keys.py" line="34" />
       <source>hoàn tác / làm lại</source>
       <translation>undo / redo</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="29" />
+      <location filename="../../ui/keys.py" line="35" />
       <source>xem tất cả / chưa trả lời / không đạt</source>
       <translation>show all / unanswered / not met</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="30" />
+      <location filename="../../ui/keys.py" line="36" />
       <source>buổi làm việc, đại diện xã, tồn tại, kiến nghị</source>
       <translation>session, commune representatives, findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="31" />
+      <location filename="../../ui/keys.py" line="37" />
       <source>in biên bản</source>
       <translation>print the minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="32" />
+      <location filename="../../ui/keys.py" line="38" />
       <source>đợt kiểm tra mới</source>
       <translation>new inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="33" />
+      <location filename="../../ui/keys.py" line="39" />
       <source>tổng hợp các xã</source>
       <translation>summary of the communes</translation>
     </message>
     <message>
-      <location filename="../../ui/keys.py" line="34" />
+      <location filename="../../ui/keys.py" line="40" />
       <source>thoát (mọi thay đổi đã được lưu)</source>
       <translation>quit (every change is already saved)</translation>
     </message>
@@ -1137,22 +1137,22 @@ Reason for the amendment:</translation>
   <context>
     <name>minutes</name>
     <message>
-      <location filename="../../ui/minutes.py" line="37" />
+      <location filename="../../ui/minutes.py" line="39" />
       <source>Mẫu biên bản %s không dùng được: %s</source>
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="115" />
+      <location filename="../../ui/minutes.py" line="120" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="123" />
+      <location filename="../../ui/minutes.py" line="128" />
       <source>Đang hiển thị trang…</source>
       <translation>Rendering the page…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="132" />
+      <location filename="../../ui/minutes.py" line="137" />
       <source>%n trang</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1160,158 +1160,158 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="134" />
+      <location filename="../../ui/minutes.py" line="139" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="136" />
+      <location filename="../../ui/minutes.py" line="141" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="138" />
+      <location filename="../../ui/minutes.py" line="143" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="139" />
+      <location filename="../../ui/minutes.py" line="144" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="177" />
+      <location filename="../../ui/minutes.py" line="184" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="177" />
+      <location filename="../../ui/minutes.py" line="184" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="187" />
+      <location filename="../../ui/minutes.py" line="194" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="187" />
+      <location filename="../../ui/minutes.py" line="194" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="225" />
+      <location filename="../../ui/minutes.py" line="245" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="226" />
+      <location filename="../../ui/minutes.py" line="246" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="227" />
+      <location filename="../../ui/minutes.py" line="247" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="228" />
+      <location filename="../../ui/minutes.py" line="248" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="277" />
+      <location filename="../../ui/minutes.py" line="300" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="279" />
+      <location filename="../../ui/minutes.py" line="302" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="287" />
+      <location filename="../../ui/minutes.py" line="311" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="288" />
+      <location filename="../../ui/minutes.py" line="312" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="296" />
+      <location filename="../../ui/minutes.py" line="320" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="308" />
+      <location filename="../../ui/minutes.py" line="335" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="317" />
+      <location filename="../../ui/minutes.py" line="346" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="317" />
+      <location filename="../../ui/minutes.py" line="347" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="320" />
+      <location filename="../../ui/minutes.py" line="351" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="348" />
+      <location filename="../../ui/minutes.py" line="381" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="348" />
+      <location filename="../../ui/minutes.py" line="382" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="358" />
+      <location filename="../../ui/minutes.py" line="397" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="367" />
+      <location filename="../../ui/minutes.py" line="407" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="375" />
+      <location filename="../../ui/minutes.py" line="417" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="376" />
+      <location filename="../../ui/minutes.py" line="418" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="377" />
+      <location filename="../../ui/minutes.py" line="419" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="378" />
+      <location filename="../../ui/minutes.py" line="419" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="394" />
+      <location filename="../../ui/minutes.py" line="437" />
       <source>%n tiêu chí chưa có kết quả: </source>
       <translation>
         <numerusform>%n item without a result: </numerusform>
@@ -1319,7 +1319,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="397" />
+      <location filename="../../ui/minutes.py" line="443" />
       <source>%n tiêu chí bắt buộc có ảnh nhưng chưa có ảnh: </source>
       <translation>
         <numerusform>%n item needs a photo and has none: </numerusform>
@@ -1327,37 +1327,37 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="400" />
+      <location filename="../../ui/minutes.py" line="448" />
       <source>Biên bản còn trống: </source>
       <translation>Still empty in the minutes: </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="411" />
+      <location filename="../../ui/minutes.py" line="459" />
       <source>Biên bản chưa đủ</source>
       <translation>Minutes incomplete</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="413" />
+      <location filename="../../ui/minutes.py" line="462" />
       <source>Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh phải ghi lý do.</source>
       <translation>These minutes are incomplete. Once they are marked signed, every addition is an amendment that needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="415" />
+      <location filename="../../ui/minutes.py" line="466" />
       <source>Vẫn đánh dấu đã ký</source>
       <translation>Mark signed anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="417" />
+      <location filename="../../ui/minutes.py" line="468" />
       <source>Biên bản này chưa đủ nội dung.</source>
       <translation>These minutes are incomplete.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="418" />
+      <location filename="../../ui/minutes.py" line="469" />
       <source>Vẫn in</source>
       <translation>Print anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="419" />
+      <location filename="../../ui/minutes.py" line="470" />
       <source>Quay lại bổ sung</source>
       <translation>Go back and complete</translation>
     </message>
@@ -1365,82 +1365,82 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>photos</name>
     <message>
-      <location filename="../../ui/photos.py" line="76" />
+      <location filename="../../ui/photos.py" line="77" />
       <source>chụp khác ngày làm việc</source>
       <translation>taken on another day than the visit</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="76" />
+      <location filename="../../ui/photos.py" line="77" />
       <source>chụp xa nơi chụp các ảnh khác</source>
       <translation>taken far from the visit's other photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="118" />
+      <location filename="../../ui/photos.py" line="123" />
       <source>Chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="125" />
+      <location filename="../../ui/photos.py" line="130" />
       <source>Chụp lúc %s</source>
       <translation>Taken at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="130" />
+      <location filename="../../ui/photos.py" line="135" />
       <source>Tệp gốc: %s</source>
       <translation>Source file: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="239" />
+      <location filename="../../ui/photos.py" line="247" />
       <source>Thêm ảnh…</source>
       <translation>Add photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="241" />
+      <location filename="../../ui/photos.py" line="249" />
       <source>Chọn ảnh từ máy; cũng có thể kéo thả tệp, thư mục hoặc dán ảnh (Ctrl+V)</source>
       <translation>Choose photos; you can also drop files or folders here or paste an image (Ctrl+V)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="266" />
+      <location filename="../../ui/photos.py" line="274" />
       <source>Xem ảnh</source>
       <translation>View photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="267" />
+      <location filename="../../ui/photos.py" line="275" />
       <source>Sửa chú thích</source>
       <translation>Edit caption</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="268" />
+      <location filename="../../ui/photos.py" line="276" />
       <source>Chuyển sang tiêu chí khác…</source>
       <translation>Move to another item…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="269" />
+      <location filename="../../ui/photos.py" line="277" />
       <source>Đưa lên trước</source>
       <translation>Move earlier</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="270" />
+      <location filename="../../ui/photos.py" line="278" />
       <source>Đưa ra sau</source>
       <translation>Move later</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="271" />
+      <location filename="../../ui/photos.py" line="279" />
       <source>Xác nhận ảnh hợp lệ</source>
       <translation>Confirm the photo is valid</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="272" />
+      <location filename="../../ui/photos.py" line="280" />
       <source>Gỡ ảnh</source>
       <translation>Remove photo</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="273" />
+      <location filename="../../ui/photos.py" line="281" />
       <source>Dán ảnh</source>
       <translation>Paste image</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="284" />
+      <location filename="../../ui/photos.py" line="293" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -1448,12 +1448,12 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="284" />
+      <location filename="../../ui/photos.py" line="293" />
       <source>Chưa có ảnh — kéo thả ảnh vào đây</source>
       <translation>No photos yet — drop photos here</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="349" />
+      <location filename="../../ui/photos.py" line="359" />
       <source>gỡ %n ảnh</source>
       <translation>
         <numerusform>remove %n photo</numerusform>
@@ -1461,22 +1461,22 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="358" />
+      <location filename="../../ui/photos.py" line="368" />
       <source>(Ảnh chung của buổi làm việc)</source>
       <translation>(Photos of the whole session)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="362" />
+      <location filename="../../ui/photos.py" line="372" />
       <source>Chuyển ảnh</source>
       <translation>Move photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="362" />
+      <location filename="../../ui/photos.py" line="372" />
       <source>Chuyển sang tiêu chí:</source>
       <translation>Move to item:</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="382" />
+      <location filename="../../ui/photos.py" line="392" />
       <source>chuyển %n ảnh</source>
       <translation>
         <numerusform>move %n photo</numerusform>
@@ -1484,42 +1484,42 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="404" />
+      <location filename="../../ui/photos.py" line="415" />
       <source>đổi thứ tự ảnh</source>
       <translation>reorder photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="422" />
+      <location filename="../../ui/photos.py" line="435" />
       <source>Chọn ảnh</source>
       <translation>Choose photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="517" />
+      <location filename="../../ui/photos.py" line="537" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="579" />
+      <location filename="../../ui/photos.py" line="618" />
       <source>Đang nhập ảnh…</source>
       <translation>Importing photos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="579" />
+      <location filename="../../ui/photos.py" line="618" />
       <source>Dừng</source>
       <translation>Stop</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="580" />
+      <location filename="../../ui/photos.py" line="619" />
       <source>Nhập ảnh</source>
       <translation>Import photos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="588" />
+      <location filename="../../ui/photos.py" line="627" />
       <source>Đang nhập ảnh %d/%d…</source>
       <translation>Importing photo %d/%d…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="609" />
+      <location filename="../../ui/photos.py" line="648" />
       <source>Đã nhập %n ảnh.</source>
       <translation>
         <numerusform>%n photo imported.</numerusform>
@@ -1527,17 +1527,17 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="611" />
+      <location filename="../../ui/photos.py" line="650" />
       <source>Đã dừng giữa chừng; các ảnh đã nhập được giữ lại.</source>
       <translation>Stopped part way; the photos imported are kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="613" />
+      <location filename="../../ui/photos.py" line="652" />
       <source>Đã có từ trước, không thêm lại: %s</source>
       <translation>Already there, not added again: %s</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/photos.py" line="615" />
+      <location filename="../../ui/photos.py" line="654" />
       <source>Không nhập được %n tệp:</source>
       <translation>
         <numerusform>%n file could not be imported:</numerusform>
@@ -1545,7 +1545,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/photos.py" line="625" />
+      <location filename="../../ui/photos.py" line="664" />
       <source>Kết quả nhập ảnh</source>
       <translation>Photo import</translation>
     </message>
@@ -1553,52 +1553,52 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>summary</name>
     <message>
-      <location filename="../../ui/summary_view.py" line="67" />
+      <location filename="../../ui/summary_view.py" line="75" />
       <source>Chưa đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="98" />
+      <location filename="../../ui/summary_view.py" line="106" />
       <source>chưa trả lời</source>
       <translation>unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="141" />
+      <location filename="../../ui/summary_view.py" line="150" />
       <source>Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; bấm vào ô để mở kết quả</source>
       <translation>Đ: met · P: partly met · K: not met · –: not applicable · red: not met; click a cell to open the answer</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="144" />
+      <location filename="../../ui/summary_view.py" line="153" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="145" />
+      <location filename="../../ui/summary_view.py" line="154" />
       <source>Xuất báo cáo Word…</source>
       <translation>Export Word report…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="179" />
+      <location filename="../../ui/summary_view.py" line="189" />
       <source>Bảng tính Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="179" />
+      <location filename="../../ui/summary_view.py" line="189" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="180" />
+      <location filename="../../ui/summary_view.py" line="190" />
       <source>Lưu bảng tổng hợp</source>
       <translation>Save summary</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="194" />
+      <location filename="../../ui/summary_view.py" line="204" />
       <source>Đang lập bảng tổng hợp…</source>
       <translation>Writing the summary…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="194" />
+      <location filename="../../ui/summary_view.py" line="204" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
@@ -1606,12 +1606,12 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>sync</name>
     <message>
-      <location filename="../../ui/sync.py" line="57" />
+      <location filename="../../ui/sync.py" line="61" />
       <source>Gói dữ liệu %s bị từ chối: %s. Không có gì bị thay đổi.</source>
       <translation>Data package %s refused: %s. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="67" />
+      <location filename="../../ui/sync.py" line="72" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -1619,7 +1619,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="67" />
+      <location filename="../../ui/sync.py" line="73" />
       <source>%n thành viên</source>
       <translation>
         <numerusform>%n member</numerusform>
@@ -1627,7 +1627,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="67" />
+      <location filename="../../ui/sync.py" line="74" />
       <source>%n xã</source>
       <translation>
         <numerusform>%n commune</numerusform>
@@ -1635,7 +1635,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="68" />
+      <location filename="../../ui/sync.py" line="75" />
       <source>%n câu trả lời</source>
       <translation>
         <numerusform>%n answer</numerusform>
@@ -1643,7 +1643,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="68" />
+      <location filename="../../ui/sync.py" line="76" />
       <source>%n nhận xét</source>
       <translation>
         <numerusform>%n finding</numerusform>
@@ -1651,7 +1651,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="68" />
+      <location filename="../../ui/sync.py" line="77" />
       <source>%n ảnh đính kèm</source>
       <translation>
         <numerusform>%n attached photo</numerusform>
@@ -1659,7 +1659,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="69" />
+      <location filename="../../ui/sync.py" line="78" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
@@ -1667,7 +1667,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="69" />
+      <location filename="../../ui/sync.py" line="79" />
       <source>%n bảng kiểm tra</source>
       <translation>
         <numerusform>%n checklist</numerusform>
@@ -1675,7 +1675,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="69" />
+      <location filename="../../ui/sync.py" line="80" />
       <source>%n thay đổi</source>
       <translation>
         <numerusform>%n change</numerusform>
@@ -1683,49 +1683,49 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="75" />
+      <location filename="../../ui/sync.py" line="86" />
       <source>không có gì mới</source>
       <translation>nothing new</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="97" />
+      <location filename="../../ui/sync.py" line="109" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="98" />
+      <location filename="../../ui/sync.py" line="110" />
       <source>Inspector</source>
       <translation>Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="120" />
+      <location filename="../../ui/sync.py" line="139" />
       <source>Xuất gói dữ liệu</source>
       <translation>Export data package</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="127" />
+      <location filename="../../ui/sync.py" line="146" />
       <source>Đang xuất gói dữ liệu…</source>
       <translation>Exporting data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="134" />
+      <location filename="../../ui/sync.py" line="155" />
       <source>Đã xuất gói dữ liệu</source>
       <translation>Data package exported</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="134" />
+      <location filename="../../ui/sync.py" line="156" />
       <source>Đã ghi %s: %d thay đổi, %d ảnh (%d KB).
 Chép tệp này sang máy khác hoặc gửi về cơ quan.</source>
       <translation>Wrote %s: %d changes, %d photos (%d KB).
 Copy this file to another laptop or send it to the office.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="154" />
+      <location filename="../../ui/sync.py" line="181" />
       <source>Hợp nhất gói dữ liệu</source>
       <translation>Merge data packages</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="159" />
+      <location filename="../../ui/sync.py" line="186" />
       <source>Đang kiểm tra và hợp nhất %n tệp…</source>
       <translation>
         <numerusform>Checking and merging %n file…</numerusform>
@@ -1733,27 +1733,27 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="222" />
+      <location filename="../../ui/sync.py" line="251" />
       <source>Kéo thả các tệp gói dữ liệu (.cchc) vào đây để hợp nhất</source>
       <translation>Drop data package files (.cchc) here to merge them</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="241" />
+      <location filename="../../ui/sync.py" line="270" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="255" />
+      <location filename="../../ui/sync.py" line="285" />
       <source>Thêm mới: %s.</source>
       <translation>Added: %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="258" />
+      <location filename="../../ui/sync.py" line="288" />
       <source>Cập nhật: %s.</source>
       <translation>Updated: %s.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="259" />
+      <location filename="../../ui/sync.py" line="289" />
       <source>Đã có từ trước: %n thay đổi.</source>
       <translation>
         <numerusform>Already known: %n change.</numerusform>
@@ -1761,17 +1761,17 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="261" />
+      <location filename="../../ui/sync.py" line="293" />
       <source>Tệp này đã được hợp nhất lúc %s.</source>
       <translation>This file was merged at %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="266" />
+      <location filename="../../ui/sync.py" line="300" />
       <source>bị từ chối — %s. Không có gì bị thay đổi.</source>
       <translation>refused — %s. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="268" />
+      <location filename="../../ui/sync.py" line="304" />
       <source>%n xung đột mới cần quyết định:</source>
       <translation>
         <numerusform>%n new conflict to decide:</numerusform>
@@ -1779,12 +1779,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="282" />
+      <location filename="../../ui/sync.py" line="318" />
       <source>Kết quả hợp nhất</source>
       <translation>Merge result</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="283" />
+      <location filename="../../ui/sync.py" line="319" />
       <source>Đã hợp nhất %n gói: %s.</source>
       <translation>
         <numerusform>Merged %n package: %s.</numerusform>
@@ -1792,7 +1792,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="285" />
+      <location filename="../../ui/sync.py" line="321" />
       <source>%n tệp bị từ chối.</source>
       <translation>
         <numerusform>%n file refused.</numerusform>
@@ -1800,7 +1800,7 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="287" />
+      <location filename="../../ui/sync.py" line="323" />
       <source>%n xung đột mới.</source>
       <translation>
         <numerusform>%n new conflict.</numerusform>
@@ -1808,12 +1808,12 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="295" />
+      <location filename="../../ui/sync.py" line="332" />
       <source>Giải quyết xung đột…</source>
       <translation>Resolve conflicts…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/sync.py" line="332" />
+      <location filename="../../ui/sync.py" line="370" />
       <source>%n giá trị</source>
       <translation>
         <numerusform>%n value</numerusform>
@@ -1821,72 +1821,72 @@ Copy this file to another laptop or send it to the office.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="363" />
+      <location filename="../../ui/sync.py" line="405" />
       <source>Không có xung đột nào. Mọi thay đổi đã thống nhất.</source>
       <translation>No conflicts. All changes agree.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="365" />
+      <location filename="../../ui/sync.py" line="408" />
       <source>Cùng một nội dung được sửa khác nhau trên hai máy. Chọn giá trị đúng (nhấp đúp) hoặc nhập giá trị mới; quyết định sẽ được gửi kèm gói dữ liệu sau.</source>
       <translation>The same field was changed differently on two laptops. Pick the right value (double-click) or type a new one; the decision travels with the next data package.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="368" />
+      <location filename="../../ui/sync.py" line="414" />
       <source>Chọn giá trị này</source>
       <translation>Choose this value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="371" />
+      <location filename="../../ui/sync.py" line="417" />
       <source>hoặc nhập giá trị mới…</source>
       <translation>or type a new value…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="373" />
+      <location filename="../../ui/sync.py" line="419" />
       <source>Lưu giá trị mới</source>
       <translation>Save new value</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="444" />
+      <location filename="../../ui/sync.py" line="490" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="445" />
+      <location filename="../../ui/sync.py" line="490" />
       <source>Biên bản của xã %s đã ký. Lý do điều chỉnh:</source>
       <translation>The minutes of %s are signed. Reason for the amendment:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="449" />
+      <location filename="../../ui/sync.py" line="495" />
       <source>Giải quyết xung đột</source>
       <translation>Resolve conflict</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="462" />
+      <location filename="../../ui/sync.py" line="508" />
       <source>Xung đột cần quyết định</source>
       <translation>Conflicts to decide</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="506" />
+      <location filename="../../ui/sync.py" line="558" />
       <source>Nhật ký hợp nhất</source>
       <translation>Merge log</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="533" />
+      <location filename="../../ui/sync.py" line="592" />
       <source>Xuất gói dữ liệu…</source>
       <translation>Export data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="534" />
+      <location filename="../../ui/sync.py" line="594" />
       <source>Hợp nhất gói dữ liệu…</source>
       <translation>Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="536" />
+      <location filename="../../ui/sync.py" line="596" />
       <source>Xung đột cần quyết định…</source>
       <translation>Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync.py" line="537" />
+      <location filename="../../ui/sync.py" line="597" />
       <source>Nhật ký hợp nhất…</source>
       <translation>Merge log…</translation>
     </message>
@@ -1894,22 +1894,22 @@ Copy this file to another laptop or send it to the office.</translation>
   <context>
     <name>widgets</name>
     <message>
-      <location filename="../../ui/table_editor.py" line="128" />
+      <location filename="../../ui/table_editor.py" line="129" />
       <source>Thêm</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../ui/table_editor.py" line="129" />
+      <location filename="../../ui/table_editor.py" line="130" />
       <source>Xóa</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../ui/table_editor.py" line="130" />
+      <location filename="../../ui/table_editor.py" line="131" />
       <source>Lên</source>
       <translation>Up</translation>
     </message>
     <message>
-      <location filename="../../ui/table_editor.py" line="131" />
+      <location filename="../../ui/table_editor.py" line="132" />
       <source>Xuống</source>
       <translation>Down</translation>
     </message>
