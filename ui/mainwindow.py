@@ -12,21 +12,14 @@ from pathlib import Path
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +31,8 @@ from inspector import errors as E
 from inspector import inspections as ins
 
 from . import amend, errors, widgets, workers
-from .checklist_model import ChecklistFilter, ChecklistModel, ItemRole
+from .checklist_model import ChecklistFilter, ItemRole
+from .checklist_pane import ChecklistPane
 from .item_panel import ItemPanel
 from .nav_pane import IdRole, NavPane
 from .nav_pane import vn_date as _vn_date
@@ -57,44 +51,6 @@ def _tr(text: str, n: int = -1) -> str:
 # ---- the tree of inspections and communes ----------------------------------------------------
 
 # ---- the checklist view: keyboard first ------------------------------------------------------
-
-
-class ChecklistView(QTreeView):
-    """Up/Down move between items (group rows are skipped), 1–4 answer, Enter goes to the note,
-    Delete clears the answer, digits on a number item start typing the number."""
-
-    choice_key = Signal(int)
-    enter_key = Signal()
-    clear_key = Signal()
-    type_key = Signal(str)
-
-    def keyPressEvent(self, e) -> None:
-        key, mods = e.key(), e.modifiers()
-        plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
-        if plain and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self.choice_key.emit(key - Qt.Key.Key_0)
-            return
-        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enter_key.emit()
-            return
-        if plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.clear_key.emit()
-            return
-        super().keyPressEvent(e)
-
-    def moveCursor(self, action, modifiers):
-        idx = super().moveCursor(action, modifiers)
-        if action not in (QAbstractItemView.CursorAction.MoveUp, QAbstractItemView.CursorAction.MoveDown):
-            return idx
-        seen = 0
-        while idx.isValid() and not idx.parent().isValid() and seen < 50:  # a group row: step over it
-            self.setCurrentIndex(idx)
-            nxt = super().moveCursor(action, modifiers)
-            if nxt == idx:
-                break
-            idx = nxt
-            seen += 1
-        return idx
 
 
 # ---- undo ---------------------------------------------------------------------------------
@@ -145,60 +101,22 @@ class MainWindow(QMainWindow):
         )
         self.tree.on_drop = self._tree_drop  # photos dropped on a commune go to that visit
 
-        # middle: the checklist
-        self.cl_model = ChecklistModel(self)
-        self.cl_model.lang = self.lang
-        self.cl_filter = ChecklistFilter(self)
-        self.cl_filter.setSourceModel(self.cl_model)
-        self.view = ChecklistView()
-        self.view.setObjectName("checklist")
-        self.view.setModel(self.cl_filter)
-        self.view.setUniformRowHeights(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAllColumnsShowFocus(True)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 150)
-        header.resizeSection(2, 44)
+        # middle: the checklist (ui/checklist_pane.py)
+        self.checklist_pane = checklist_page = ChecklistPane(self.lang)
+        cp = self.checklist_pane
+        self.cl_model, self.cl_filter, self.view, self.search, self.mode_buttons = (
+            cp.cl_model,
+            cp.cl_filter,
+            cp.view,
+            cp.search,
+            cp.mode_buttons,
+        )
+        cp.mode_chosen.connect(self._set_mode)
         self.visit_title = QLabel(_tr("Chọn một xã ở danh sách bên trái."))
         self.visit_title.setObjectName("visit_title")
         f = self.visit_title.font()
         f.setBold(True)
         self.visit_title.setFont(f)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(_tr("Tìm tiêu chí (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._search_items)
-        self.search.returnPressed.connect(self._search_done)
-        self.mode_buttons = QButtonGroup(self)
-        modes = QHBoxLayout()
-        modes.setSpacing(2)
-        for mode, label in (
-            (ChecklistFilter.ALL, _tr("Tất cả")),
-            (ChecklistFilter.UNANSWERED, _tr("Chưa trả lời")),
-            (ChecklistFilter.FAILED, _tr("Không đạt")),
-        ):
-            b = QPushButton(label)
-            b.setCheckable(True)
-            b.setChecked(mode == ChecklistFilter.ALL)
-            b.setObjectName(f"mode_{mode}")
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.mode_buttons.addButton(b, mode)
-            modes.addWidget(b)
-        self.mode_buttons.idClicked.connect(self._set_mode)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addLayout(modes)
-        checklist_page = QWidget()
-        c_lay = QVBoxLayout(checklist_page)
-        c_lay.setContentsMargins(0, 4, 0, 0)
-        c_lay.addLayout(top)
-        c_lay.addWidget(self.view)
         self.gallery = QWidget()  # the photo gallery is built when its tab is first opened
         self._gallery_built = False
         self._gallery_stale = True
@@ -263,7 +181,6 @@ class MainWindow(QMainWindow):
         self.nav.visit_activated.connect(lambda _id: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.nav.inspection_activated.connect(lambda _id: self.edit_inspection())
         self.view.selectionModel().currentChanged.connect(self._item_changed)
-        self.cl_filter.rowsRemoved.connect(self._keep_a_current_item)
 
         self._build_actions()
         self.status.conflicts_clicked.connect(self.act_conflicts.trigger)
@@ -439,9 +356,6 @@ class MainWindow(QMainWindow):
 
         for a in (self.act_edit_visit, self.act_previous, self.act_edit_inspection):
             self.tree.addAction(a)
-        QShortcut(
-            QKeySequence("Esc"), self.search, activated=self._search_done, context=Qt.ShortcutContext.WidgetShortcut
-        )
 
     def _add_sync_actions(self) -> None:
         """Export, merge, conflicts, merge log (ui/sync.py, loaded when first used)."""
@@ -664,11 +578,7 @@ class MainWindow(QMainWindow):
         self.status.show_progress(done, total)
 
     def _first_item(self) -> QModelIndex:
-        for r in range(self.cl_filter.rowCount()):
-            g = self.cl_filter.index(r, 0)
-            if self.cl_filter.rowCount(g):
-                return self.cl_filter.index(0, 0, g)
-        return QModelIndex()
+        return self.checklist_pane.first_item()
 
     # ---- the item -----------------------------------------------------------------------------
 
@@ -734,28 +644,7 @@ class MainWindow(QMainWindow):
         self.panel.show_who(last["author"] or "", events.hlc_time(last["hlc"]))
 
     def _select_near(self, group_row: int, row: int) -> None:
-        f = self.cl_filter
-        for g in range(max(group_row, 0), f.rowCount()):
-            parent = f.index(g, 0)
-            n = f.rowCount(parent)
-            if n:
-                self.view.expand(parent)
-                self.view.setCurrentIndex(f.index(min(row, n - 1) if g == group_row else 0, 0, parent))
-                return
-        idx = self._first_item()
-        if idx.isValid():
-            self.view.setCurrentIndex(idx)
-
-    def _keep_a_current_item(self, *args) -> None:
-        if not self.view.currentIndex().isValid():
-            QTimer.singleShot(0, self._select_after_filter)
-
-    def _select_after_filter(self) -> None:
-        if not self.view.currentIndex().isValid():
-            self.view.expandAll()
-            idx = self._first_item()
-            if idx.isValid():
-                self.view.setCurrentIndex(idx)
+        self.checklist_pane.select_near(group_row, row)
 
     def _flush(self) -> None:
         """Write what is typed and not yet saved (note, number, text) before moving on."""
@@ -882,33 +771,10 @@ class MainWindow(QMainWindow):
         return super().eventFilter(obj, event)
 
     def _focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def _search_items(self, text: str) -> None:
-        self.cl_filter.set_search(text)
-        self.view.expandAll()
-        if not self.view.currentIndex().isValid():
-            idx = self._first_item()
-            if idx.isValid():
-                self.view.setCurrentIndex(idx)
-
-    def _search_done(self) -> None:
-        if not self.search.text():
-            self.view.setFocus()
-            return
-        if self.sender() is not None and isinstance(self.sender(), QShortcut):
-            self.search.clear()
-        self.view.setFocus()
+        self.checklist_pane.focus_search()
 
     def _set_mode(self, mode: int, from_menu: bool = False) -> None:
-        self.mode_buttons.button(mode).setChecked(True)
-        code = self.item.code if self.item else None
-        self.cl_filter.set_mode(mode)
-        self.view.expandAll()
-        idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code)) if code else QModelIndex()
-        self.view.setCurrentIndex(idx if idx.isValid() else self._first_item())
-        self.view.setFocus()
+        self.checklist_pane.set_mode(mode, self.item.code if self.item else None)
 
     def next_unanswered(self) -> None:
         if self.checklist is None:
