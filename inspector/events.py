@@ -151,13 +151,13 @@ def _format_hlc(ms: int, counter: int) -> str:
     return f"{ms:013d}.{counter:06d}"
 
 
-def hlc_time(text: str) -> str:
+def hlc_time(text: str | None) -> str:
     """The local date and time of a clock value, "2026-11-17 09:42" ("" when unreadable)."""
     try:
-        ms, _ = _parse_hlc(text)
-    except (ValueError, TypeError):
+        ms, _ = _parse_hlc(text or "")
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(ms / 1000))
+    except (ValueError, TypeError, OverflowError, OSError):
         return ""
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ms / 1000))
 
 
 def _parse_hlc(text: str) -> tuple[int, int]:

@@ -1,0 +1,94 @@
+"""Tests that kill the mutants of inspector/events.py a mutation run left alive (tools/mutation.py):
+history's records, hlc_time, the receiving clock's rules, conflict ids and conflicted keys."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from test_sync_helpers import plan
+
+import inspector
+from inspector import answers as ans
+from inspector import db as dbmod
+from inspector import events
+
+
+def test_history_records_every_change_oldest_first_with_its_fields(db):
+    _, (v, *_) = plan(db)
+    ans.set_answer(db, v, "B2", "dat", author="Lan")
+    ans.set_answer(db, v, "B2", "khong_dat", note="Thiếu bảng", author="Minh")
+    aid = events.answer_id(v, "B2")
+    all_ = events.history(db, aid)
+    assert [e["field"] for e in all_] == ["value", "value", "note"]
+    assert [e["value"] for e in all_] == ["dat", "khong_dat", "Thiếu bảng"]
+    assert set(all_[0]) == {"id", "field", "value", "author", "device", "hlc", "reason"}
+    assert all_[0]["author"] == "Lan" and all_[1]["author"] == "Minh"
+    assert all_[0]["device"] == dbmod.device_id(db) and all_[0]["reason"] is None
+    assert [e["hlc"] for e in all_] == sorted(e["hlc"] for e in all_)
+    assert [e["value"] for e in events.history(db, aid, "note")] == ["Thiếu bảng"]
+
+
+def test_hlc_time_shows_the_local_time_and_nothing_for_an_unreadable_value():
+    ms = int(time.mktime((2026, 11, 17, 9, 42, 0, 0, 0, -1)) * 1000)
+    assert events.hlc_time(f"{ms:013d}.000003") == "2026-11-17 09:42"
+    for bad in ("", "x.y", "abc", None):
+        assert events.hlc_time(bad) == ""
+
+
+def test_the_clock_adopts_a_value_a_little_ahead_exactly_and_never_goes_back(db):
+    now = int(time.time() * 1000)
+    ahead = f"{now + 60_000:013d}.000007"  # a minute ahead: within the margin
+    with inspector.atomic(db):
+        events.observe_hlc(db, ahead)
+    assert dbmod.meta_get(db, "hlc") == ahead
+    with inspector.atomic(db):
+        events.observe_hlc(db, f"{now - 3_600_000:013d}.000000")  # an older value: ignored
+        events.observe_hlc(db, "not a clock")
+    assert dbmod.meta_get(db, "hlc") == ahead
+    with inspector.atomic(db):
+        events.observe_hlc(db, f"{now + 10 * 86_400_000:013d}.000005")  # days ahead: capped, counter reset
+    capped = dbmod.meta_get(db, "hlc")
+    ms, counter = int(capped[:13]), capped[14:]
+    assert now + events.CLOCK_MARGIN_MS <= ms <= int(time.time() * 1000) + events.CLOCK_MARGIN_MS
+    assert counter == "000000"
+    with inspector.atomic(db):
+        nxt = events.next_hlcs(db, 1)[0]
+    assert nxt > capped and re.fullmatch(r"\d{13}\.\d{6}", nxt)
+
+
+def test_a_fresh_database_adopts_the_first_clock_it_sees(db):
+    assert dbmod.meta_get(db, "hlc") is None or dbmod.meta_get(db, "hlc") < "0000000000002"
+    db.execute("DELETE FROM meta WHERE key = 'hlc'")
+    with inspector.atomic(db):
+        events.observe_hlc(db, "0000000000000.000001")
+    assert dbmod.meta_get(db, "hlc") == "0000000000000.000001"
+
+
+def test_conflict_ids_are_short_stable_and_distinct():
+    a = events.conflict_id("11111111-1111-4111-8111-111111111111", "value")
+    assert re.fullmatch(r"[0-9a-f]{8}", a) and a == events.conflict_id("11111111-1111-4111-8111-111111111111", "value")
+    assert a != events.conflict_id("11111111-1111-4111-8111-111111111111", "note")
+
+
+def test_conflicted_keys_are_the_fields_whose_heads_differ(db):
+    _, (v, *_) = plan(db)
+    ans.set_answer(db, v, "B2", "dat")
+    ans.set_answer(db, v, "B3", "dat")
+    b2, b3 = events.answer_id(v, "B2"), events.answer_id(v, "B3")
+    db.execute("CREATE TEMP TABLE k (entity_id, field)")
+    db.conn.executemany("INSERT INTO k VALUES (?, ?)", [(b2, "value"), (b3, "value")])
+    assert events.conflicted_keys(db, "temp.k") == set()
+    # a second head of B2 with another value, as a merge from another laptop leaves it
+    ctx = {"visit_id": v, "item_code": "B2"}
+    with inspector.atomic(db):
+        eid = events.new_id()
+        db.execute(
+            "INSERT INTO events(id, inspection_id, entity, entity_id, field, value, ctx, author, device, hlc, is_head) "
+            "SELECT ?, inspection_id, entity, entity_id, field, '\"khong_dat\"', ?, 'x', ?, hlc, 1 FROM events "
+            "WHERE entity_id = ? AND field = 'value'",
+            [eid, events.dump(ctx), events.new_id(), b2],
+        )
+    assert events.conflicted_keys(db, "temp.k") == {(b2, "value")}
+    assert events.conflict_count(db) == 1
+    assert [c.entity_id for c in events.conflicts(db)] == [b2]
