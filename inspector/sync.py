@@ -401,6 +401,28 @@ def _merge_error(db: Database, path: Path, exc: sqlite3.Error) -> Exception:
     return PackageRejected(path.name, "damaged", detail=str(exc))
 
 
+def _conflicted_before(db: Database, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these fields (conflicted now) were conflicted before the new events arrived: their
+    heads then were today's heads that are not new, and the events the new ones replaced that no
+    earlier event had replaced already."""
+    if not keys:
+        return set()
+    db.execute("DROP TABLE IF EXISTS temp._sync_after")
+    db.execute("CREATE TEMP TABLE _sync_after (entity_id, field)")
+    db.conn.executemany("INSERT INTO temp._sync_after VALUES (?, ?)", sorted(keys))
+    rows = db.execute(
+        "SELECT k.entity_id, k.field FROM temp._sync_after k JOIN events e "
+        "ON e.entity_id = k.entity_id AND e.field = k.field AND e.id NOT IN (SELECT id FROM temp._sync_new) "
+        "AND (e.is_head = 1 OR (e.id IN (SELECT p.parent FROM event_parents p "
+        "                                WHERE p.child IN (SELECT id FROM temp._sync_new)) "
+        "     AND NOT EXISTS (SELECT 1 FROM event_parents q WHERE q.parent = e.id "
+        "                     AND q.child NOT IN (SELECT id FROM temp._sync_new)))) "
+        "GROUP BY k.entity_id, k.field HAVING count(DISTINCT e.value) > 1"
+    ).fetchall()
+    db.execute("DROP TABLE temp._sync_after")
+    return {(r[0], r[1]) for r in rows}
+
+
 def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResult:
     conn = db.conn
     info, new_photos = pkgmod.read_package(conn, path, budget, conn, store_photos=True)
@@ -422,7 +444,6 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
     conn.execute("CREATE INDEX temp._sync_keys_ix ON _sync_keys(entity_id, field)")
     n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
     n_pkg = info.events
-    before = events.conflicted_keys(db, "temp._sync_keys")
     added = dict.fromkeys(KINDS, 0)
     updated = dict.fromkeys(KINDS, 0)
     for entity, kind in _ENTITY_KIND.items():
@@ -461,7 +482,7 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
     seen = conn.execute("SELECT max(hlc) FROM temp._pkg_events").fetchone()[0]
     if seen:
         events.observe_hlc(db, seen)
-    new_keys = after - before
+    new_keys = after - _conflicted_before(db, after)
     counts = {"added": added, "updated": updated, "known_events": n_pkg - n_new, "conflicts": len(new_keys)}
     conn.execute(
         "INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES (?, ?, ?, ?, ?)",
