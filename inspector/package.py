@@ -705,7 +705,8 @@ def read_package(
     added = 0
     if store_photos:
         added = work.execute(
-            f"INSERT OR IGNORE INTO main.photos({PHOTO_COLS}) SELECT {PHOTO_COLS} FROM {schema}.photos"
+            f"INSERT INTO main.photos({PHOTO_COLS}) SELECT {PHOTO_COLS} FROM {schema}.photos p "
+            "WHERE NOT EXISTS (SELECT 1 FROM main.photos m WHERE m.sha256 = p.sha256)"  # known ones: not even read
         ).rowcount
     n_events = work.execute("SELECT count(*) FROM temp._pkg_events").fetchone()[0]
 

@@ -438,10 +438,13 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
     )
     # each field the package changes, with the greatest clock among its new changes
     conn.execute(
-        "CREATE TEMP TABLE _sync_keys AS SELECT entity, entity_id, field, max(hlc) AS hlc "
-        "FROM temp._sync_new GROUP BY entity_id, field"
+        "CREATE TEMP TABLE _sync_keys (entity TEXT, entity_id TEXT, field TEXT, hlc TEXT, "
+        "PRIMARY KEY (entity_id, field)) WITHOUT ROWID"
     )
-    conn.execute("CREATE INDEX temp._sync_keys_ix ON _sync_keys(entity_id, field)")
+    conn.execute(
+        "INSERT INTO temp._sync_keys SELECT entity, entity_id, field, hlc FROM temp._sync_new WHERE true "
+        "ON CONFLICT (entity_id, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)"
+    )
     n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
     n_pkg = info.events
     added = dict.fromkeys(KINDS, 0)
