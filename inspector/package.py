@@ -89,6 +89,7 @@ BUDGET_SECONDS_PER_MB = 1.0  # … plus this much per MB of the file
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SHA = re.compile(r"[0-9a-f]{64}")
 _HLC = re.compile(r"(\d{13})\.\d{6}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
 
 _INT_FIELDS = frozenset({"ord", "deleted", "confirmed"})
@@ -509,7 +510,9 @@ def _check_photo(row: tuple) -> None:
         ("camera", camera, 200),
         ("imported_at", imported, 40),
     ):
-        if v is not None and (type(v) is not str or len(v) > n or clean_line(v) != v):
+        # a file's name as the camera or phone gave it (in NFD from a Mac or an iPhone): kept, but
+        # never with control characters, which no document or screen could show
+        if v is not None and (type(v) is not str or len(v) > n or _CONTROL.search(v)):
             raise _Bad("photo_invalid", sha=short, column=col)
     for col, v, bound in (("gps_lat", lat, 90), ("gps_lon", lon, 180)):
         if v is not None and (type(v) not in (int, float) or not -bound <= v <= bound):

@@ -394,3 +394,16 @@ def test_every_code_the_core_raises_has_its_text():
         raised |= set(pattern.findall(path.read_text(encoding="utf-8")))
     assert raised and raised <= set(messages.REASONS), raised - set(messages.REASONS)
     assert {"digest", "clock_future", "schema_object", "timeout", "disk_full"} <= raised
+
+
+def test_photo_file_names_from_a_mac_or_a_phone_merge_as_they_are(tmp_path, source, receiver_file):
+    import unicodedata as ud
+
+    _, _, _, good = source
+    nfd = ud.normalize("NFD", "Ảnh  bảng niêm yết .jpg")  # decomposed, two spaces, a trailing space
+    ok = _craft(good, tmp_path / "names.cchc", f"UPDATE photos SET source_name = '{nfd}'")
+    db = _fresh(receiver_file, tmp_path / "r.sqlite3")
+    sync.merge_packages(db, [ok])
+    assert {r[0] for r in db.execute("SELECT source_name FROM photos")} == {nfd}
+    bad = _craft(good, tmp_path / "ctrl.cchc", "UPDATE photos SET source_name = 'IMG' || char(0) || '.jpg'")
+    _refused(_fresh(receiver_file, tmp_path / "r2.sqlite3"), bad, "photo_invalid")
