@@ -121,6 +121,7 @@ def main() -> None:
         db_path = Path(d) / "demo.sqlite3"
         db = inspector.open_db(db_path)
         demo.create_demo(db)
+        inspector.db.set_author(db, "Phạm Thu Hà", "thu_ky")  # who enters is known: no first-start question
         db.conn.close()
         ours_code = OURS.format(root=str(ROOT), db=str(db_path))
         child(BARE), child(SAME_WIDGETS), child(ours_code)  # warm the file cache
