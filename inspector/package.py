@@ -576,181 +576,209 @@ def read_package(
     schema: str = "pkg",
 ) -> tuple[PackageInfo, int]:
     """Read and check the package attached to work as `schema` (see attach) into work's
-    temp._pkg_* tables; with store_photos, copy its photos into main.photos once they are checked.
-
-    `known` is the receiving database (parents, photos and checklists the package names may be
-    there already). Returns what the package says and how many photos were new. Raises
-    PackageRejected naming the first problem, Cancelled when cancelled.
-    """
-    name = path.name
-
-    def reject(code: str, **params: Any) -> PackageRejected:
-        return PackageRejected(name, code, **params)
-
-    # 1. exactly the schema export makes
-    have = set(work.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master"))
-    expected = _expected_schema()
-    for kind, obj, _table, _ in sorted(have - expected, key=lambda r: (r[0] != "table", r[1] or "")):
-        if (kind, obj) in {(k, o) for k, o, _, _ in expected}:
-            raise reject("schema_changed", name=obj)
-        raise reject("schema_object", kind=kind, name=str(obj)[:60])
-    for _kind, obj, _, _ in sorted(expected - have):
-        raise reject("table_missing", name=obj)
-    # (no PRAGMA integrity_check: the digests cover every row that is read, so damage that
-    # changes what is read is refused, and damage elsewhere in the file changes nothing merged)
-    for statement in _TEMP_SCHEMA.split(";"):  # not executescript: it would commit the caller's transaction
-        if statement.strip():
-            work.execute(statement)
-    digests: dict[str, str] = {}
-    # 2. what the package says about itself
-    info: dict[str, str] = {}
-    stated = None
-    rows = work.execute(f"SELECT key, value FROM {schema}.package ORDER BY key").fetchall()
-    for key, value in rows:
-        if type(key) is not str or type(value) is not str or len(value) > 1_000_000:
-            raise reject("damaged", detail="package description")
-    h = hashlib.sha256()
-    _feed_rows(h, [r for r in rows if r[0] != "digest"])
-    digests["package"] = h.hexdigest()
-    info = {k: v for k, v in rows if k != "digest"}
-    stated = next((v for k, v in rows if k == "digest"), None)
+    temp._pkg_* tables, all at once (PackageReading does it in two halves around a merge); with
+    store_photos, copy its photos into main.photos. Returns what the package says and how many
+    photos were new. Raises PackageRejected naming the first problem, Cancelled when cancelled."""
+    reading = PackageReading(work, path, budget, known, schema=schema)
     try:
-        stated_d = json.loads(stated) if stated is not None else None
-    except ValueError:
-        stated_d = None
-    if not isinstance(stated_d, dict) or set(stated_d) != set(DIGEST_TABLES):
-        raise reject("no_digest")
-    if digests["package"] != stated_d["package"]:
-        raise reject("digest", where="package")
-    limit_ms = int(time.time() * 1000) + MAX_AHEAD_MS
+        info, fixes = reading.finish()
+        reading.apply_fixes("temp._pkg_events", fixes)
+        added = reading.store_photos() if store_photos else 0
+        return info, added
+    finally:
+        reading.close()
 
-    def copy(table: str, cols: str, order: str, check: Callable[[tuple], tuple] | None, target: str) -> None:
-        """The table's rows into temp.target in the digest's order; hashed and checked there, the
-        rows that checking cleans written back: what is merged is what was checked."""
-        work.execute(f"INSERT INTO temp.{target} SELECT {cols} FROM {schema}.{table} ORDER BY {order}")
-        budget.check()
-        hh = hashlib.sha256()
-        fixes: list[tuple] = []
-        problem: _Bad | None = None
-        cur = work.execute(f"SELECT rowid, {cols} FROM temp.{target} ORDER BY rowid")
-        try:
-            while True:
-                batch = cur.fetchmany(2000)
-                if not batch:
-                    break
-                raw = [r[1:] for r in batch]
-                _feed_rows(hh, raw)
-                if check is not None and problem is None:
-                    try:
-                        for r, rw in zip(batch, raw):
-                            out = check(rw)
-                            if out != rw:
-                                fixes.append((*out, r[0]))
-                    except _Bad as bad:  # said once the digest shows the file is not merely damaged
-                        bad.params.setdefault("event", current_event[0] or "?")
-                        problem = bad
-                budget.check()
-        finally:
-            cur.close()  # no statement left running: the package can be detached
-        digests[table] = hh.hexdigest()
-        if digests[table] != stated_d[table]:
-            raise reject("digest", where=table)
-        if problem is not None:
-            raise problem
-        if fixes:
-            marks = ",".join("?" * (cols.count(",") + 1))
-            work.executemany(f"UPDATE temp.{target} SET ({cols}) = ({marks}) WHERE rowid = ?", fixes)
 
-    def version_row(row: tuple) -> tuple:
-        vid, title, date, data = row
-        if type(vid) is not str or not 0 < len(vid) <= 100 or clean_line(vid) != vid:
-            raise _Bad("checklist_invalid", id=str(vid)[:40], column="id")
-        if type(title) is not str or len(title) > 1000 or (date is not None and type(date) is not str):
-            raise _Bad("checklist_invalid", id=vid, column="title")
-        if type(data) is not str or len(data) > 20_000_000:
-            raise _Bad("checklist_invalid", id=vid, column="data")
+class PackageReading:
+    """One package read from outside (see the module's doc), in two halves.
+
+    The constructor checks the schema and what the package says about itself, checks the small
+    checklist tables, copies the events and their parents into work's temp tables as they are
+    and starts a thread that hashes and checks the events, parents and photos through a
+    read-only connection of its own. The caller may merge meanwhile, inside its transaction:
+    SQLite releases the GIL while it works, so checking and merging overlap. `finish()` waits
+    for the thread and raises the first problem (the caller then rolls back); otherwise it
+    returns what the package says and the events that checking cleaned, for the caller to write
+    over what it merged (`apply_fixes`)."""
+
+    def __init__(
+        self,
+        work: sqlite3.Connection,
+        path: Path,
+        budget: Budget,
+        known: sqlite3.Connection | None,
+        *,
+        schema: str = "pkg",
+    ) -> None:
+        self.work, self.path, self.budget, self.known, self.schema = work, path, budget, known, schema
+        self.name = path.name
+        self.thread: _Verifier | None = None
+        have = set(work.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master"))
+        expected = _expected_schema()
+        for kind, obj, _table, _ in sorted(have - expected, key=lambda r: (r[0] != "table", r[1] or "")):
+            if (kind, obj) in {(k, o) for k, o, _, _ in expected}:
+                raise self.reject("schema_changed", name=obj)
+            raise self.reject("schema_object", kind=kind, name=str(obj)[:60])
+        for _kind, obj, _, _ in sorted(expected - have):
+            raise self.reject("table_missing", name=obj)
+        # (no PRAGMA integrity_check: the digests cover every row that is read, so damage that
+        # changes what is read is refused, and damage elsewhere in the file changes nothing merged)
+        for statement in _TEMP_SCHEMA.split(";"):  # not executescript: it would commit the caller's transaction
+            if statement.strip():
+                work.execute(statement)
+        rows = work.execute(f"SELECT key, value FROM {schema}.package ORDER BY key").fetchall()
+        for key, value in rows:
+            if type(key) is not str or type(value) is not str or len(value) > 1_000_000:
+                raise self.reject("damaged", detail="package description")
+        h = hashlib.sha256()
+        _feed_rows(h, [r for r in rows if r[0] != "digest"])
+        self.digests = {"package": h.hexdigest()}
+        self.info = {k: v for k, v in rows if k != "digest"}
+        stated = next((v for k, v in rows if k == "digest"), None)
         try:
-            json.loads(data)
+            stated_d = json.loads(stated) if stated is not None else None
         except ValueError:
-            raise _Bad("checklist_invalid", id=vid, column="data") from None
-        return (vid, clean_line(title), date, data)
+            stated_d = None
+        if not isinstance(stated_d, dict) or set(stated_d) != set(DIGEST_TABLES):
+            raise self.reject("no_digest")
+        self.stated: dict[str, str] = stated_d
+        if self.digests["package"] != stated_d["package"]:
+            raise self.reject("digest", where="package")
+        try:
+            self._small_table("checklist_versions", "id, title, date, data", "id", _check_version, "_pkg_versions")
+            self._small_table(
+                "checklist_items", CHECKLIST_ITEM_COLS, "version_id, code", _check_checklist_item, "_pkg_items"
+            )
+        except _Bad as bad:
+            raise self._rejected(bad, "") from None
+        work.execute(f"INSERT INTO temp._pkg_events SELECT {EVENT_COLS} FROM {schema}.events ORDER BY id")
+        work.execute(
+            f"INSERT INTO temp._pkg_parents SELECT child, parent FROM {schema}.event_parents ORDER BY child, parent"
+        )
+        budget.check()
+        self.thread = _Verifier(path, budget, int(time.time() * 1000) + MAX_AHEAD_MS)
 
-    current_event = [""]
-    checker = EventChecker(limit_ms)
+    def reject(self, code: str, **params: Any) -> PackageRejected:
+        return PackageRejected(self.name, code, **params)
 
-    def event_row(row: tuple) -> tuple:
-        current_event[0] = str(row[0])[:8]
-        return checker.check(row)
-
-    def parent_row(row: tuple) -> tuple:
-        current_event[0] = str(row[0])[:8]
-        _uuid(row[0], "child")
-        _uuid(row[1], "parent")
-        return row
-
-    photos = _PhotoCheck(path, budget)  # 3. photos, hashed and checked on a thread meanwhile
-    try:
-        copy("checklist_versions", "id, title, date, data", "id", version_row, "_pkg_versions")
-        copy("checklist_items", CHECKLIST_ITEM_COLS, "version_id, code", _check_checklist_item, "_pkg_items")
-        copy("events", EVENT_COLS, "id", event_row, "_pkg_events")
-        copy("event_parents", "child, parent", "child, parent", parent_row, "_pkg_parents")
-        photos.wait()
-    except _Bad as bad:
+    def _rejected(self, bad: _Bad, event: str) -> PackageRejected:
         template = _reason_template(bad.code)
         params = dict(bad.params)
         if "{event}" in template:
-            params.setdefault("event", current_event[0] or "?")
-        raise reject(bad.code, **{k: v for k, v in params.items() if "{" + k + "}" in template}) from None
-    finally:
-        photos.stop()
-    digests["photos"] = photos.digest
-    if digests["photos"] != stated_d["photos"]:
-        raise reject("digest", where="photos")
-    budget.check()
-    _check_graph(work, name, known, photos.shas)
-    added = 0
-    if store_photos:
-        added = work.execute(
-            f"INSERT INTO main.photos({PHOTO_COLS}) SELECT {PHOTO_COLS} FROM {schema}.photos p "
+            params.setdefault("event", event or "?")
+        return self.reject(bad.code, **{k: v for k, v in params.items() if "{" + k + "}" in template})
+
+    def _small_table(self, table: str, cols: str, order: str, check: Callable[[tuple], tuple], target: str) -> None:
+        rows = self.work.execute(f"SELECT {cols} FROM {self.schema}.{table} ORDER BY {order}").fetchall()
+        hh = hashlib.sha256()
+        _feed_rows(hh, rows)
+        self.digests[table] = hh.hexdigest()
+        if self.digests[table] != self.stated[table]:
+            raise self.reject("digest", where=table)
+        marks = ",".join("?" * (cols.count(",") + 1))
+        self.work.executemany(f"INSERT INTO temp.{target} VALUES ({marks})", [check(r) for r in rows])
+
+    def store_photos(self) -> int:
+        """Copy the package's photos that are new here into main.photos (checked by finish())."""
+        return self.work.execute(
+            f"INSERT INTO main.photos({PHOTO_COLS}) SELECT {PHOTO_COLS} FROM {self.schema}.photos p "
             "WHERE NOT EXISTS (SELECT 1 FROM main.photos m WHERE m.sha256 = p.sha256)"  # known ones: not even read
         ).rowcount
-    n_events = work.execute("SELECT count(*) FROM temp._pkg_events").fetchone()[0]
 
-    def _list(key: str) -> tuple[str, ...]:
-        try:
-            v = json.loads(info.get(key) or "[]")
-            return tuple(clean_line(str(x))[:300] for x in v) if isinstance(v, list) else ()
-        except ValueError:
-            return ()
+    def verdict(self) -> None:
+        """Wait for the thread's checks; raise the first problem they found (damage before any value
+        check)."""
+        v = self.thread
+        assert v is not None
+        v.wait()
+        if v.error is not None and not isinstance(v.error, _Bad):
+            raise v.error
+        for table in ("events", "event_parents", "photos"):
+            if table not in v.digests:
+                break  # the reading stopped at a value problem: said below
+            if v.digests[table] != self.stated[table]:
+                raise self.reject("digest", where=table)
+        if v.error is not None:
+            raise self._rejected(v.error, v.error_event)
 
-    content = hashlib.sha256(digest_text(digests).encode()).hexdigest()
-    return PackageInfo(
-        path,
-        content,
-        clean_line(info.get("created", ""))[:40],
-        clean_line(info.get("device", ""))[:40],
-        clean_line(info.get("author", ""))[:200],
-        _list("inspections"),
-        _list("titles"),
-        n_events,
-        len(photos.shas),
-    ), added
+    def finish(self) -> tuple[PackageInfo, list[tuple]]:
+        """The verdict (see above), then what the events name (parents, photos, checklists); return
+        what the package says and the cleaned events (id, value, author, reason)."""
+        self.verdict()
+        v = self.thread
+        assert v is not None
+        self.digests.update(v.digests)
+        self.budget.check()
+        _check_graph(self.work, self.name, self.known, v.shas)
+        n_events = self.work.execute("SELECT count(*) FROM temp._pkg_events").fetchone()[0]
+        info = self.info
+
+        def _list(key: str) -> tuple[str, ...]:
+            try:
+                x = json.loads(info.get(key) or "[]")
+                return tuple(clean_line(str(y))[:300] for y in x) if isinstance(x, list) else ()
+            except ValueError:
+                return ()
+
+        content = hashlib.sha256(digest_text(self.digests).encode()).hexdigest()
+        return PackageInfo(
+            self.path,
+            content,
+            clean_line(info.get("created", ""))[:40],
+            clean_line(info.get("device", ""))[:40],
+            clean_line(info.get("author", ""))[:200],
+            _list("inspections"),
+            _list("titles"),
+            n_events,
+            len(v.shas),
+        ), v.fixes
+
+    def apply_fixes(self, table: str, fixes: list[tuple]) -> None:
+        """Write the cleaned values over the events of `table` (temp._pkg_events or main.events)."""
+        if fixes:
+            self.work.executemany(
+                f"UPDATE {table} SET value = ?, author = ?, reason = ? WHERE id = ?",
+                [(f[1], f[2], f[3], f[0]) for f in fixes],
+            )
+
+    def close(self) -> None:
+        if self.thread is not None:
+            self.thread.stop()
 
 
-class _PhotoCheck:
-    """The package's photos read, hashed and checked on a thread of their own (with their own
-    read-only connection) while the caller checks the events: every photo's bytes against its
-    SHA-256, the other columns, and the table's digest. Rows are streamed, never held."""
+def _check_version(row: tuple) -> tuple:
+    vid, title, date, data = row
+    if type(vid) is not str or not 0 < len(vid) <= 100 or clean_line(vid) != vid:
+        raise _Bad("checklist_invalid", id=str(vid)[:40], column="id")
+    if type(title) is not str or len(title) > 1000 or (date is not None and type(date) is not str):
+        raise _Bad("checklist_invalid", id=vid, column="title")
+    if type(data) is not str or len(data) > 20_000_000:
+        raise _Bad("checklist_invalid", id=vid, column="data")
+    try:
+        json.loads(data)
+    except ValueError:
+        raise _Bad("checklist_invalid", id=vid, column="data") from None
+    return (vid, clean_line(title), date, data)
 
-    def __init__(self, path: Path, budget: Budget) -> None:
+
+class _Verifier:
+    """The events, their parents and the photos of a package hashed and checked on a thread of
+    their own (a read-only connection of their own) while the caller merges. Keeps the digests,
+    the cleaned events, the photos' hashes and the first problem; a table whose reading stopped
+    has no digest. Rows are streamed, never held."""
+
+    def __init__(self, path: Path, budget: Budget, limit_ms: int) -> None:
         import threading
 
         self.budget = budget
-        self.digest = ""
+        self.checker = EventChecker(limit_ms)
+        self.digests: dict[str, str] = {}
+        self.fixes: list[tuple] = []
         self.shas: set[str] = set()
         self.error: BaseException | None = None
+        self.error_event = ""
         self._stopped = False
-        self._thread = threading.Thread(target=self._run, args=(path,), name="package-photos", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(path,), name="package-check", daemon=True)
         self._thread.start()
 
     def _run(self, path: Path) -> None:
@@ -761,18 +789,57 @@ class _PhotoCheck:
             return
         try:
             conn.set_progress_handler(self._interrupt, 100_000)
-            h = hashlib.sha256()
-            for row in conn.execute(f"SELECT {PHOTO_COLS} FROM photos ORDER BY sha256"):
-                if self._stopped:
-                    return
-                _feed(h, row[:1] + row[2:])
-                _check_photo(row)
-                self.shas.add(row[0])
-            self.digest = h.hexdigest()
+            self._table(conn, "events", f"SELECT {EVENT_COLS} FROM events ORDER BY id", self._event)
+            self._table(
+                conn, "event_parents", "SELECT child, parent FROM event_parents ORDER BY child, parent", self._parent
+            )
+            self._photos(conn)
         except BaseException as exc:  # handed to the reader
-            self.error = exc
+            self.error = self.error or exc
         finally:
             conn.close()
+
+    def _table(self, conn: sqlite3.Connection, table: str, sql: str, check: Callable[[tuple], None]) -> None:
+        h = hashlib.sha256()
+        cur = conn.execute(sql)
+        while not self._stopped:
+            batch = cur.fetchmany(2000)
+            if not batch:
+                break
+            _feed_rows(h, batch)
+            if self.error is None:
+                try:
+                    for row in batch:
+                        check(row)
+                except _Bad as bad:  # said once the digest shows the file is not merely damaged
+                    self.error = bad
+        if not self._stopped:
+            self.digests[table] = h.hexdigest()
+
+    def _event(self, row: tuple) -> None:
+        self.error_event = str(row[0])[:8]
+        out = self.checker.check(row)
+        if out is not row and out != row:
+            self.fixes.append((out[0], out[5], out[7], out[10]))
+
+    def _parent(self, row: tuple) -> None:
+        self.error_event = str(row[0])[:8]
+        _uuid(row[0], "child")
+        _uuid(row[1], "parent")
+
+    def _photos(self, conn: sqlite3.Connection) -> None:
+        h = hashlib.sha256()
+        for row in conn.execute(f"SELECT {PHOTO_COLS} FROM photos ORDER BY sha256"):
+            if self._stopped:
+                return
+            _feed(h, row[:1] + row[2:])
+            if self.error is None:
+                try:
+                    _check_photo(row)
+                except _Bad as bad:
+                    self.error = bad
+            self.shas.add(row[0])
+        self.digests["photos"] = h.hexdigest()
 
     def _interrupt(self) -> int:
         return 1 if self._stopped else self.budget()
@@ -781,8 +848,6 @@ class _PhotoCheck:
         while self._thread.is_alive():
             self._thread.join(0.05)
             self.budget.check()
-        if self.error is not None:
-            raise self.error
 
     def stop(self) -> None:
         self._stopped = True

@@ -425,10 +425,21 @@ def _conflicted_before(db: Database, keys: set[tuple[str, str]]) -> set[tuple[st
 
 def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResult:
     conn = db.conn
-    info, new_photos = pkgmod.read_package(conn, path, budget, conn, store_photos=True)
-    prev = conn.execute(
-        "SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1", [info.sha256]
-    ).fetchone()
+    # The package is checked on a thread while it is merged here, in this transaction; a problem
+    # found there rolls everything back (see package.PackageReading).
+    reading = pkgmod.PackageReading(conn, path, budget, conn)
+    try:
+        return _merge_checked(db, path, budget, reading)
+    except (sqlite3.Error, ValueError, TypeError):
+        reading.verdict()  # a problem of the package explains a failed statement better: raised first
+        raise
+    finally:
+        reading.close()
+
+
+def _merge_checked(db: Database, path: Path, budget: pkgmod.Budget, reading: pkgmod.PackageReading) -> PackageResult:
+    conn = db.conn
+    new_photos = reading.store_photos()
     for t in ("_sync_new", "_sync_keys"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
     conn.execute("CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT, hlc TEXT)")
@@ -446,7 +457,6 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
         "ON CONFLICT (entity_id, field) DO UPDATE SET hlc = max(hlc, excluded.hlc)"
     )
     n_new = conn.execute("SELECT count(*) FROM temp._sync_new").fetchone()[0]
-    n_pkg = info.events
     added = dict.fromkeys(KINDS, 0)
     updated = dict.fromkeys(KINDS, 0)
     for entity, kind in _ENTITY_KIND.items():
@@ -481,6 +491,27 @@ def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResul
     events.recompute_heads(db, "temp._sync_new")
     events.reproject_table(db, "temp._sync_keys", with_clocks=True)
     budget.check()
+    info, fixes = reading.finish()  # raises (and so rolls back) when the package is damaged or crafted
+    if fixes:  # text that checking cleaned: written over what was merged, and shown again
+        reading.apply_fixes("temp._pkg_events", fixes)
+        conn.execute("DROP TABLE IF EXISTS temp._sync_fixed")
+        conn.execute("CREATE TEMP TABLE _sync_fixed (id TEXT PRIMARY KEY)")
+        conn.executemany("INSERT OR IGNORE INTO temp._sync_fixed VALUES (?)", [(f[0],) for f in fixes])
+        new = {
+            r[0] for r in conn.execute("SELECT id FROM temp._sync_fixed WHERE id IN (SELECT id FROM temp._sync_new)")
+        }
+        reading.apply_fixes("main.events", [f for f in fixes if f[0] in new])  # those here before stay as they were
+        conn.execute(
+            "CREATE TEMP TABLE _sync_refix AS SELECT DISTINCT entity, entity_id, field FROM temp._pkg_events "
+            "WHERE id IN (SELECT id FROM temp._sync_fixed)"
+        )
+        events.reproject_table(db, "temp._sync_refix")
+        conn.execute("DROP TABLE temp._sync_fixed")
+        conn.execute("DROP TABLE temp._sync_refix")
+    n_pkg = info.events
+    prev = conn.execute(
+        "SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1", [info.sha256]
+    ).fetchone()
     after = events.conflicted_keys(db, "temp._sync_keys")
     seen = conn.execute("SELECT max(hlc) FROM temp._pkg_events").fetchone()[0]
     if seen:
