@@ -1,10 +1,14 @@
 """The package file: its format, its digest, and reading one that comes from outside.
 
 A package is untrusted input: a file off a USB stick or an e-mail, damaged on the way or
-crafted. It is read once, through its own read-only connection, into the temporary tables of
-the connection that will merge it (temp._pkg_events, _pkg_parents, _pkg_versions, _pkg_items);
-its photos stream past once, hashed and handed to a sink. Everything that is merged comes from
-that one reading, after these checks:
+crafted. It is attached read-only and immutable (nothing can write to it, nothing can change
+under the reading) and must hold exactly the schema export makes, so every reading of it sees
+the same rows. Its small checklist tables are checked before anything else; its events and
+their parents are copied into the merging connection's temp tables (temp._pkg_events,
+_pkg_parents, _pkg_versions, _pkg_items) while a thread hashes and checks them, and the photos,
+through a read-only connection of its own. A merge runs meanwhile inside its transaction, and
+the verdict comes before COMMIT: a problem rolls everything back; text that checking cleaned is
+written over what was merged. The checks:
 
 - the file is a SQLite file of our kind and version, complete, and holds exactly the schema
   export makes (no view, trigger, extra table or index);
