@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -30,7 +30,7 @@ from inspector import demo, words
 from inspector import errors as E
 from inspector import inspections as ins
 
-from . import amend, errors, widgets, workers
+from . import amend, errors, menus, widgets, workers
 from .checklist_model import ChecklistFilter, ItemRole
 from .checklist_pane import ChecklistPane
 from .item_panel import ItemPanel
@@ -259,135 +259,10 @@ class MainWindow(QMainWindow):
     # ---- actions and menus -------------------------------------------------------------------
 
     def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        a.triggered.connect(slot)
-        if name:
-            a.setObjectName(name)
-        return a
+        return menus.action(self, text, slot, shortcut, name)
 
     def _build_actions(self) -> None:
-        mb = self.menuBar()
-        self.file_menu = mb.addMenu(_tr("&Tệp"))
-        self.act_new = self._action(_tr("Đợt kiểm tra &mới…"), self.new_inspection, QKeySequence.StandardKey.New, "new")
-        self.act_quit = self._action(
-            _tr("&Thoát"), self.close, "Ctrl+Q", "quit"
-        )  # on every system (Windows binds none)
-        self.file_menu.addAction(self.act_new)
-        self.file_menu.addSeparator()
-        self._sync_anchor = self.file_menu.addSeparator()
-        self._add_sync_actions()
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.act_quit)
-
-        edit = mb.addMenu(_tr("&Sửa"))
-        self.act_undo = self.undo.createUndoAction(self, _tr("&Hoàn tác"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_undo.setObjectName("undo")
-        self.act_redo = self.undo.createRedoAction(self, _tr("&Làm lại"))
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(self.act_undo)
-        edit.addAction(self.act_redo)
-        edit.addSeparator()
-        self.act_find = self._action(_tr("&Tìm tiêu chí"), self._focus_search, QKeySequence.StandardKey.Find, "find")
-        edit.addAction(self.act_find)
-        self.act_confirm = self._action(
-            _tr("Xác nhận &gợi ý của tiêu chí này"), self.confirm_current, QKeySequence("Ctrl+Return"), "confirm"
-        )
-        self.act_confirm_all = self._action(_tr("Xác nhận tất cả gợi ý"), self.confirm_all, None, "confirm_all")
-        edit.addAction(self.act_confirm)
-        edit.addAction(self.act_confirm_all)
-        edit.addSeparator()
-        self.act_settings = self._action(
-            _tr("&Cài đặt…"), self.open_settings, QKeySequence.StandardKey.Preferences, "settings"
-        )
-        edit.addAction(self.act_settings)
-
-        self.inspection_menu = mb.addMenu(_tr("Đợt &kiểm tra"))
-        self.act_edit_inspection = self._action(
-            _tr("&Sửa đợt kiểm tra, thành viên, các xã…"), self.edit_inspection, "Ctrl+Shift+E", "edit_inspection"
-        )
-        self.act_delete_inspection = self._action(
-            _tr("&Xóa đợt kiểm tra…"), self.delete_inspection, None, "delete_inspection"
-        )
-        self.inspection_menu.addAction(self.act_new)
-        self.inspection_menu.addAction(self.act_edit_inspection)
-        self.inspection_menu.addAction(self.act_delete_inspection)
-
-        self.visit_menu = mb.addMenu(_tr("&Xã"))
-        self.act_edit_visit = self._action(
-            _tr("&Buổi làm việc, đại diện xã, tồn tại, kiến nghị…"), self.edit_visit, "Ctrl+E", "edit_visit"
-        )
-        self.act_previous = self._action(
-            _tr("Lấy &kết quả lần kiểm tra trước làm gợi ý"), self.start_from_previous, None, "start_from_previous"
-        )
-        self.act_delete_visit = self._action(_tr("&Xóa xã khỏi đợt kiểm tra…"), self.delete_visit, None, "delete_visit")
-        self.visit_menu.addAction(self.act_edit_visit)
-        self.visit_menu.addAction(self.act_previous)
-        self.visit_menu.addSeparator()
-        from . import minutes as minutes_ui
-
-        self.minutes_actions = minutes_ui.add_minutes_actions(
-            self, self.visit_menu, self.db, self.path, lambda: self.visit.id if self.visit else None, self.refresh
-        )
-        self.visit_menu.addSeparator()
-        self.visit_menu.addAction(self.act_delete_visit)
-
-        self.view_menu = mb.addMenu(_tr("&Xem"))
-        self.act_next_unanswered = self._action(
-            _tr("Tiêu chí &chưa trả lời tiếp theo"), self.next_unanswered, "F3", "next_unanswered"
-        )
-        self.view_menu.addAction(self.act_next_unanswered)
-        for mode, text, key in (
-            (ChecklistFilter.ALL, _tr("Tất cả tiêu chí"), "Alt+1"),
-            (ChecklistFilter.UNANSWERED, _tr("Chỉ tiêu chí chưa trả lời"), "Alt+2"),
-            (ChecklistFilter.FAILED, _tr("Chỉ tiêu chí không đạt"), "Alt+3"),
-        ):
-            self.view_menu.addAction(self._action(text, lambda _=False, m=mode: self._set_mode(m, True), key))
-        self.act_summary = self._action(_tr("&Tổng hợp các xã…"), self.open_summary, "Ctrl+T", "summary")
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.act_summary)
-
-        help_menu = mb.addMenu(_tr("&Trợ giúp"))
-        help_menu.addAction(self._action(_tr("&Phím tắt"), self.show_keys, QKeySequence.StandardKey.HelpContents))
-        help_menu.addAction(self._action(_tr("&Giới thiệu Inspector"), self.show_about))
-
-        for a in (self.act_edit_visit, self.act_previous, self.act_edit_inspection):
-            self.tree.addAction(a)
-
-    def _add_sync_actions(self) -> None:
-        """Export, merge, conflicts, merge log (ui/sync.py, loaded when first used)."""
-
-        def export() -> None:
-            from . import sync as s
-
-            s.export_package(self, self.path, self.current_inspection_id())
-
-        def merge() -> None:
-            from . import sync as s
-
-            s.merge_packages(self, self.db, self.path, on_merged=lambda *_: self.refresh())
-
-        def conflicts() -> None:
-            from . import sync as s
-
-            s.ConflictsDialog(self.db, self).exec()
-            self.refresh()
-
-        def merge_log() -> None:
-            from . import sync as s
-
-            s.MergeLogDialog(self.db, self).exec()
-
-        self.act_export = self._action(_tr("&Xuất gói dữ liệu…"), export, None, "export")
-        self.act_merge = self._action(_tr("&Hợp nhất gói dữ liệu…"), merge, None, "merge")
-        self.act_conflicts = self._action(_tr("&Xung đột cần quyết định…"), conflicts, None, "conflicts")
-        self.act_merge_log = self._action(_tr("&Nhật ký hợp nhất…"), merge_log, None, "merge_log")
-        for a in (self.act_export, self.act_merge, self.act_conflicts, self.act_merge_log):
-            self.file_menu.addAction(a)
-        self.setAcceptDrops(True)
+        menus.build(self)
 
     # ---- dropping files on the window ----------------------------------------------------------
 
@@ -458,23 +333,7 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
-        has_insp = self.current_inspection_id() is not None
-        has_visit = self.visit is not None
-        self.act_edit_inspection.setEnabled(has_insp)
-        self.act_delete_inspection.setEnabled(has_insp)
-        self.act_edit_visit.setEnabled(has_visit)
-        self.act_delete_visit.setEnabled(has_visit and not self.visit.frozen)
-        self.act_previous.setEnabled(
-            has_visit and self.previous is not None and not self.visit.based_on and not self.visit.frozen
-        )
-        sugg = has_visit and any(a.suggested is not None and a.value is None for a in self.cl_model.answers.values())
-        self.act_confirm_all.setEnabled(bool(sugg))
-        a = self.cl_model.answers.get(self.item.code) if self.item else None
-        self.act_confirm.setEnabled(bool(a and a.suggested is not None and a.value is None))
-        self.act_next_unanswered.setEnabled(has_visit)
-        if getattr(self, "minutes_actions", None) is not None:
-            self.minutes_actions.update()
-        self.act_summary.setEnabled(has_insp)
+        menus.update(self)
 
     # ---- the left tree ------------------------------------------------------------------------
 

@@ -183,162 +183,12 @@
       <translation>Commune photos (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="273" />
-      <source>&amp;Tệp</source>
-      <translation>&amp;File</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="274" />
-      <source>Đợt kiểm tra &amp;mới…</source>
-      <translation>&amp;New inspection…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="276" />
-      <source>&amp;Thoát</source>
-      <translation>&amp;Quit</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="285" />
-      <source>&amp;Sửa</source>
-      <translation>&amp;Edit</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="286" />
-      <source>&amp;Hoàn tác</source>
-      <translation>&amp;Undo</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="289" />
-      <source>&amp;Làm lại</source>
-      <translation>&amp;Redo</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="294" />
-      <source>&amp;Tìm tiêu chí</source>
-      <translation>&amp;Find item</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="297" />
-      <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
-      <translation>Confirm this item's &amp;suggestion</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="299" />
-      <source>Xác nhận tất cả gợi ý</source>
-      <translation>Confirm all suggestions</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="304" />
-      <source>&amp;Cài đặt…</source>
-      <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="308" />
-      <source>Đợt &amp;kiểm tra</source>
-      <translation>&amp;Inspection</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="310" />
-      <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
-      <translation>&amp;Edit inspection, members, communes…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="313" />
-      <source>&amp;Xóa đợt kiểm tra…</source>
-      <translation>&amp;Delete inspection…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="319" />
-      <source>&amp;Xã</source>
-      <translation>&amp;Commune</translation>
-    </message>
-    <message>
       <location filename="../../ui/mainwindow.py" line="321" />
-      <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
-      <translation>&amp;Session, representatives, findings, recommendations…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="324" />
-      <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
-      <translation>Take the last inspection's &amp;results as suggestions</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="326" />
-      <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
-      <translation>&amp;Remove commune from the inspection…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="338" />
-      <source>&amp;Xem</source>
-      <translation>&amp;View</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="340" />
-      <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
-      <translation>Next &amp;unanswered item</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="344" />
-      <source>Tất cả tiêu chí</source>
-      <translation>All items</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="345" />
-      <source>Chỉ tiêu chí chưa trả lời</source>
-      <translation>Unanswered items only</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="346" />
-      <source>Chỉ tiêu chí không đạt</source>
-      <translation>Items not met only</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="349" />
-      <source>&amp;Tổng hợp các xã…</source>
-      <translation>&amp;Summary across communes…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="353" />
-      <source>&amp;Trợ giúp</source>
-      <translation>&amp;Help</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="354" />
-      <source>&amp;Phím tắt</source>
-      <translation>&amp;Keyboard shortcuts</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="355" />
-      <source>&amp;Giới thiệu Inspector</source>
-      <translation>&amp;About Inspector</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="384" />
-      <source>&amp;Xuất gói dữ liệu…</source>
-      <translation>E&amp;xport data package…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="385" />
-      <source>&amp;Hợp nhất gói dữ liệu…</source>
-      <translation>&amp;Merge data packages…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="386" />
-      <source>&amp;Xung đột cần quyết định…</source>
-      <translation>&amp;Conflicts to decide…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="387" />
-      <source>&amp;Nhật ký hợp nhất…</source>
-      <translation>Merge &amp;log…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="446" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="485" />
+      <location filename="../../ui/mainwindow.py" line="344" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -346,47 +196,47 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="572" />
+      <location filename="../../ui/mainwindow.py" line="431" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="603" />
+      <location filename="../../ui/mainwindow.py" line="462" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="620" />
+      <location filename="../../ui/mainwindow.py" line="479" />
       <source>ghi chú</source>
       <translation>note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="623" />
+      <location filename="../../ui/mainwindow.py" line="482" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="627" />
+      <location filename="../../ui/mainwindow.py" line="486" />
       <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
       <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="715" />
+      <location filename="../../ui/mainwindow.py" line="574" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="794" />
+      <location filename="../../ui/mainwindow.py" line="653" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="812" />
+      <location filename="../../ui/mainwindow.py" line="671" />
       <source>Xác nhận gợi ý</source>
       <translation>Confirm suggestions</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="812" />
+      <location filename="../../ui/mainwindow.py" line="671" />
       <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
       <translation>
         <numerusform>Use %n result of the last inspection for this visit?</numerusform>
@@ -394,7 +244,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="821" />
+      <location filename="../../ui/mainwindow.py" line="680" />
       <source>Đã lưu %n kết quả lúc %s</source>
       <translation>
         <numerusform>Saved %n result at %s</numerusform>
@@ -402,27 +252,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="833" />
+      <location filename="../../ui/mainwindow.py" line="692" />
       <source>Lấy kết quả lần trước</source>
       <translation>Take last results</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="834" />
+      <location filename="../../ui/mainwindow.py" line="693" />
       <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
       <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="843" />
+      <location filename="../../ui/mainwindow.py" line="702" />
       <source>Đang chép kết quả lần trước…</source>
       <translation>Copying the last results…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="843" />
+      <location filename="../../ui/mainwindow.py" line="702" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="850" />
+      <location filename="../../ui/mainwindow.py" line="709" />
       <source>Đã chép %n gợi ý lúc %s</source>
       <translation>
         <numerusform>Copied %n suggestion at %s</numerusform>
@@ -430,52 +280,52 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="888" />
+      <location filename="../../ui/mainwindow.py" line="747" />
       <source>Xóa đợt kiểm tra</source>
       <translation>Delete inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="889" />
+      <location filename="../../ui/mainwindow.py" line="748" />
       <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
       <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="911" />
+      <location filename="../../ui/mainwindow.py" line="770" />
       <source>Xóa xã</source>
       <translation>Remove commune</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="911" />
+      <location filename="../../ui/mainwindow.py" line="770" />
       <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
       <translation>Remove %s from the inspection, with the results entered?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="944" />
+      <location filename="../../ui/mainwindow.py" line="803" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="945" />
+      <location filename="../../ui/mainwindow.py" line="804" />
       <source>Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?</source>
       <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="960" />
+      <location filename="../../ui/mainwindow.py" line="819" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="981" />
+      <location filename="../../ui/mainwindow.py" line="840" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="986" />
+      <location filename="../../ui/mainwindow.py" line="845" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="987" />
+      <location filename="../../ui/mainwindow.py" line="846" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -484,14 +334,164 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1021" />
+      <location filename="../../ui/mainwindow.py" line="880" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="1021" />
+      <location filename="../../ui/mainwindow.py" line="880" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="30" />
+      <source>&amp;Tệp</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="31" />
+      <source>Đợt kiểm tra &amp;mới…</source>
+      <translation>&amp;New inspection…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="32" />
+      <source>&amp;Thoát</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="40" />
+      <source>&amp;Sửa</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="41" />
+      <source>&amp;Hoàn tác</source>
+      <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="44" />
+      <source>&amp;Làm lại</source>
+      <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="49" />
+      <source>&amp;Tìm tiêu chí</source>
+      <translation>&amp;Find item</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="52" />
+      <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
+      <translation>Confirm this item's &amp;suggestion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="54" />
+      <source>Xác nhận tất cả gợi ý</source>
+      <translation>Confirm all suggestions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="58" />
+      <source>&amp;Cài đặt…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="61" />
+      <source>Đợt &amp;kiểm tra</source>
+      <translation>&amp;Inspection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="63" />
+      <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
+      <translation>&amp;Edit inspection, members, communes…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="65" />
+      <source>&amp;Xóa đợt kiểm tra…</source>
+      <translation>&amp;Delete inspection…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="70" />
+      <source>&amp;Xã</source>
+      <translation>&amp;Commune</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="72" />
+      <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
+      <translation>&amp;Session, representatives, findings, recommendations…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="75" />
+      <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
+      <translation>Take the last inspection's &amp;results as suggestions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="77" />
+      <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
+      <translation>&amp;Remove commune from the inspection…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="89" />
+      <source>&amp;Xem</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="91" />
+      <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
+      <translation>Next &amp;unanswered item</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="95" />
+      <source>Tất cả tiêu chí</source>
+      <translation>All items</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="96" />
+      <source>Chỉ tiêu chí chưa trả lời</source>
+      <translation>Unanswered items only</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="97" />
+      <source>Chỉ tiêu chí không đạt</source>
+      <translation>Items not met only</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="100" />
+      <source>&amp;Tổng hợp các xã…</source>
+      <translation>&amp;Summary across communes…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="104" />
+      <source>&amp;Trợ giúp</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="105" />
+      <source>&amp;Phím tắt</source>
+      <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="106" />
+      <source>&amp;Giới thiệu Inspector</source>
+      <translation>&amp;About Inspector</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="136" />
+      <source>&amp;Xuất gói dữ liệu…</source>
+      <translation>E&amp;xport data package…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="137" />
+      <source>&amp;Hợp nhất gói dữ liệu…</source>
+      <translation>&amp;Merge data packages…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="138" />
+      <source>&amp;Xung đột cần quyết định…</source>
+      <translation>&amp;Conflicts to decide…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="139" />
+      <source>&amp;Nhật ký hợp nhất…</source>
+      <translation>Merge &amp;log…</translation>
     </message>
     <message>
       <location filename="../../ui/nav_pane.py" line="75" />
