@@ -30,7 +30,7 @@ from inspector import demo, words
 from inspector import errors as E
 from inspector import inspections as ins
 
-from . import amend, errors, menus, widgets, workers
+from . import amend, commands, errors, menus, widgets, workers
 from .checklist_model import ChecklistFilter, ItemRole
 from .checklist_pane import ChecklistPane
 from .item_panel import ItemPanel
@@ -655,173 +655,37 @@ class MainWindow(QMainWindow):
     # ---- suggestions from the previous visit ---------------------------------------------------
 
     def confirm_current(self) -> None:
-        if self.visit is None or self.item is None:
-            return
-        a = self.cl_model.answers.get(self.item.code)
-        if a and a.suggested is not None and a.value is None:
-            self.set_current_value(a.suggested)
+        commands.confirm_current(self)
 
     def confirm_all(self) -> None:
-        if self.visit is None:
-            return
-        n = sum(1 for a in self.cl_model.answers.values() if a.suggested is not None and a.value is None)
-        from .dialogs import confirm
-
-        if not n or not confirm(
-            self, _tr("Xác nhận gợi ý"), _tr("Dùng %n kết quả của lần kiểm tra trước cho lần này?", n)
-        ):
-            return
-        try:
-            ans.confirm_suggestions(self.db, self.visit.id)
-        except E.InspectorError as exc:
-            errors.show(self, exc)
-            return
-        self.undo.clear()
-        self.saved_label.setText(_tr("Đã lưu %n kết quả lúc %s", n) % time.strftime("%H:%M:%S"))
-        self._show_visit(self.visit.id, force=True)
-        self._update_nav_count()
+        commands.confirm_all(self)
 
     def start_from_previous(self) -> None:
-        if self.visit is None or self.previous is None:
-            return
-        prev = self.previous
-        from .dialogs import confirm
-
-        if not confirm(
-            self,
-            _tr("Lấy kết quả lần trước"),
-            _tr(
-                "Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính "
-                "khi anh/chị xác nhận từng tiêu chí."
-            )
-            % (prev.commune, _vn_date(prev.date)),
-        ):
-            return
-        visit_id = self.visit.id
-        job = workers.Job(_start_from_previous_job, str(self.path), visit_id, prev.id)
-        dialog = QtWidgets.QProgressDialog(_tr("Đang chép kết quả lần trước…"), _tr("Hủy"), 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.canceled.connect(job.cancel)
-
-        def done(n: int) -> None:
-            dialog.close()
-            self.saved_label.setText(_tr("Đã chép %n gợi ý lúc %s", n) % time.strftime("%H:%M:%S"))
-            self._show_visit(visit_id, force=True)
-
-        def failed(exc: BaseException) -> None:
-            dialog.close()
-            errors.show(self, exc)
-
-        workers.start(job, on_done=done, on_error=failed)
-
-    # ---- dialogs --------------------------------------------------------------------------------
+        commands.start_from_previous(self)
 
     def new_inspection(self) -> None:
-        from .dialogs import InspectionDialog
-
-        d = InspectionDialog(self.db, None, self)
-        if d.exec():
-            self.reload(d.saved_id)
-            self.nav.select_first_child()
+        commands.new_inspection(self)
 
     def edit_inspection(self) -> None:
-        iid = self.current_inspection_id()
-        if iid is None:
-            return
-        from .dialogs import InspectionDialog
-
-        d = InspectionDialog(self.db, iid, self)
-        if d.exec():
-            self.refresh()
+        commands.edit_inspection(self)
 
     def delete_inspection(self) -> None:
-        iid = self.current_inspection_id()
-        if iid is None:
-            return
-        from .dialogs import confirm
-
-        insp = ins.get_inspection(self.db, iid)
-        if confirm(
-            self,
-            _tr("Xóa đợt kiểm tra"),
-            _tr("Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)") % insp.title,
-        ):
-            ins.delete_inspection(self.db, iid)
-            self.visit = None
-            self.reload()
-            self._show_visit(None)
+        commands.delete_inspection(self)
 
     def edit_visit(self) -> None:
-        if self.visit is None:
-            return
-        from .dialogs import VisitDialog
-
-        d = VisitDialog(self.db, self.visit.id, self)
-        if d.exec():
-            self.refresh()
+        commands.edit_visit(self)
 
     def delete_visit(self) -> None:
-        if self.visit is None:
-            return
-        from .dialogs import confirm
-
-        if confirm(
-            self, _tr("Xóa xã"), _tr("Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?") % self.visit.commune
-        ):
-            try:
-                ins.delete_visit(self.db, self.visit.id)
-            except E.InspectorError as exc:
-                errors.show(self, exc)
-                return
-            iid = self.visit.inspection_id
-            self.visit = None
-            self.reload(iid)
-            self._show_visit(None)
+        commands.delete_visit(self)
 
     def open_settings(self) -> None:
-        from .settings import SettingsDialog
-
-        before = str(self.settings.value("language", "vi"))
-        SettingsDialog(self.db, self).exec()
-        self.show_who()
-        after = str(self.settings.value("language", "vi"))
-        if after != before:
-            self.offer_restart()
+        commands.open_settings(self)
 
     def offer_restart(self) -> None:
-        """The interface's language changes on the next start: say so and offer to start again now
-        (nothing is lost: every change is already saved)."""
-        import sys
-
-        from PySide6.QtCore import QProcess
-
-        from .dialogs import confirm
-
-        if confirm(
-            self,
-            _tr("Ngôn ngữ giao diện"),
-            _tr("Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?"),
-        ):
-            self._flush()
-            QProcess.startDetached(sys.executable, sys.argv)
-            self.close()
+        commands.offer_restart(self)
 
     def open_summary(self) -> None:
-        iid = self.current_inspection_id()
-        if iid is None:
-            return
-        from . import summary_view
-
-        view = summary_view.SummaryView(self.db, db_path=self.path)
-        view.setWindowFlag(Qt.WindowType.Window)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.setWindowTitle(_tr("Tổng hợp kết quả các xã"))
-        view.set_inspection(iid)
-        view.answer_activated.connect(self.open_answer)
-        widgets.fit_to_screen(view, 1200, 640)
-        view.show()
-        self._summary = view
+        commands.open_summary(self)
 
     def open_answer(self, visit_id: str, code: str) -> None:
         """Select a commune and one of its items (from the summary view)."""
@@ -906,16 +770,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/split")
         if state is not None:
             self.split.restoreState(state)
-
-
-def _start_from_previous_job(db_path: str, visit_id: str, previous_id: str, progress=None, cancelled=None) -> int:
-    import inspector
-
-    db = inspector.open_db(db_path)
-    try:
-        return ins.start_from_previous(db, visit_id, previous_id=previous_id, progress=progress, cancelled=cancelled)
-    finally:
-        db.conn.close()
 
 
 __all__ = ["MainWindow"]

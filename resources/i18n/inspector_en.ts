@@ -88,6 +88,90 @@
       <translation>Not met</translation>
     </message>
     <message>
+      <location filename="../../ui/commands.py" line="39" />
+      <source>Xác nhận gợi ý</source>
+      <translation>Confirm suggestions</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/commands.py" line="39" />
+      <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
+      <translation>
+        <numerusform>Use %n result of the last inspection for this visit?</numerusform>
+        <numerusform>Use %n results of the last inspection for this visit?</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/commands.py" line="47" />
+      <source>Đã lưu %n kết quả lúc %s</source>
+      <translation>
+        <numerusform>Saved %n result at %s</numerusform>
+        <numerusform>Saved %n results at %s</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="60" />
+      <source>Lấy kết quả lần trước</source>
+      <translation>Take last results</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="61" />
+      <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
+      <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="70" />
+      <source>Đang chép kết quả lần trước…</source>
+      <translation>Copying the last results…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="70" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/commands.py" line="77" />
+      <source>Đã chép %n gợi ý lúc %s</source>
+      <translation>
+        <numerusform>Copied %n suggestion at %s</numerusform>
+        <numerusform>Copied %n suggestions at %s</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="119" />
+      <source>Xóa đợt kiểm tra</source>
+      <translation>Delete inspection</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="120" />
+      <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
+      <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="143" />
+      <source>Xóa xã</source>
+      <translation>Remove commune</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="143" />
+      <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
+      <translation>Remove %s from the inspection, with the results entered?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="177" />
+      <source>Ngôn ngữ giao diện</source>
+      <translation>Interface language</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="178" />
+      <source>Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?</source>
+      <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="194" />
+      <source>Tổng hợp kết quả các xã</source>
+      <translation>Results across communes</translation>
+    </message>
+    <message>
       <location filename="../../ui/item_panel.py" line="58" />
       <source>Xác nhận</source>
       <translation>Confirm</translation>
@@ -231,101 +315,17 @@
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="671" />
-      <source>Xác nhận gợi ý</source>
-      <translation>Confirm suggestions</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="671" />
-      <source>Dùng %n kết quả của lần kiểm tra trước cho lần này?</source>
-      <translation>
-        <numerusform>Use %n result of the last inspection for this visit?</numerusform>
-        <numerusform>Use %n results of the last inspection for this visit?</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="680" />
-      <source>Đã lưu %n kết quả lúc %s</source>
-      <translation>
-        <numerusform>Saved %n result at %s</numerusform>
-        <numerusform>Saved %n results at %s</numerusform>
-      </translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="692" />
-      <source>Lấy kết quả lần trước</source>
-      <translation>Take last results</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="693" />
-      <source>Lấy kết quả của lần kiểm tra xã %s ngày %s làm gợi ý? Các gợi ý chỉ được tính khi anh/chị xác nhận từng tiêu chí.</source>
-      <translation>Take the results of the inspection of %s on %s as suggestions? A suggestion counts only once you confirm it, item by item.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="702" />
-      <source>Đang chép kết quả lần trước…</source>
-      <translation>Copying the last results…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="702" />
-      <source>Hủy</source>
-      <translation>Cancel</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="709" />
-      <source>Đã chép %n gợi ý lúc %s</source>
-      <translation>
-        <numerusform>Copied %n suggestion at %s</numerusform>
-        <numerusform>Copied %n suggestions at %s</numerusform>
-      </translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="747" />
-      <source>Xóa đợt kiểm tra</source>
-      <translation>Delete inspection</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="748" />
-      <source>Xóa đợt «%s» cùng các xã và kết quả của nó? (Có thể khôi phục từ gói dữ liệu đã xuất.)</source>
-      <translation>Delete «%s» with its communes and results? (An exported data package can restore it.)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="770" />
-      <source>Xóa xã</source>
-      <translation>Remove commune</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="770" />
-      <source>Xóa xã %s khỏi đợt kiểm tra cùng các kết quả đã nhập?</source>
-      <translation>Remove %s from the inspection, with the results entered?</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="803" />
-      <source>Ngôn ngữ giao diện</source>
-      <translation>Interface language</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="804" />
-      <source>Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?</source>
-      <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="819" />
-      <source>Tổng hợp kết quả các xã</source>
-      <translation>Results across communes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="840" />
+      <location filename="../../ui/mainwindow.py" line="704" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="845" />
+      <location filename="../../ui/mainwindow.py" line="709" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="846" />
+      <location filename="../../ui/mainwindow.py" line="710" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -334,12 +334,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="880" />
+      <location filename="../../ui/mainwindow.py" line="744" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="880" />
+      <location filename="../../ui/mainwindow.py" line="744" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
