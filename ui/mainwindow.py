@@ -36,6 +36,7 @@ from .checklist_pane import ChecklistPane
 from .item_panel import ItemPanel
 from .nav_pane import IdRole, NavPane
 from .nav_pane import vn_date as _vn_date
+from .photo_pane import PhotoPane
 from .status_pane import StatusPane
 from .widgets import roomy_tabs
 
@@ -117,15 +118,13 @@ class MainWindow(QMainWindow):
         f = self.visit_title.font()
         f.setBold(True)
         self.visit_title.setFont(f)
-        self.gallery = QWidget()  # the photo gallery is built when its tab is first opened
-        self._gallery_built = False
-        self._gallery_stale = True
         self.middle_tabs = roomy_tabs(QTabWidget())
         self.middle_tabs.setObjectName("middle_tabs")
         self.middle_tabs.setDocumentMode(True)
         self.middle_tabs.addTab(checklist_page, _tr("Bảng kiểm tra"))
-        self.middle_tabs.addTab(self.gallery, _tr("Ảnh của xã"))
-        self.middle_tabs.currentChanged.connect(self._middle_tab_changed)
+        self.photos = PhotoPane(self)  # ui/photo_pane.py: the strip and the gallery, built when first needed
+        self.middle_tabs.addTab(self.photos.gallery, _tr("Ảnh của xã"))
+        self.middle_tabs.currentChanged.connect(self.photos.tab_changed)
         middle = QWidget()
         m_lay = QVBoxLayout(middle)
         m_lay.setContentsMargins(0, 4, 0, 4)
@@ -139,7 +138,6 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.panel)
-        self.photo_strip = None  # built with the first visit shown
 
         split = QSplitter()
         split.setObjectName("split")
@@ -191,70 +189,16 @@ class MainWindow(QMainWindow):
 
     # ---- optional parts (photos, documents, sync) --------------------------------------------
 
-    def _make_photo_strip(self):
-        from . import photos
+    @property
+    def photo_strip(self):
+        return self.photos.strip
 
-        strip = photos.PhotoStrip(self.db, self.path)
-        strip.setObjectName("photo_strip")
-        strip.undo_stack = self.undo
-        strip.changed.connect(self._photos_changed)
-        self.panel.photos_box.addWidget(QLabel(_tr("Ảnh minh chứng")))
-        self.panel.photos_box.addWidget(strip)
-        return strip
-
-    def _make_gallery(self):
-        from . import photos
-
-        gallery = photos.GalleryWidget(self.db, self.path)
-        gallery.setObjectName("gallery")
-        gallery.undo_stack = self.undo
-        gallery.changed.connect(self._photos_changed)
-        return gallery
-
-    def _photo_counts(self) -> dict[str, int]:
-        if self.visit is None:
-            return {}
-        from inspector import photos
-
-        return photos.counts_by_item(self.db, self.visit.id)
+    @property
+    def gallery(self):
+        return self.photos.gallery
 
     def _photos_changed(self) -> None:
-        self.cl_model.set_photo_counts(self._photo_counts())
-        if self.sender() is not self.photo_strip and self.photo_strip is not None:
-            self.photo_strip.reload()
-        if self.sender() is not self.gallery:
-            self._gallery_stale = True
-            if self.middle_tabs.currentWidget() is self.gallery:
-                self._show_gallery()
-        self._update_gallery_tab()
-
-    def _show_gallery(self) -> None:
-        if not self._gallery_built:
-            return
-        self._gallery_stale = False
-        self.gallery.set_visit(self.visit.id if self.visit else None)
-        self._update_gallery_tab()
-
-    def _middle_tab_changed(self, index: int) -> None:
-        if index == 1 and not self._gallery_built:
-            self._gallery_built = True
-            gallery = self._make_gallery()
-            self.middle_tabs.blockSignals(True)
-            self.middle_tabs.removeTab(1)
-            self.middle_tabs.insertTab(1, gallery, "")
-            self.middle_tabs.setCurrentIndex(1)
-            self.middle_tabs.blockSignals(False)
-            self.gallery.deleteLater()
-            self.gallery = gallery
-            self._update_gallery_tab()
-        if self.middle_tabs.widget(index) is self.gallery and self._gallery_stale:
-            self._show_gallery()
-
-    def _update_gallery_tab(self) -> None:
-        from inspector import photos
-
-        n = photos.visit_count(self.db, self.visit.id) if self.visit else 0
-        self.middle_tabs.setTabText(1, _tr("Ảnh của xã (%d)") % n if self.visit else _tr("Ảnh của xã"))
+        self.photos.changed()
 
     # ---- actions and menus -------------------------------------------------------------------
 
@@ -297,20 +241,7 @@ class MainWindow(QMainWindow):
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
         event.acceptProposedAction()
         if idx.isValid() and idx.parent().isValid() and not any(f.lower().endswith(".cchc") for f in files):
-            from . import photos
-
-            visit_id = idx.data(IdRole)
-            photos.import_photos(
-                self,
-                self.db,
-                self.path,
-                visit_id,
-                None,
-                files,
-                on_done=lambda *_: (
-                    self._photos_changed() if self.visit and self.visit.id == visit_id else self.refresh()
-                ),
-            )
+            self.photos.import_into(idx.data(IdRole), None, files)
             return True
         self.dropEvent(event)
         return True
@@ -320,17 +251,7 @@ class MainWindow(QMainWindow):
         if self.visit is None:
             self.statusBar().showMessage(_tr("Chọn một xã trước khi thêm ảnh."), 6000)
             return
-        from . import photos
-
-        photos.import_photos(
-            self,
-            self.db,
-            self.path,
-            self.visit.id,
-            self.item.code if self.item else None,
-            files,
-            on_done=lambda *_: self._photos_changed(),
-        )
+        self.photos.import_into(self.visit.id, self.item.code if self.item else None, files)
 
     def _update_actions(self) -> None:
         menus.update(self)
@@ -400,7 +321,7 @@ class MainWindow(QMainWindow):
             self.cl_model.set_visit(
                 self.checklist,
                 ans.answers_for_visit(self.db, self.visit.id),
-                self._photo_counts(),
+                self.photos.counts(),
                 self._amended_items(),
             )
             self.view.expandAll()
@@ -411,10 +332,7 @@ class MainWindow(QMainWindow):
             if target.isValid():
                 self.view.setCurrentIndex(target)
         self._load_item()
-        self._gallery_stale = True
-        if self.middle_tabs.currentWidget() is self.gallery:
-            self._show_gallery()
-        self._update_gallery_tab()
+        self.photos.visit_shown()
         self.visit_changed.emit(self.visit.id if self.visit else None)
         self._update_actions()
 
@@ -460,10 +378,7 @@ class MainWindow(QMainWindow):
         self._show_amended()
         frozen = bool(self.visit and self.visit.frozen)
         self.panel.editor.setToolTip(_tr("Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.") if frozen else "")
-        if self.photo_strip is None and self.visit is not None:
-            self.photo_strip = self._make_photo_strip()
-        if self.photo_strip is not None:
-            self.photo_strip.set_item(self.visit.id if self.visit else None, item.code if item else None)
+        self.photos.set_item(self.visit.id if self.visit else None, item.code if item else None)
 
     def _show_amended(self) -> None:
         """On the item: each change made after the minutes were signed."""

@@ -232,47 +232,37 @@
       <translation>Evidence photo required.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="63" />
+      <location filename="../../ui/mainwindow.py" line="64" />
       <source>%s: sửa kết quả</source>
       <translation>%s: change result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="92" />
+      <location filename="../../ui/mainwindow.py" line="93" />
       <source>Inspector — %s</source>
       <translation>Inspector — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="115" />
+      <location filename="../../ui/mainwindow.py" line="116" />
       <source>Chọn một xã ở danh sách bên trái.</source>
       <translation>Select a commune in the list on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="126" />
+      <location filename="../../ui/mainwindow.py" line="124" />
       <source>Bảng kiểm tra</source>
       <translation>Checklist</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="127" />
+      <location filename="../../ui/mainwindow.py" line="126" />
       <source>Ảnh của xã</source>
       <translation>Commune photos</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="201" />
-      <source>Ảnh minh chứng</source>
-      <translation>Evidence photos</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="257" />
-      <source>Ảnh của xã (%d)</source>
-      <translation>Commune photos (%d)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="321" />
+      <location filename="../../ui/mainwindow.py" line="252" />
       <source>Chọn một xã trước khi thêm ảnh.</source>
       <translation>Select a commune before adding photos.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/mainwindow.py" line="344" />
+      <location filename="../../ui/mainwindow.py" line="265" />
       <source>%n đợt kiểm tra</source>
       <translation>
         <numerusform>%n inspection</numerusform>
@@ -280,52 +270,52 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="431" />
+      <location filename="../../ui/mainwindow.py" line="349" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="462" />
+      <location filename="../../ui/mainwindow.py" line="380" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="479" />
+      <location filename="../../ui/mainwindow.py" line="394" />
       <source>ghi chú</source>
       <translation>note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="482" />
+      <location filename="../../ui/mainwindow.py" line="397" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="486" />
+      <location filename="../../ui/mainwindow.py" line="401" />
       <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
       <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="574" />
+      <location filename="../../ui/mainwindow.py" line="489" />
       <source>Đã lưu %s lúc %s</source>
       <translation>Saved %s at %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="653" />
+      <location filename="../../ui/mainwindow.py" line="568" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="704" />
+      <location filename="../../ui/mainwindow.py" line="619" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="709" />
+      <location filename="../../ui/mainwindow.py" line="624" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="710" />
+      <location filename="../../ui/mainwindow.py" line="625" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -334,12 +324,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="744" />
+      <location filename="../../ui/mainwindow.py" line="659" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="744" />
+      <location filename="../../ui/mainwindow.py" line="659" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -497,6 +487,16 @@ Works without a network; every change is saved at once in the file:
       <location filename="../../ui/nav_pane.py" line="75" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/photo_pane.py" line="34" />
+      <source>Ảnh minh chứng</source>
+      <translation>Evidence photos</translation>
+    </message>
+    <message>
+      <location filename="../../ui/photo_pane.py" line="110" />
+      <source>Ảnh của xã (%d)</source>
+      <translation>Commune photos (%d)</translation>
     </message>
     <message>
       <location filename="../../ui/status_pane.py" line="37" />
