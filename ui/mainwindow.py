@@ -7,12 +7,11 @@ Every change is written at once through the core (no Save button); the status ba
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -33,6 +32,7 @@ from inspector import inspections as ins
 from . import amend, commands, errors, menus, widgets, workers
 from .checklist_model import ChecklistFilter, ItemRole
 from .checklist_pane import ChecklistPane
+from .item_editing import ItemEditing
 from .item_panel import ItemPanel
 from .nav_pane import IdRole, NavPane
 from .nav_pane import vn_date as _vn_date
@@ -55,24 +55,6 @@ def _tr(text: str, n: int = -1) -> str:
 
 
 # ---- undo ---------------------------------------------------------------------------------
-
-
-class AnswerCommand(QUndoCommand):
-    """One answer change already written; undo writes the previous value and note back."""
-
-    def __init__(self, window: MainWindow, visit_id: str, code: str, old: tuple, new: tuple) -> None:
-        super().__init__(_tr("%s: sửa kết quả") % code)
-        self.window, self.visit_id, self.code, self.old, self.new = window, visit_id, code, old, new
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.window.write_answer(self.visit_id, self.code, *self.new, undoable=False)
-
-    def undo(self) -> None:
-        self.window.write_answer(self.visit_id, self.code, *self.old, undoable=False)
 
 
 class MainWindow(QMainWindow):
@@ -164,16 +146,8 @@ class MainWindow(QMainWindow):
         amend.listen(self._show_amendment)
         self.show_who()
 
-        self._note_timer = QTimer(self, singleShot=True, interval=700)
-        self._note_timer.timeout.connect(self._save_note)
-        self.panel.note.textChanged.connect(self._note_timer.start)
-        self.panel.note.installEventFilter(self)
-        self.panel.editor.committed.connect(self._editor_committed)
-        self.panel.editor.leave.connect(self._editor_left)
+        self.editing = ItemEditing(self)  # ui/item_editing.py: keys, editors and the note write answers
         self.panel.confirm_button.clicked.connect(self.confirm_current)
-        self.view.choice_key.connect(self._choice_key)
-        self.view.enter_key.connect(self._focus_note)
-        self.view.clear_key.connect(lambda: self.set_current_value(None))
         self.nav.visit_chosen.connect(self._visit_chosen)
         self.nav.inspection_chosen.connect(self._inspection_chosen)
         self.nav.visit_activated.connect(lambda _id: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -421,128 +395,18 @@ class MainWindow(QMainWindow):
         self.checklist_pane.select_near(group_row, row)
 
     def _flush(self) -> None:
-        """Write what is typed and not yet saved (note, number, text) before moving on."""
-        if self._note_timer.isActive():
-            self._save_note()
-        self.panel.editor.flush()
-
-    # ---- writing ------------------------------------------------------------------------------
-
-    def _editor_committed(self, value) -> None:
-        if self.item is not None:
-            self.set_current_value(value)
+        self.editing.flush()
 
     def set_current_value(self, value) -> None:
-        if self.visit is None or self.item is None:
-            return
-        a = self.cl_model.answers.get(self.item.code)
-        if (a.value if a else None) == value:
-            return
-        self.write_answer(self.visit.id, self.item.code, value, None)
-
-    def _save_note(self) -> None:
-        self._note_timer.stop()
-        if self.visit is None or self.item is None:
-            return
-        note = self.panel.note.toPlainText()
-        a = self.cl_model.answers.get(self.item.code)
-        if note.strip() == (a.note if a else ""):
-            return
-        self.write_answer(self.visit.id, self.item.code, a.value if a else None, note)
+        self.editing.set_current_value(value)
 
     def write_answer(self, visit_id: str, code: str, value, note, *, undoable: bool = True) -> bool:
         """Write one answer (value, and the note unless None) now; the status bar confirms it."""
-        before = ans.get_answer(self.db, visit_id, code)
-        try:
-            reason = amend.reason_for(self, self.db, visit_id)  # signed minutes: this change's reason
-        except E.VisitFrozen:
-            self._show_item_again()
-            return False
-        try:
-            after = ans.set_answer(self.db, visit_id, code, value, note=note, reason=reason)
-        except E.InspectorError as exc:
-            self.statusBar().showMessage(errors.message(exc), 8000)
-            errors.show(self, exc)
-            self._show_item_again()
-            return False
-        if undoable:
-            old = (before.value if before else None, before.note if before else "")
-            new = (after.value if after else None, after.note if after else "")
-            if old != new:
-                self.undo.push(AnswerCommand(self, visit_id, code, old, new))
-        if self.visit is not None and self.visit.id == visit_id:
-            pos = self.view.currentIndex()
-            place = (pos.parent().row(), pos.row()) if pos.isValid() and pos.parent().isValid() else None
-            self.cl_model.update_answer(code, after, amended=reason is not None)
-            now = self.view.currentIndex()
-            if place is not None and (not now.isValid() or now.data(ItemRole) is None):
-                self._select_near(*place)  # the item left a filtered list: go on with the next one
-            if not undoable or (self.item is None or self.item.code != code):
-                self._reveal(code)
-            elif self.item is not None and self.item.code == code:
-                prev = self.previous_answers.get(code)
-                self.panel.refresh_answer(self.item, after, prev.value if prev else None, self.lang)
-                self._show_who(after)
-                self._show_amended()
-            self._show_progress()
-            self._update_nav_count()
-        self.saved_label.setText(_tr("Đã lưu %s lúc %s") % (code, time.strftime("%H:%M:%S")))
-        self._update_actions()
-        return True
-
-    def _show_item_again(self) -> None:
-        self._load_item()
-
-    def _reveal(self, code: str) -> None:
-        """After an undo: select the changed item so the user sees what came back."""
-        idx = self.cl_filter.mapFromSource(self.cl_model.index_of(code))
-        if idx.isValid():
-            self.view.setCurrentIndex(idx)
-        if self.item is not None and self.item.code == code:
-            self._load_item()
+        return self.editing.write_answer(visit_id, code, value, note, undoable=undoable)
 
     def _update_nav_count(self) -> None:
         if self.visit is not None:
             self.nav.set_visit_count(self.visit, *self.cl_model.total_progress())
-
-    # ---- keyboard -----------------------------------------------------------------------------
-
-    def _editor_left(self, key: int) -> None:
-        """A value box was left with a key (what was typed is kept): Esc goes back to the list,
-        Up/Down (and Page Up/Down) also move to the item above or below, as in the list."""
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
-        from PySide6.QtWidgets import QApplication
-
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if key != int(Qt.Key.Key_Escape):
-            QApplication.sendEvent(
-                self.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key(key), Qt.KeyboardModifier.NoModifier)
-            )
-
-    def _choice_key(self, n: int) -> None:
-        choice = self.panel.editor.choice_for_key(n)
-        if choice is False:
-            self.panel.editor.focus_input(str(n))
-            return
-        self.set_current_value(choice)
-
-    def _focus_note(self) -> None:
-        if self.item is not None:
-            self.panel.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.panel.note.moveCursor(self.panel.note.textCursor().MoveOperation.End)
-
-    def eventFilter(self, obj, event) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if obj is self.panel.note:
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-                self._save_note()
-                self.view.setFocus()
-                return True
-            if event.type() == QEvent.Type.FocusOut:
-                self._save_note()
-        return super().eventFilter(obj, event)
 
     def _focus_search(self) -> None:
         self.checklist_pane.focus_search()
