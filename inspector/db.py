@@ -327,8 +327,8 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """
     from .paths import default_db_path
 
+    default = path is None  # the user's data folder, made on first start
     path = Path(path) if path is not None else default_db_path()
-    default = path == default_db_path()
     if path.exists():
         _check_header(path)
     elif not create:

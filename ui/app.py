@@ -90,7 +90,7 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     try:
         if inspector.db.needs_migration(path):
             _upgrade(path)
-        db = inspector.open_db(path)
+        db = inspector.open_db(db_path)  # None: the default database, its folder made on first start
     except inspector.InspectorError as exc:
         from .errors import message
 
