@@ -46,10 +46,10 @@ def test_enter_writes_a_note_and_esc_keeps_it_and_returns_to_the_list(qtbot, dem
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
     note = w.panel.note
     assert note.hasFocus()
-    qtbot.keyClicks(note, "Bảng niêm yết đã cũ")
+    qtbot.keyClicks(note, "Bang niem yet da cu")
     qtbot.keyClick(note, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is w.view
-    assert ans.get_answer(demo_db, w.visit.id, "B2").note.endswith("Bảng niêm yết đã cũ")
+    assert ans.get_answer(demo_db, w.visit.id, "B2").note.endswith("Bang niem yet da cu")
     qtbot.keyClick(w.view, Qt.Key.Key_Down)  # the list moves on; the note stays saved
     assert w.item.code != "B2"
-    assert ans.get_answer(demo_db, w.visit.id, "B2").note.endswith("Bảng niêm yết đã cũ")
+    assert ans.get_answer(demo_db, w.visit.id, "B2").note.endswith("Bang niem yet da cu")
