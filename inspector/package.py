@@ -96,7 +96,7 @@ _HLC = re.compile(r"(\d{13})\.\d{6}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
 
-_INT_FIELDS = frozenset({"ord", "deleted", "confirmed"})
+INT_FIELDS = frozenset({"ord", "deleted", "confirmed"})
 _LIST_FIELDS = frozenset({"representatives"})
 _MULTILINE = frozenset({"legal_basis", "opinion", "text", "note", "value", "suggested"})
 _CTX_KEYS = frozenset({"visit_id", "inspection_id", "item_code"})
@@ -348,7 +348,7 @@ def clean_value(field: str, v: Any) -> Any:
     """The value of an event as typed input would be stored: type checked, text cleaned."""
     if v is None:
         return None
-    if field in _INT_FIELDS:
+    if field in INT_FIELDS:
         if type(v) is str and v.strip().isdigit() and v.strip().isascii() and len(v.strip()) <= 9:
             v = int(v.strip())  # earlier versions stored a removed member's "deleted" as text
         if type(v) is not int or not -(10**9) <= v <= 10**9:
@@ -378,9 +378,7 @@ def _uuid(value: Any, column: str) -> str:
     return value
 
 
-_U = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-_TWO_IDS = re.compile(rf"{_U}\x00{_U}")
-_FOUR_IDS = re.compile(rf"{_U}\x00{_U}\x00{_U}\x00{_U}")
+_TWO_IDS = re.compile(rf"{_UUID.pattern}\x00{_UUID.pattern}")
 
 
 class EventChecker:

@@ -625,9 +625,6 @@ def find_conflict(db: Database, conflict_id: str) -> ConflictInfo:
     return matches[0]
 
 
-_INT_FIELDS = {"ord", "deleted", "confirmed"}
-
-
 def _parse(db: Database, c: ConflictInfo, value: Any) -> Any:
     from . import answers as ans
 
@@ -638,7 +635,7 @@ def _parse(db: Database, c: ConflictInfo, value: Any) -> Any:
         version = db.execute("SELECT checklist_version FROM inspections WHERE id = ?", [c.inspection_id]).fetchone()
         item = cl.get(db, version[0] if version else None).item(c.item_code)
         return ans.parse_value(item, value)
-    if c.field in _INT_FIELDS:
+    if c.field in pkgmod.INT_FIELDS:
         if value in (None, ""):
             return None
         try:
