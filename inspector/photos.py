@@ -867,13 +867,19 @@ def attach(
     if r is None:
         raise NotFound("photo", sha256)
     text = clean_line(caption) if caption else default_caption(item, r[0], datetime.now().isoformat())
+    aid = _record_attachment(db, visit, sha256, item.code if item else None, text, author=author, reason=reason)
+    return get_attachment(db, aid)
+
+
+def _record_attachment(db: Database, visit, sha256: str, item_code: str | None, caption: str, *, author, reason) -> str:
+    """The events that put a stored photo on a visit, last in its item's order; returns the new id."""
     aid = events.new_id()
     ctx = {"visit_id": visit.id}
     values = {
         "photo_sha256": sha256,
-        "item_code": item.code if item else None,
-        "caption": text,
-        "ord": _next_ord(db, visit.id, item.code if item else None),
+        "item_code": item_code,
+        "caption": caption,
+        "ord": _next_ord(db, visit.id, item_code),
         "confirmed": 0,
         "deleted": 0,
     }
@@ -884,7 +890,7 @@ def attach(
         author=author,
         reason=reason,
     )
-    return get_attachment(db, aid)
+    return aid
 
 
 def _update(db: Database, attachment_id: str, values: dict, *, author: str | None, reason: str | None) -> Attachment:
@@ -1227,23 +1233,8 @@ def _store(
             else db.execute("SELECT taken_at FROM photos WHERE sha256 = ?", [photo_sha]).fetchone()[0]
         )
         text = clean_line(caption) if caption else default_caption(item, taken, now)
-        aid = events.new_id()
-        ctx = {"visit_id": visit.id}
-        values = {
-            "photo_sha256": photo_sha,
-            "item_code": code,
-            "caption": text,
-            "ord": _next_ord(db, visit.id, code),
-            "confirmed": 0,
-            "deleted": 0,
-        }
-        events.record(
-            db,
-            [events.Change("attachment", aid, k, v, ctx) for k, v in values.items()],
-            inspection_id=visit.inspection_id,
-            author=author,
-            reason=reason,
-        )
+        assert photo_sha is not None  # given by the caller, or the photo just stored
+        aid = _record_attachment(db, visit, photo_sha, code, text, author=author, reason=reason)
     return get_attachment(db, aid)
 
 
