@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from . import checklist as cl
 from . import events
 from .db import Database
-from .errors import InvalidValue, VisitFrozen
+from .errors import InvalidValue
 from .text import clean, fold, percent
 from .words import (  # re-exported: the words live in inspector.words
     ASSESSMENT,
@@ -256,8 +256,7 @@ def set_many(
         if inspection_id not in (None, visit.inspection_id):
             raise ValueError("set_many takes visits of one inspection")
         inspection_id = visit.inspection_id
-        if visit.frozen and not (reason and reason.strip()):
-            raise VisitFrozen(visit.id, visit.commune)
+        visit.check_change(reason)
         checklist = cl.get(db, visit.checklist_version)
         current = existing.get(visit.id, {})
         field = "suggested" if suggested else "value"

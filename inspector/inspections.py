@@ -77,6 +77,11 @@ class Visit:
     def frozen(self) -> bool:
         return self.status == "signed"
 
+    def check_change(self, reason: str | None = None) -> None:
+        """A signed visit changes only with a reason, which the history keeps."""
+        if self.frozen and not (reason and reason.strip()):
+            raise VisitFrozen(self.id, self.commune)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -359,8 +364,7 @@ def update_visit(
     db: Database, visit_id: str, *, author: str | None = None, reason: str | None = None, **fields: Any
 ) -> Visit:
     visit = get_visit(db, visit_id)
-    if visit.frozen and not (reason and reason.strip()):
-        raise VisitFrozen(visit.id, visit.commune)
+    visit.check_change(reason)
     values = _normalise(fields, "visit")
     unknown = set(values) - set(VISIT_FIELDS)
     if unknown:
@@ -399,8 +403,7 @@ def visits(db: Database, inspection_id: str | None = None) -> list[Visit]:
 
 def delete_visit(db: Database, visit_id: str, *, author: str | None = None) -> None:
     visit = get_visit(db, visit_id)
-    if visit.frozen:
-        raise VisitFrozen(visit.id, visit.commune)
+    visit.check_change()
     events.record(
         db,
         [events.Change("visit", visit.id, "deleted", 1, {"inspection_id": visit.inspection_id})],
@@ -482,8 +485,7 @@ def add_finding(
     reason: str | None = None,
 ) -> Finding:
     visit = get_visit(db, visit_id)
-    if visit.frozen and not (reason and reason.strip()):
-        raise VisitFrozen(visit.id, visit.commune)
+    visit.check_change(reason)
     if kind not in FINDING_KINDS:
         raise InvalidInput(f"kind: {kind!r} must be one of {', '.join(FINDING_KINDS)}")
     if not clean(text).strip():
@@ -515,8 +517,7 @@ def update_finding(
     full = _resolve(db, "findings", finding_id, "finding")
     visit_id = db.execute("SELECT visit_id FROM findings WHERE id = ?", [full]).fetchone()[0]
     visit = get_visit(db, visit_id)
-    if visit.frozen and not (reason and reason.strip()):
-        raise VisitFrozen(visit.id, visit.commune)
+    visit.check_change(reason)
     values = {
         k: (clean(v).strip() if k == "text" else v if k in ("ord", "deleted") else clean_line(v))
         for k, v in fields.items()

@@ -35,7 +35,7 @@ from . import events
 from . import inspections as ins
 from . import templates as tg
 from .db import Database
-from .errors import Cancelled, InspectorError, InvalidInput, OutputLocked, TemplateError, VisitFrozen
+from .errors import Cancelled, InspectorError, InvalidInput, OutputLocked, TemplateError
 from .files import atomic_write
 from .paths import RESOURCES
 from .text import clean, clean_line, slug
@@ -128,8 +128,7 @@ def sign_visit(db: Database, visit_id: str, *, author: str | None = None) -> ins
     """Mark the minutes signed: the visit is frozen (a later change needs a reason) and the code of
     what was printed is kept, to match paper to record."""
     visit = ins.get_visit(db, visit_id)
-    if visit.frozen:
-        raise VisitFrozen(visit.id, visit.commune)
+    visit.check_change()
     code = version_code(db, visit.id)
     ctx = {"inspection_id": visit.inspection_id}
     now = datetime.now().isoformat(timespec="seconds")

@@ -29,7 +29,7 @@ from pathlib import Path
 from . import checklist as cl
 from . import events
 from .db import Database, atomic
-from .errors import InspectorError, InvalidInput, NotFound, VisitFrozen
+from .errors import InspectorError, InvalidInput, NotFound
 from .messages import REASONS as MESSAGES
 from .messages import text as message_text
 from .text import clean_line
@@ -831,8 +831,7 @@ def _visit_for_change(db: Database, visit_id: str, reason: str | None):
     from .inspections import get_visit
 
     visit = get_visit(db, visit_id)
-    if visit.frozen and not (reason and reason.strip()):
-        raise VisitFrozen(visit.id, visit.commune)
+    visit.check_change(reason)
     return visit
 
 
