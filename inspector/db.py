@@ -16,7 +16,7 @@ from .errors import CannotWrite, NotOurFile, SchemaTooNew
 logger = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x43434843  # "CCHC"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -201,7 +201,34 @@ ALTER TABLE photos_v2 RENAME TO photos;
 CREATE INDEX photos_source ON photos(source_sha256)
 """
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2}
+# 3: what the window asks for at every start, click and merge answered from what changed, not by
+# scanning the whole history: the fields in conflict kept in a table as heads change (events.py),
+# and each visit's folded commune name kept in an indexed column (the previous visit of a commune).
+SCHEMA_V3 = """
+CREATE TABLE conflicts (             -- fields whose heads hold different values (derived, see events.py)
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    inspection_id TEXT NOT NULL,
+    PRIMARY KEY (entity_id, field)
+) WITHOUT ROWID;
+INSERT INTO conflicts(entity_id, field, entity, inspection_id)
+    SELECT entity_id, field, entity, min(inspection_id) FROM events WHERE is_head = 1
+    GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1;
+ALTER TABLE visits ADD COLUMN commune_key TEXT;  -- text.fold(commune), filled below
+CREATE INDEX visits_commune ON visits(commune_key, date)
+"""
+
+
+def _fill_commune_keys(conn: sqlite3.Connection) -> None:
+    from .text import fold
+
+    rows = conn.execute("SELECT id, commune FROM visits").fetchall()
+    conn.executemany("UPDATE visits SET commune_key = ? WHERE id = ?", [(fold(c or ""), i) for i, c in rows])
+
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+AFTER_MIGRATION = {3: _fill_commune_keys}  # steps a statement cannot do
 
 
 def _machine_fingerprint(path: Path) -> str:
@@ -371,6 +398,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         for v in range(version + 1, SCHEMA_VERSION + 1):
             for statement in _split(MIGRATIONS[v]):
                 conn.execute(statement)
+            if v in AFTER_MIGRATION:
+                AFTER_MIGRATION[v](conn)
         bad = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
             raise sqlite3.IntegrityError(f"migration broke {len(bad)} references")

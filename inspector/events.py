@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from . import db as dbmod
 from .db import Database
+from .text import fold
 
 # entity -> (table, fixed context columns, fields that events may set)
 ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
@@ -75,6 +76,10 @@ ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
         frozenset({"photo_sha256", "item_code", "caption", "ord", "confirmed", "deleted"}),
     ),
 }
+
+# Columns kept beside a field, made from its value: (entity, field) -> (column, function). A visit's
+# folded commune name is indexed, so the previous visit of a commune is one look-up.
+DERIVED: dict[tuple[str, str], tuple[str, Any]] = {("visit", "commune"): ("commune_key", fold)}
 
 # The namespace of answer ids (uuid.UUID("6f1c3c1e-7d8a-4d1b-9a43-0c3b6a1e2f55").bytes); kept as bytes so
 # that opening the window loads neither uuid nor hashlib (OpenSSL), both only needed for writing.
@@ -282,6 +287,10 @@ def record(
             event_rows,
         )
         _project(db, [(ch, hlc) for ch, hlc in zip(changes, hlcs)])
+        # every head of each field was a parent: one head now, no conflict
+        db.conn.executemany(
+            "DELETE FROM conflicts WHERE entity_id = ? AND field = ?", {(c.entity_id, c.field) for c in changes}
+        )
     return ids
 
 
@@ -322,6 +331,19 @@ def _project(db: Database, items: Iterable[tuple[Change, str]]) -> None:
             f"updated = max(coalesce(updated, ''), excluded.updated)",
             rows,
         )
+        if (entity, field) in DERIVED:
+            _derive(db, entity, field, [r[0] for r in rows])
+
+
+def _derive(db: Database, entity: str, field: str, ids: list[str]) -> None:
+    """Write the columns kept beside a field (DERIVED) for these records."""
+    table = ENTITIES[entity][0]
+    column, make = DERIVED[(entity, field)]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(f"SELECT id, {field} FROM {table} WHERE id IN ({marks})", chunk).fetchall()
+        db.conn.executemany(f"UPDATE {table} SET {column} = ? WHERE id = ?", [(make(v), i) for i, v in rows])
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,29 +384,48 @@ def _conflicted(alias: str = "") -> str:
     return f" GROUP BY {p}entity, {p}entity_id, {p}field HAVING count(DISTINCT {p}value) > 1"
 
 
-_CONFLICTED = _conflicted()
+# The fields in conflict are kept in the table `conflicts`, so that counting and listing them
+# costs in proportion to the conflicts, not to the history: a change written here has every head
+# of its field as parents (one head after it: no conflict; `record`), and a merge updates the
+# fields it brought changes to (`update_conflicts`). `scan_conflicts` is the full look, for checks.
 
 
-def conflicted_keys(db: Database, keys_table: str) -> set[tuple[str, str]]:
-    """The fields among keys_table(entity_id, field) that are in conflict now."""
-    return {
-        (r[0], r[1])
+def update_conflicts(db: Database, keys_table: str) -> set[tuple[str, str]]:
+    """After the heads of the fields in keys_table(entity_id, field) changed: keep the table
+    `conflicts` right for them. Returns those of them that are in conflict now."""
+    now = {
+        (r[0], r[1]): (r[2], r[3])
         for r in db.execute(
-            f"SELECT e.entity_id, e.field FROM {keys_table} k "
+            "SELECT e.entity_id, e.field, e.entity, min(e.inspection_id) FROM "
+            f"(SELECT DISTINCT entity_id, field FROM {keys_table}) k "
             "JOIN events e ON e.entity_id = k.entity_id AND e.field = k.field AND e.is_head = 1" + _conflicted("e")
         )
     }
+    db.execute(f"DELETE FROM conflicts WHERE (entity_id, field) IN (SELECT entity_id, field FROM {keys_table})")
+    db.conn.executemany(
+        "INSERT INTO conflicts(entity_id, field, entity, inspection_id) VALUES (?, ?, ?, ?)",
+        [(k[0], k[1], *v) for k, v in now.items()],
+    )
+    return set(now)
+
+
+def scan_conflicts(db: Database) -> set[tuple[str, str]]:
+    """The fields in conflict, found by looking at every head (what the table `conflicts` must hold)."""
+    return {(r[0], r[1]) for r in db.execute(f"SELECT entity_id, field FROM events WHERE is_head = 1{_CONFLICTED}")}
+
+
+_CONFLICTED = _conflicted()
 
 
 def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:
     """Fields whose heads hold different values."""
-    sql = (
-        "SELECT entity, entity_id, field, inspection_id FROM events WHERE is_head = 1"
-        + (" AND inspection_id = ?" if inspection_id else "")
-        + _CONFLICTED
+    sql = "SELECT entity, entity_id, field, inspection_id FROM conflicts" + (
+        " WHERE inspection_id = ?" if inspection_id else ""
     )
     out = []
-    for entity, entity_id, field, insp in db.execute(sql, [inspection_id] if inspection_id else []).fetchall():
+    for entity, entity_id, field, insp in db.execute(
+        sql + " ORDER BY entity, entity_id, field", [inspection_id] if inspection_id else []
+    ).fetchall():
         heads = tuple(
             HeadValue(r[0], json.loads(r[1]), r[2] or "", r[3], r[4])
             for r in db.execute(
@@ -399,7 +440,7 @@ def conflicts(db: Database, inspection_id: str | None = None) -> list[Conflict]:
 
 def conflict_count(db: Database) -> int:
     """How many fields wait for a person to decide between values from two laptops."""
-    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM events WHERE is_head = 1{_CONFLICTED})").fetchone()[0]
+    return db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
 
 
 def history(db: Database, entity_id: str, field: str | None = None) -> list[dict]:
@@ -498,5 +539,10 @@ def reproject_table(db: Database, keys_table: str, *, with_clocks: bool = False)
             [entity, field],
         )
         total += cur.rowcount
+        if (entity, field) in DERIVED:
+            ids = db.execute(
+                "SELECT entity_id FROM temp._inspector_winners WHERE entity = ? AND field = ?", [entity, field]
+            ).fetchall()
+            _derive(db, entity, field, [r[0] for r in ids])
     db.execute("DROP TABLE temp._inspector_winners")
     return total

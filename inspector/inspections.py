@@ -421,18 +421,18 @@ def known_communes(db: Database) -> list[tuple[str, str]]:
 
 
 def previous_visit(db: Database, visit_id: str) -> Visit | None:
-    """The latest earlier visit of the same commune (any inspection), if any."""
+    """The latest earlier visit of the same commune (any inspection), if any: one look-up in the
+    index of folded commune names, whatever the number of visits of all years."""
     visit = get_visit(db, visit_id)
-    candidates = [
-        v
-        for v in visits(db)
-        if v.id != visit.id
-        and fold(v.commune) == fold(visit.commune)
-        and fold(v.province) == fold(visit.province)
-        and (v.date or "") <= (visit.date or "9999")
-        and v.inspection_id != visit.inspection_id
-    ]
-    candidates.sort(key=lambda v: v.date or "")
+    rows = db.execute(
+        f"SELECT {_VISIT_COLS} FROM visits v LEFT JOIN inspections i ON i.id = v.inspection_id "
+        "WHERE v.commune_key = ? AND coalesce(v.date, '') <= ? AND v.id != ? AND v.inspection_id != ? "
+        "AND coalesce(v.deleted, 0) = 0 AND coalesce(i.deleted, 0) = 0 "
+        "ORDER BY coalesce(v.date, ''), v.id",
+        [fold(visit.commune), visit.date or "9999", visit.id, visit.inspection_id],
+    ).fetchall()
+    province = fold(visit.province)
+    candidates = [v for v in map(_visit, rows) if fold(v.province) == province]
     return candidates[-1] if candidates else None
 
 

@@ -135,91 +135,133 @@ def write_xlsx(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
-    """One row per visited commune, one column per item; failed cells filled; totals per item."""
+    """One row per visited commune, one column per item; failed cells filled; totals per item.
+
+    Written row by row (openpyxl's write-only mode) with named styles, one per kind of cell, so
+    that time and memory grow with the cells written and nothing else."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
     _check_target(path, ".xlsx")
     m = matrix(db, inspection_id)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tổng hợp"
+    wb = Workbook(write_only=True)
     bold = Font(name="Times New Roman", bold=True, size=11)
     normal = Font(name="Times New Roman", size=11)
-    red = PatternFill("solid", fgColor="F4C7C3")
-    amber = PatternFill("solid", fgColor="FCE8B2")
-    grey = PatternFill("solid", fgColor="EEEEEE")
     thin = Side(style="thin", color="999999")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    for name, font, alignment, border, fill in (
+        ("tên", bold, None, None, None),
+        ("chữ", normal, None, None, None),
+        ("chữ dài", normal, wrap, None, None),
+        ("tiêu đề", bold, wrap, box, None),
+        ("tổng", bold, centre, box, None),
+        ("ô", normal, centre, box, None),
+        ("ô không đạt", normal, centre, box, "F4C7C3"),
+        ("ô một phần", normal, centre, box, "FCE8B2"),
+        ("ô trống", normal, centre, box, "EEEEEE"),
+    ):
+        style = NamedStyle(name, font=font)
+        if alignment is not None:
+            style.alignment = alignment
+        if border is not None:
+            style.border = border
+        if fill is not None:
+            style.fill = PatternFill("solid", fgColor=fill)
+        wb.add_named_style(style)
 
-    ws.cell(1, 1, "Xã, phường").font = bold
-    ws.cell(1, 2, "Ngày").font = bold
-    for j, it in enumerate(m.items, 3):
-        c = ws.cell(1, j, f"{it.code}. {it.text_vi}")
-        c.font, c.alignment, c.border = bold, wrap, box
-        ws.column_dimensions[get_column_letter(j)].width = 16
+    def cell(sheet, value, style: str | None = None, number_format: str | None = None):
+        c = WriteOnlyCell(sheet, value)
+        if style:
+            c.style = style
+        if number_format:
+            c.number_format = number_format
+        return c
+
+    ws = wb.create_sheet("Tổng hợp")
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(m.items) + 2)}{len(m.visits) + 1}"
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 11
+    for j in range(3, len(m.items) + 3):
+        ws.column_dimensions[get_column_letter(j)].width = 16
     ws.row_dimensions[1].height = 150
+    ws.append(
+        [cell(ws, "Xã, phường", "tên"), cell(ws, "Ngày", "tên")]
+        + [cell(ws, f"{it.code}. {it.text_vi}", "tiêu đề") for it in m.items]
+    )
     for i, v in enumerate(m.visits, 2):
-        ws.cell(i, 1, v.commune).font = bold
-        ws.cell(i, 2, v.date and f"{v.date[8:10]}/{v.date[5:7]}/{v.date[:4]}").font = normal
-        for j, it in enumerate(m.items, 3):
-            cell = m.cells[v.id][it.code]
-            if it.type == "ratio" and cell.number is not None:
-                c = ws.cell(i, j, cell.number)
-                c.number_format = "0.0%"
-            elif it.type == "count" and cell.number is not None:
-                c = ws.cell(i, j, int(cell.number))
+        row = [cell(ws, v.commune, "tên"), cell(ws, v.date and f"{v.date[8:10]}/{v.date[5:7]}/{v.date[:4]}", "chữ")]
+        for it in m.items:
+            c = m.cells[v.id][it.code]
+            if c.failed and not c.partly:
+                style = "ô không đạt"
+            elif c.partly:
+                style = "ô một phần"
+            elif c.value is None:
+                style = "ô trống"
             else:
-                c = ws.cell(i, j, cell.text or None)
-            c.font, c.alignment, c.border = normal, centre, box
-            if cell.failed and not cell.partly:
-                c.fill = red
-            elif cell.partly:
-                c.fill = amber
-            elif cell.value is None:
-                c.fill = grey
-            if cell.note:
-                from openpyxl.comments import Comment
-
-                c.comment = Comment(cell.note, "Inspector")
+                style = "ô"
+            if it.type == "ratio" and c.number is not None:
+                out = cell(ws, c.number, style, "0.0%")
+            elif it.type == "count" and c.number is not None:
+                out = cell(ws, int(c.number), style)
+            else:
+                out = cell(ws, c.text or None, style)
+            if c.note:
+                out.comment = Comment(c.note, "Inspector")
+            row.append(out)
+        ws.append(row)
         if progress:
             progress(i - 1, len(m.visits) + 2)
         if cancelled and cancelled():
             raise Cancelled()
-    total_row = len(m.visits) + 2
-    ws.cell(total_row, 1, "Không đạt / đã chấm").font = bold
-    for j, it in enumerate(m.items, 3):
-        t = m.totals[it.code]
-        c = ws.cell(total_row, j, f"{t.failed}/{t.answered}" if it.type in ("assessment", "yesno") else None)
-        c.font, c.alignment, c.border = bold, centre, box
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(m.items) + 2)}{len(m.visits) + 1}"
+    ws.append(
+        [cell(ws, "Không đạt / đã chấm", "tên"), None]
+        + [
+            cell(
+                ws,
+                f"{m.totals[it.code].failed}/{m.totals[it.code].answered}"
+                if it.type in ("assessment", "yesno")
+                else None,
+                "tổng",
+            )
+            for it in m.items
+        ]
+    )
 
     items = wb.create_sheet("Tiêu chí")
-    for j, title in enumerate(
-        ("Mã", "Tiêu chí", "Số xã đã chấm", "Số xã chưa đạt", "Tỷ lệ chưa đạt", "Nhận xét", "Các xã chưa đạt"), 1
-    ):
-        items.cell(1, j, title).font = bold
-    for i, it in enumerate(m.items, 2):
-        t = m.totals[it.code]
-        items.cell(i, 1, it.code)
-        items.cell(i, 2, it.text_vi).alignment = wrap
-        items.cell(i, 3, t.answered)
-        items.cell(i, 4, t.failed if it.type in ("assessment", "yesno") else None)
-        if it.type in ("assessment", "yesno") and t.answered:
-            items.cell(i, 5, t.failed / t.answered).number_format = "0%"
-            if t.failed:
-                items.cell(i, 6, t.sentence).alignment = wrap
-                items.cell(i, 7, ", ".join(t.failed_communes)).alignment = wrap
+    items.freeze_panes = "C2"
     for col, width in zip("ABCDEFG", (7, 60, 12, 12, 12, 60, 40)):
         items.column_dimensions[col].width = width
-    items.freeze_panes = "C2"
+    items.append(
+        [
+            cell(items, title, "tên")
+            for title in (
+                "Mã",
+                "Tiêu chí",
+                "Số xã đã chấm",
+                "Số xã chưa đạt",
+                "Tỷ lệ chưa đạt",
+                "Nhận xét",
+                "Các xã chưa đạt",
+            )
+        ]
+    )
+    for it in m.items:
+        t = m.totals[it.code]
+        judged = it.type in ("assessment", "yesno")
+        row = [it.code, cell(items, it.text_vi, "chữ dài"), t.answered, t.failed if judged else None]
+        if judged and t.answered:
+            row.append(cell(items, t.failed / t.answered, None, "0%"))
+            if t.failed:
+                row += [cell(items, t.sentence, "chữ dài"), cell(items, ", ".join(t.failed_communes), "chữ dài")]
+        items.append(row)
     wb.properties.title = f"Tổng hợp: {m.inspection.title}"
     wb.properties.creator = "Inspector"
     with _writing(path) as tmp:

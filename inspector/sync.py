@@ -282,6 +282,7 @@ class PackageResult:
     known_events: int  # changes already in the database
     conflicts: list[ConflictInfo]
     already_merged: str = ""  # when this same file was merged before
+    inspection_ids: tuple[str, ...] = ()  # the inspections that received new changes
 
 
 @dataclass
@@ -301,6 +302,11 @@ class MergeReport:
     @property
     def known_events(self) -> int:
         return sum(p.known_events for p in self.packages)
+
+    @property
+    def inspection_ids(self) -> set[str]:
+        """The inspections whose records changed (the window updates those only)."""
+        return {i for p in self.packages for i in p.inspection_ids}
 
     @property
     def conflicts(self) -> list[ConflictInfo]:
@@ -401,28 +407,6 @@ def _merge_error(db: Database, path: Path, exc: sqlite3.Error) -> Exception:
     return PackageRejected(path.name, "damaged", detail=str(exc))
 
 
-def _conflicted_before(db: Database, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Which of these fields (conflicted now) were conflicted before the new events arrived: their
-    heads then were today's heads that are not new, and the events the new ones replaced that no
-    earlier event had replaced already."""
-    if not keys:
-        return set()
-    db.execute("DROP TABLE IF EXISTS temp._sync_after")
-    db.execute("CREATE TEMP TABLE _sync_after (entity_id, field)")
-    db.conn.executemany("INSERT INTO temp._sync_after VALUES (?, ?)", sorted(keys))
-    rows = db.execute(
-        "SELECT k.entity_id, k.field FROM temp._sync_after k JOIN events e "
-        "ON e.entity_id = k.entity_id AND e.field = k.field AND e.id NOT IN (SELECT id FROM temp._sync_new) "
-        "AND (e.is_head = 1 OR (e.id IN (SELECT p.parent FROM event_parents p "
-        "                                WHERE p.child IN (SELECT id FROM temp._sync_new)) "
-        "     AND NOT EXISTS (SELECT 1 FROM event_parents q WHERE q.parent = e.id "
-        "                     AND q.child NOT IN (SELECT id FROM temp._sync_new)))) "
-        "GROUP BY k.entity_id, k.field HAVING count(DISTINCT e.value) > 1"
-    ).fetchall()
-    db.execute("DROP TABLE temp._sync_after")
-    return {(r[0], r[1]) for r in rows}
-
-
 def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResult:
     conn = db.conn
     # The package is checked on a thread while it is merged here, in this transaction; a problem
@@ -442,9 +426,12 @@ def _merge_checked(db: Database, path: Path, budget: pkgmod.Budget, reading: pkg
     new_photos = reading.store_photos()
     for t in ("_sync_new", "_sync_keys"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
-    conn.execute("CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT, hlc TEXT)")
     conn.execute(
-        "INSERT INTO temp._sync_new SELECT id, entity, entity_id, field, hlc FROM temp._pkg_events p "
+        "CREATE TEMP TABLE _sync_new (id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT, hlc TEXT, "
+        "inspection_id TEXT)"
+    )
+    conn.execute(
+        "INSERT INTO temp._sync_new SELECT id, entity, entity_id, field, hlc, inspection_id FROM temp._pkg_events p "
         "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = p.id)"
     )
     # each field the package changes, with the greatest clock among its new changes
@@ -509,14 +496,21 @@ def _merge_checked(db: Database, path: Path, budget: pkgmod.Budget, reading: pkg
         conn.execute("DROP TABLE temp._sync_fixed")
         conn.execute("DROP TABLE temp._sync_refix")
     n_pkg = info.events
+    touched = tuple(r[0] for r in conn.execute("SELECT DISTINCT inspection_id FROM temp._sync_new ORDER BY 1"))
     prev = conn.execute(
         "SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1", [info.sha256]
     ).fetchone()
-    after = events.conflicted_keys(db, "temp._sync_keys")
+    before = {
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT entity_id, field FROM conflicts WHERE (entity_id, field) IN (SELECT entity_id, field FROM temp._sync_keys)"
+        )
+    }
+    after = events.update_conflicts(db, "temp._sync_keys")
     seen = conn.execute("SELECT max(hlc) FROM temp._pkg_events").fetchone()[0]
     if seen:
         events.observe_hlc(db, seen)
-    new_keys = after - _conflicted_before(db, after)
+    new_keys = after - before
     counts = {"added": added, "updated": updated, "known_events": n_pkg - n_new, "conflicts": len(new_keys)}
     conn.execute(
         "INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES (?, ?, ?, ?, ?)",
@@ -530,7 +524,15 @@ def _merge_checked(db: Database, path: Path, budget: pkgmod.Budget, reading: pkg
         raise PackageRejected(path.name, "record_missing", table=bad[0], parent=bad[2])
     new_conflicts = [c for c in conflicts(db) if (c.entity_id, c.field) in new_keys] if new_keys else []
     return PackageResult(
-        path.name, info.sha256, info.titles, added, updated, n_pkg - n_new, new_conflicts, prev[0] if prev else ""
+        path.name,
+        info.sha256,
+        info.titles,
+        added,
+        updated,
+        n_pkg - n_new,
+        new_conflicts,
+        prev[0] if prev else "",
+        touched,
     )
 
 
@@ -725,6 +727,10 @@ def check_database(db: Database, progress: Progress = None) -> list[str]:
     ).fetchone()[0]
     if heads:
         problems.append(f"events: {heads} change(s) marked current although a later change follows them")
+    kept = {(r[0], r[1]) for r in db.execute("SELECT entity_id, field FROM conflicts")}
+    wrong = len(kept ^ events.scan_conflicts(db))
+    if wrong:
+        problems.append(f"conflicts: {wrong} field(s) listed wrongly in the table of conflicts")
     return problems
 
 

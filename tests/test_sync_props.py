@@ -210,6 +210,7 @@ class Laptops(RuleBasedStateMachine):
             expected = self._conflicts(lap)
             found = {(c.entity_id, c.field) for c in events.conflicts(db)}
             assert found == expected
+            assert events.scan_conflicts(db) == found  # the kept table = looking at every head
             assert events.conflict_count(db) == len(expected)
             STATS["checks"] += 1
             if expected:

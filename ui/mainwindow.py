@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         if packages:
             from . import sync as s
 
-            s.merge_packages(self, self.db, self.path, packages, lambda *_: self.refresh())
+            s.merge_packages(self, self.db, self.path, packages, lambda r: self.refresh(r.inspection_ids))
         if others:
             self.import_photos(others)
 
@@ -257,11 +257,18 @@ class MainWindow(QMainWindow):
         n = events.conflict_count(self.db)
         self.status.show_conflicts(n)
 
-    def refresh(self) -> None:
-        """After something outside the window changed the database (merge, documents)."""
+    def refresh(self, inspection_ids: set[str] | None = None) -> None:
+        """After something outside the window changed the database (merge, documents): the whole
+        tree, or only the rows of inspection_ids (what a merge touched)."""
         self._show_conflicts()
         vid = self.visit.id if self.visit else None
-        self.reload(vid)
+        if inspection_ids is None:
+            self.reload(vid)
+        else:
+            keep = vid or self.current_inspection_id()
+            if not self.nav.update(inspection_ids, keep) and keep:
+                self._show_visit(None)
+                vid = None
         if vid:
             self._show_visit(vid, force=True)
 

@@ -97,28 +97,60 @@ class NavPane(QWidget):
         counts = ins.answered_counts(self.db)
         totals: dict[str, int] = {}
         for insp in ins.list_inspections(self.db):
-            label = insp.title
-            if insp.decision_no:
-                label += f" ({insp.decision_no})"
-            parent = QStandardItem(label)
-            parent.setData(insp.id, IdRole)
-            parent.setData("inspection", KindRole)
-            parent.setToolTip(f"{insp.kind_label.capitalize()}: {insp.title}")
-            if insp.checklist_version not in totals:
-                try:
-                    totals[insp.checklist_version] = len(cl.get(self.db, insp.checklist_version).items)
-                except E.InspectorError:
-                    totals[insp.checklist_version] = 0
-            total = totals[insp.checklist_version]
-            for v in ins.visits(self.db, insp.id):
-                child = QStandardItem(self.visit_label(v, counts.get(v.id, 0), total))
-                child.setData(v.id, IdRole)
-                child.setData("visit", KindRole)
-                child.setToolTip(f"{v.commune}, {v.province}" if v.province else v.commune)
-                parent.appendRow(child)
-            self.model.appendRow(parent)
+            self.model.appendRow(self._inspection_row(insp, counts, totals))
         self.tree.expandAll()
         return bool(select) and self.select(select)
+
+    def update(self, inspection_ids: set[str], select: str | None = None) -> bool:
+        """Rebuild the rows of these inspections only (what a merge touched), the others untouched;
+        the tree is then the one reload() makes. Select `select` again; False when it is gone."""
+        if not inspection_ids:
+            return bool(select) and self.select(select)
+        order = {
+            insp.id: n for n, insp in enumerate(ins.list_inspections(self.db))
+        }  # the inspections, not their visits
+        selection = self.tree.selectionModel()
+        selection.blockSignals(True)  # rows removed here are not a choice of the person
+        try:
+            for r in reversed(range(self.model.rowCount())):
+                if self.model.item(r).data(IdRole) in inspection_ids:
+                    self.model.removeRow(r)
+            totals: dict[str, int] = {}
+            for iid in sorted((i for i in inspection_ids if i in order), key=order.__getitem__):
+                insp = ins.get_inspection(self.db, iid)
+                at = sum(
+                    1
+                    for r in range(self.model.rowCount())
+                    if order.get(self.model.item(r).data(IdRole), -1) < order[iid]
+                )
+                row = self._inspection_row(insp, ins.answered_counts(self.db, iid), totals)
+                self.model.insertRow(at, row)
+                self.tree.expand(self.nav_filter.mapFromSource(row.index()))
+        finally:
+            selection.blockSignals(False)
+        return bool(select) and self.select(select)
+
+    def _inspection_row(self, insp: ins.Inspection, counts: dict[str, int], totals: dict[str, int]) -> QStandardItem:
+        label = insp.title
+        if insp.decision_no:
+            label += f" ({insp.decision_no})"
+        parent = QStandardItem(label)
+        parent.setData(insp.id, IdRole)
+        parent.setData("inspection", KindRole)
+        parent.setToolTip(f"{insp.kind_label.capitalize()}: {insp.title}")
+        if insp.checklist_version not in totals:
+            try:
+                totals[insp.checklist_version] = len(cl.get(self.db, insp.checklist_version).items)
+            except E.InspectorError:
+                totals[insp.checklist_version] = 0
+        total = totals[insp.checklist_version]
+        for v in ins.visits(self.db, insp.id):
+            child = QStandardItem(self.visit_label(v, counts.get(v.id, 0), total))
+            child.setData(v.id, IdRole)
+            child.setData("visit", KindRole)
+            child.setToolTip(f"{v.commune}, {v.province}" if v.province else v.commune)
+            parent.appendRow(child)
+        return parent
 
     def count(self) -> int:
         """How many inspections are listed."""

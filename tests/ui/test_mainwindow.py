@@ -324,3 +324,67 @@ def test_the_item_shows_who_entered_the_answer(qtbot, demo_db, demo_path):
     qtbot.keyClick(w.view, Qt.Key.Key_2)
     assert w.panel.who.isVisible() or not w.isVisible()
     assert w.panel.who.text().startswith("Nhập bởi Trần Thị Mai lúc ")
+
+
+def _tree(w) -> list:
+    """The tree as a person sees it: each inspection's text, tooltip and its communes', in order."""
+    from ui.nav_pane import IdRole
+
+    m = w.nav.model
+    out = []
+    for r in range(m.rowCount()):
+        p = m.item(r)
+        kids = [(p.child(i).text(), p.child(i).toolTip(), p.child(i).data(IdRole)) for i in range(p.rowCount())]
+        out.append((p.text(), p.toolTip(), p.data(IdRole), kids))
+    return out
+
+
+def test_after_a_merge_only_the_touched_inspections_are_rebuilt_and_the_tree_is_right(
+    qtbot, demo_db, demo_path, monkeypatch, tmp_path
+):
+    """A merge that brings a new inspection and answers to a demo commune rebuilds those rows only;
+    the tree is then the one a full rebuild makes, and the commune being worked on stays current."""
+    import ui.sync
+    from inspector import sync
+
+    w = _window(qtbot, demo_db, demo_path)
+    demo = {i.title: i for i in ins.list_inspections(demo_db)}
+    first = ins.visits(demo_db)[0]
+    laptop = inspector.open_db(tmp_path / "may-2.sqlite3")
+    sync.export_package(demo_db, tmp_path / "all.cchc")
+    sync.merge_packages(laptop, [tmp_path / "all.cchc"])
+    new = ins.create_inspection(laptop, title="Kiểm tra 0 đầu tiên", decision_date="2099-01-01")
+    ins.add_visit(laptop, new.id, commune="Xã Mới Thêm", province="Khánh Hòa")
+    ans.set_answer(laptop, first.id, "B2", "khong_dat", note="Từ máy 2")
+    sync.export_package(laptop, tmp_path / "may-2.cchc")
+    laptop.conn.close()
+    w.nav.select(first.id)
+    untouched = [i.id for i in demo.values() if i.id != first.inspection_id]
+    before = {r: w.nav.model.item(r) for r in range(w.nav.model.rowCount())}
+    kept_items = {it.data(Qt.ItemDataRole.UserRole + 1): it for it in before.values()}
+
+    shown = []
+    monkeypatch.setattr(ui.sync.MergeReportDialog, "exec", lambda self: shown.append(self) or 0)
+    drop, _mime = _drop_event(tmp_path / "may-2.cchc")  # the event does not own its data
+    w.dropEvent(drop)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown[0].report.inspection_ids == {new.id, first.inspection_id}
+    after = _tree(w)
+    for iid in untouched:  # the same row objects: not rebuilt
+        assert any(w.nav.model.item(r) is kept_items[iid] for r in range(w.nav.model.rowCount()))
+    assert w.visit.id == first.id and w.nav.current_inspection_id() == first.inspection_id
+    assert after[0][0] == "Kiểm tra 0 đầu tiên" and "Xã Mới Thêm" in after[0][3][0][0]
+    w.nav.reload()
+    assert _tree(w) == after
+
+
+def _drop_event(path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    return drop, mime
