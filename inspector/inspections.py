@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date as Date
 from typing import Any
@@ -387,7 +388,8 @@ def get_visit(db: Database, visit_id: str) -> Visit:
     return _visit(r)
 
 
-def visits(db: Database, inspection_id: str | None = None) -> list[Visit]:
+def visits(db: Database, inspection_id: str | None = None, ids: Iterable[str] | None = None) -> list[Visit]:
+    """The visits not deleted (of one inspection, or those of ids that are), by date then commune."""
     sql = (
         f"SELECT {_VISIT_COLS} FROM visits v LEFT JOIN inspections i ON i.id = v.inspection_id "
         "WHERE coalesce(v.deleted, 0) = 0 AND coalesce(i.deleted, 0) = 0"  # nor those of a deleted inspection
@@ -396,9 +398,22 @@ def visits(db: Database, inspection_id: str | None = None) -> list[Visit]:
     if inspection_id:
         sql += " AND v.inspection_id = ?"
         args.append(inspection_id)
-    out = [_visit(r) for r in db.execute(sql, args)]
-    out.sort(key=lambda v: (v.date or "9999", sort_key(v.commune)))
+    if ids is None:
+        out = [_visit(r) for r in db.execute(sql, args)]
+    else:
+        wanted = sorted(set(ids))
+        out = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [_visit(r) for r in db.execute(sql + f" AND v.id IN ({marks})", [*args, *chunk])]
+    out.sort(key=visit_order)
     return out
+
+
+def visit_order(v: Visit) -> tuple:
+    """Visits are listed by date (undated last), then commune in Vietnamese order."""
+    return (v.date or "9999", sort_key(v.commune))
 
 
 def delete_visit(db: Database, visit_id: str, *, author: str | None = None) -> None:
@@ -588,8 +603,11 @@ def to_json(obj) -> dict:
     return d
 
 
-def answered_counts(db: Database, inspection_id: str | None = None) -> dict[str, int]:
-    """How many items each visit has answered (for the progress shown beside each commune)."""
+def answered_counts(
+    db: Database, inspection_id: str | None = None, visit_ids: Iterable[str] | None = None
+) -> dict[str, int]:
+    """How many items each visit has answered (for the progress shown beside each commune): of
+    every visit, of one inspection's, or of the visits named."""
     sql = (
         "SELECT a.visit_id, count(*) FROM answers a JOIN visits v ON v.id = a.visit_id "
         "WHERE a.value IS NOT NULL AND coalesce(v.deleted, 0) = 0"
@@ -598,4 +616,12 @@ def answered_counts(db: Database, inspection_id: str | None = None) -> dict[str,
     if inspection_id:
         sql += " AND v.inspection_id = ?"
         args.append(inspection_id)
-    return {r[0]: r[1] for r in db.execute(sql + " GROUP BY a.visit_id", args)}
+    if visit_ids is None:
+        return {r[0]: r[1] for r in db.execute(sql + " GROUP BY a.visit_id", args)}
+    out: dict[str, int] = {}
+    ids = sorted(set(visit_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(db.execute(sql + f" AND v.id IN ({marks}) GROUP BY a.visit_id", [*args, *chunk]).fetchall())
+    return out

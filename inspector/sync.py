@@ -283,6 +283,8 @@ class PackageResult:
     conflicts: list[ConflictInfo]
     already_merged: str = ""  # when this same file was merged before
     inspection_ids: tuple[str, ...] = ()  # the inspections that received new changes
+    inspections_changed: tuple[str, ...] = ()  # those whose own fields changed (title, decision, deleted…)
+    visit_ids: tuple[str, ...] = ()  # the visits whose fields, answers, findings or photos changed
 
 
 @dataclass
@@ -307,6 +309,16 @@ class MergeReport:
     def inspection_ids(self) -> set[str]:
         """The inspections whose records changed (the window updates those only)."""
         return {i for p in self.packages for i in p.inspection_ids}
+
+    @property
+    def inspections_changed(self) -> set[str]:
+        """The inspections whose own fields changed."""
+        return {i for p in self.packages for i in p.inspections_changed}
+
+    @property
+    def visit_ids(self) -> set[str]:
+        """The visits whose fields or records changed."""
+        return {i for p in self.packages for i in p.visit_ids}
 
     @property
     def conflicts(self) -> list[ConflictInfo]:
@@ -497,6 +509,17 @@ def _merge_checked(db: Database, path: Path, budget: pkgmod.Budget, reading: pkg
         conn.execute("DROP TABLE temp._sync_refix")
     n_pkg = info.events
     touched = tuple(r[0] for r in conn.execute("SELECT DISTINCT inspection_id FROM temp._sync_new ORDER BY 1"))
+    own = tuple(
+        r[0]
+        for r in conn.execute("SELECT DISTINCT entity_id FROM temp._sync_new WHERE entity = 'inspection' ORDER BY 1")
+    )
+    visit_ids = tuple(
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT CASE WHEN p.entity = 'visit' THEN p.entity_id ELSE json_extract(p.ctx, '$.visit_id') END AS v "
+            "FROM temp._pkg_events p WHERE p.id IN (SELECT id FROM temp._sync_new) AND v IS NOT NULL ORDER BY 1"
+        )
+    )
     prev = conn.execute(
         "SELECT merged_at FROM merges WHERE sha256 = ? ORDER BY merged_at LIMIT 1", [info.sha256]
     ).fetchone()
@@ -533,6 +556,8 @@ def _merge_checked(db: Database, path: Path, budget: pkgmod.Budget, reading: pkg
         new_conflicts,
         prev[0] if prev else "",
         touched,
+        own,
+        visit_ids,
     )
 
 

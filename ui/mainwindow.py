@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         if packages:
             from . import sync as s
 
-            s.merge_packages(self, self.db, self.path, packages, lambda r: self.refresh(r.inspection_ids))
+            s.merge_packages(self, self.db, self.path, packages, self.refresh)
         if others:
             self.import_photos(others)
 
@@ -257,16 +257,19 @@ class MainWindow(QMainWindow):
         n = events.conflict_count(self.db)
         self.status.show_conflicts(n)
 
-    def refresh(self, inspection_ids: set[str] | None = None) -> None:
-        """After something outside the window changed the database (merge, documents): the whole
-        tree, or only the rows of inspection_ids (what a merge touched)."""
+    def refresh(self, merged=None) -> None:
+        """After something outside the window changed the database (documents, a dialog): the whole
+        tree; after a merge (its report given): only what the merge touched."""
         self._show_conflicts()
         vid = self.visit.id if self.visit else None
-        if inspection_ids is None:
+        if merged is None:
             self.reload(vid)
         else:
             keep = vid or self.current_inspection_id()
-            if not self.nav.update(inspection_ids, keep) and keep:
+            found = self.nav.update(
+                merged.inspection_ids, keep, changed=merged.inspections_changed, visit_ids=merged.visit_ids
+            )
+            if not found and keep:
                 self._show_visit(None)
                 vid = None
         if vid:

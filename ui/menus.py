@@ -120,7 +120,7 @@ def add_sync(w) -> None:
     def merge() -> None:
         from . import sync as s
 
-        s.merge_packages(w, w.db, w.path, on_merged=lambda r: w.refresh(r.inspection_ids))
+        s.merge_packages(w, w.db, w.path, on_merged=w.refresh)
 
     def conflicts() -> None:
         from . import sync as s

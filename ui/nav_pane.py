@@ -20,6 +20,7 @@ from .widgets import FoldFilter
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 12  # "inspection" | "visit"
+OrderRole = Qt.ItemDataRole.UserRole + 13  # a commune's place among its inspection's (ins.visit_order)
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -101,22 +102,34 @@ class NavPane(QWidget):
         self.tree.expandAll()
         return bool(select) and self.select(select)
 
-    def update(self, inspection_ids: set[str], select: str | None = None) -> bool:
-        """Rebuild the rows of these inspections only (what a merge touched), the others untouched;
-        the tree is then the one reload() makes. Select `select` again; False when it is gone."""
+    def update(
+        self,
+        inspection_ids: set[str],
+        select: str | None = None,
+        *,
+        changed: set[str] | None = None,
+        visit_ids: set[str] | None = None,
+    ) -> bool:
+        """Update what a merge touched, the other rows untouched; the tree is then the one reload()
+        makes. An inspection in `changed` (its own fields), new or gone is rebuilt with its
+        communes; in the others, only the communes of visit_ids are (when None: all of them).
+        Select `select` again; False when it is gone."""
         if not inspection_ids:
             return bool(select) and self.select(select)
         order = {
             insp.id: n for n, insp in enumerate(ins.list_inspections(self.db))
         }  # the inspections, not their visits
+        rows = {self.model.item(r).data(IdRole): self.model.item(r) for r in range(self.model.rowCount())}
+        rebuild = {i for i in inspection_ids if visit_ids is None or i in (changed or set()) or i not in rows}
+        rebuild |= {i for i in inspection_ids if i not in order}  # deleted
         selection = self.tree.selectionModel()
         selection.blockSignals(True)  # rows removed here are not a choice of the person
         try:
             for r in reversed(range(self.model.rowCount())):
-                if self.model.item(r).data(IdRole) in inspection_ids:
+                if self.model.item(r).data(IdRole) in rebuild:
                     self.model.removeRow(r)
             totals: dict[str, int] = {}
-            for iid in sorted((i for i in inspection_ids if i in order), key=order.__getitem__):
+            for iid in sorted((i for i in rebuild if i in order), key=order.__getitem__):
                 insp = ins.get_inspection(self.db, iid)
                 at = sum(
                     1
@@ -126,9 +139,43 @@ class NavPane(QWidget):
                 row = self._inspection_row(insp, ins.answered_counts(self.db, iid), totals)
                 self.model.insertRow(at, row)
                 self.tree.expand(self.nav_filter.mapFromSource(row.index()))
+            kept = {i: rows[i] for i in inspection_ids if i not in rebuild}
+            if kept and visit_ids:
+                self._update_visits(kept, visit_ids, totals)
         finally:
             selection.blockSignals(False)
         return bool(select) and self.select(select)
+
+    def _update_visits(self, parents: dict[str, QStandardItem], visit_ids: set[str], totals: dict[str, int]) -> None:
+        """The communes of visit_ids under these inspections' rows: changed, moved, added or gone."""
+        shown = {ins.get_inspection(self.db, i).checklist_version for i in parents}
+        for version in shown:
+            if version not in totals:
+                try:
+                    totals[version] = len(cl.get(self.db, version).items)
+                except E.InspectorError:
+                    totals[version] = 0
+        current = {v.id: v for v in ins.visits(self.db, ids=visit_ids) if v.inspection_id in parents}
+        counts = ins.answered_counts(self.db, visit_ids=current)
+        for iid, parent in parents.items():
+            for r in reversed(range(parent.rowCount())):
+                if parent.child(r).data(IdRole) in visit_ids:
+                    parent.removeRow(r)
+            total = totals[ins.get_inspection(self.db, iid).checklist_version]
+            for v in (v for v in current.values() if v.inspection_id == iid):
+                key = ins.visit_order(v)
+                at = sum(1 for r in range(parent.rowCount()) if parent.child(r).data(OrderRole) <= key)
+                # the list form: PySide's QStandardItem.insertRow(int, item) leaves the item to
+                # Python, which deletes it (an empty row) once its last reference goes
+                parent.insertRow(at, [self._visit_row(v, counts.get(v.id, 0), total)])
+
+    def _visit_row(self, v: ins.Visit, done: int, total: int) -> QStandardItem:
+        child = QStandardItem(self.visit_label(v, done, total))
+        child.setData(v.id, IdRole)
+        child.setData("visit", KindRole)
+        child.setData(ins.visit_order(v), OrderRole)
+        child.setToolTip(f"{v.commune}, {v.province}" if v.province else v.commune)
+        return child
 
     def _inspection_row(self, insp: ins.Inspection, counts: dict[str, int], totals: dict[str, int]) -> QStandardItem:
         label = insp.title
@@ -145,11 +192,7 @@ class NavPane(QWidget):
                 totals[insp.checklist_version] = 0
         total = totals[insp.checklist_version]
         for v in ins.visits(self.db, insp.id):
-            child = QStandardItem(self.visit_label(v, counts.get(v.id, 0), total))
-            child.setData(v.id, IdRole)
-            child.setData("visit", KindRole)
-            child.setToolTip(f"{v.commune}, {v.province}" if v.province else v.commune)
-            parent.appendRow(child)
+            parent.appendRow(self._visit_row(v, counts.get(v.id, 0), total))
         return parent
 
     def count(self) -> int:

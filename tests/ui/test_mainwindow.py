@@ -356,6 +356,9 @@ def test_after_a_merge_only_the_touched_inspections_are_rebuilt_and_the_tree_is_
     new = ins.create_inspection(laptop, title="Kiểm tra 0 đầu tiên", decision_date="2099-01-01")
     ins.add_visit(laptop, new.id, commune="Xã Mới Thêm", province="Khánh Hòa")
     ans.set_answer(laptop, first.id, "B2", "khong_dat", note="Từ máy 2")
+    siblings = [v for v in ins.visits(demo_db, first.inspection_id) if v.id != first.id]
+    ins.update_visit(laptop, siblings[0].id, date="2099-12-31")  # moves to the end of its inspection
+    ins.delete_visit(laptop, siblings[1].id)
     sync.export_package(laptop, tmp_path / "may-2.cchc")
     laptop.conn.close()
     w.nav.select(first.id)
@@ -368,9 +371,13 @@ def test_after_a_merge_only_the_touched_inspections_are_rebuilt_and_the_tree_is_
     drop, _mime = _drop_event(tmp_path / "may-2.cchc")  # the event does not own its data
     w.dropEvent(drop)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
-    assert shown[0].report.inspection_ids == {new.id, first.inspection_id}
+    report = shown[0].report
+    assert report.inspection_ids == {new.id, first.inspection_id} and report.inspections_changed == {new.id}
+    assert report.visit_ids == {first.id, siblings[0].id, siblings[1].id} | {v.id for v in ins.visits(demo_db, new.id)}
     after = _tree(w)
-    for iid in untouched:  # the same row objects: not rebuilt
+    assert after[1][2] == first.inspection_id and after[1][3][-1][2] == siblings[0].id
+    assert siblings[1].id not in {k[2] for k in after[1][3]}
+    for iid in [*untouched, first.inspection_id]:  # the same row objects: not rebuilt
         assert any(w.nav.model.item(r) is kept_items[iid] for r in range(w.nav.model.rowCount()))
     assert w.visit.id == first.id and w.nav.current_inspection_id() == first.inspection_id
     assert after[0][0] == "Kiểm tra 0 đầu tiên" and "Xã Mới Thêm" in after[0][3][0][0]
