@@ -1,6 +1,7 @@
-"""Time from process start to the main window shown on the demo database, against a bare
-QApplication + QMainWindow shown, both as fresh processes in the same run; a third process
-shows the same widgets in plain PySide (no database, no core) to tell PySide's share from ours.
+"""Time from process start to the main window shown on the demo database, against the same
+widgets in plain PySide (no database, no core, no models of ours): the ratio that counts (target
+<= 1.15), since PySide's own share of such a window is not ours to cut. A bare QApplication +
+QMainWindow is kept for reference. Each is a fresh process, in the same run.
 
 Each child prints the wall-clock time at which its window is shown and painted; the parent
 subtracts the time it started the child. Runs alternate so machine noise hits both alike.
@@ -134,7 +135,8 @@ def main() -> None:
     print(f"startup: bare QApplication + QMainWindow shown: {b * 1000:.0f} ms (median of {RUNS})")
     print(f"startup: the same widgets in plain PySide, no code of ours: {s * 1000:.0f} ms (ratio {s / b:.2f})")
     print(f"startup: Inspector main window on the demo database: {o * 1000:.0f} ms")
-    print(f"startup: ratio {o / b:.2f} (target <= 1.5); {o / s:.2f} x the same widgets")
+    print(f"startup: {o / b:.2f} x the bare window (for reference)")
+    print(f"startup: ratio {o / s:.2f} x the same widgets in plain PySide (target <= 1.15)")
 
 
 if __name__ == "__main__":

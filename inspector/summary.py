@@ -84,10 +84,12 @@ def matrix(db: Database, inspection_id: str) -> Matrix:
     checklist = cl.get(db, insp.checklist_version)
     visits = sorted(ins.visits(db, insp.id), key=lambda v: (sort_key(v.commune), v.date))
     items = [it for it in checklist.items if it.type != "text"]
-    answers = ans._answers_of(db, [v.id for v in visits])
     cells: dict[str, dict[str, Cell]] = {}
     totals = {it.code: ItemTotal(it) for it in items}
-    for v in visits:
+    answers: dict[str, dict[str, ans.Answer]] = {}
+    for n, v in enumerate(visits):
+        if n % 50 == 0:  # the answers of 50 communes at a time: only their cells are kept
+            answers = ans._answers_of(db, [x.id for x in visits[n : n + 50]])
         row = cells[v.id] = {}
         got = answers.get(v.id, {})
         for it in items:
@@ -141,7 +143,6 @@ def write_xlsx(
     that time and memory grow with the cells written and nothing else."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -195,7 +196,8 @@ def write_xlsx(
         [cell(ws, "Xã, phường", "tên"), cell(ws, "Ngày", "tên")]
         + [cell(ws, f"{it.code}. {it.text_vi}", "tiêu đề") for it in m.items]
     )
-    for i, v in enumerate(m.visits, 2):
+    notes: list[tuple[str, cl.Item, Cell]] = []  # a sheet of their own: comments print nowhere and cost
+    for i, v in enumerate(m.visits, 2):  # memory per note at saving (openpyxl draws each one's box)
         row = [cell(ws, v.commune, "tên"), cell(ws, v.date and f"{v.date[8:10]}/{v.date[5:7]}/{v.date[:4]}", "chữ")]
         for it in m.items:
             c = m.cells[v.id][it.code]
@@ -214,7 +216,7 @@ def write_xlsx(
             else:
                 out = cell(ws, c.text or None, style)
             if c.note:
-                out.comment = Comment(c.note, "Inspector")
+                notes.append((v.commune, it, c))
             row.append(out)
         ws.append(row)
         if progress:
@@ -262,6 +264,13 @@ def write_xlsx(
             if t.failed:
                 row += [cell(items, t.sentence, "chữ dài"), cell(items, ", ".join(t.failed_communes), "chữ dài")]
         items.append(row)
+    sheet = wb.create_sheet("Ghi chú")
+    sheet.freeze_panes = "A2"
+    for col, width in zip("ABCDE", (20, 7, 50, 14, 60)):
+        sheet.column_dimensions[col].width = width
+    sheet.append([cell(sheet, t, "tên") for t in ("Xã, phường", "Mã", "Tiêu chí", "Kết quả", "Ghi chú")])
+    for name, it, c in notes:
+        sheet.append([name, it.code, cell(sheet, it.text_vi, "chữ dài"), c.text, cell(sheet, c.note, "chữ dài")])
     wb.properties.title = f"Tổng hợp: {m.inspection.title}"
     wb.properties.creator = "Inspector"
     with _writing(path) as tmp:

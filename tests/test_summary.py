@@ -68,6 +68,12 @@ def test_excel_workbook(demo_db, tmp_path):
     assert ws.freeze_panes == "C2"
     items = wb["Tiêu chí"]
     assert any(r[5].value and "xã chưa" in r[5].value for r in items.iter_rows(min_row=2))
+    # the inspectors' notes, one row each, with the commune, the item and the answer beside them
+    noted = [
+        (v.commune, it.code, m.cells[v.id][it.code]) for v in m.visits for it in m.items if m.cells[v.id][it.code].note
+    ]
+    rows = [tuple(c.value for c in r) for r in wb["Ghi chú"].iter_rows(min_row=2)]
+    assert noted and [(r[0], r[1], r[3], r[4]) for r in rows] == [(n, code, c.text, c.note) for n, code, c in noted]
 
 
 def test_word_report(demo_db, tmp_path):
