@@ -419,6 +419,22 @@ def _merge_error(db: Database, path: Path, exc: sqlite3.Error) -> Exception:
     return PackageRejected(path.name, "damaged", detail=str(exc))
 
 
+def _missing_parent(db: Database, keys_table: str) -> tuple[str, str] | None:
+    """(table, parent table) of a record among keys_table(entity, entity_id) whose parent is missing."""
+    for entity, (table, _, _) in events.ENTITIES.items():
+        for fk in db.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+            parent, column, target = fk[2], fk[3], fk[4] or "rowid"
+            row = db.execute(
+                f"SELECT 1 FROM {keys_table} k JOIN {table} t ON t.id = k.entity_id "
+                f"WHERE k.entity = ? AND t.{column} IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.{target} = t.{column}) LIMIT 1",
+                [entity],
+            ).fetchone()
+            if row:
+                return table, parent
+    return None
+
+
 def _merge_read(db: Database, path: Path, budget: pkgmod.Budget) -> PackageResult:
     conn = db.conn
     # The package is checked on a thread while it is merged here, in this transaction; a problem
@@ -539,12 +555,13 @@ def _merge_checked(db: Database, path: Path, budget: pkgmod.Budget, reading: pkg
         "INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES (?, ?, ?, ?, ?)",
         [events.new_id(), clean_line(path.name)[:300], info.sha256, _now(), json.dumps(counts)],
     )
+    # deferred foreign keys are checked at COMMIT; say which package broke them, looking at the
+    # records it changed only (a whole-database foreign_key_check grows with every year kept)
+    bad = _missing_parent(db, "temp._sync_keys")
+    if bad:
+        raise PackageRejected(path.name, "record_missing", table=bad[0], parent=bad[1])
     for t in ("_sync_new", "_sync_keys"):
         conn.execute(f"DROP TABLE temp.{t}")
-    # deferred foreign keys are checked at COMMIT; say which package broke them
-    bad = conn.execute("PRAGMA foreign_key_check").fetchone()
-    if bad:
-        raise PackageRejected(path.name, "record_missing", table=bad[0], parent=bad[2])
     new_conflicts = [c for c in conflicts(db) if (c.entity_id, c.field) in new_keys] if new_keys else []
     return PackageResult(
         path.name,

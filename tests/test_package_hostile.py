@@ -222,6 +222,13 @@ def test_the_package_is_opened_read_only_and_left_untouched(tmp_path, source, re
         ("UPDATE events SET entity = 'payment' WHERE rowid = 1", "unknown_entity"),
         ("UPDATE photos SET width = -5", "photo_invalid"),
         ("UPDATE photos SET data = CAST(x'00' || data AS BLOB)", "photo_damaged"),
+        # records whose parent is nowhere: a visit that no package brings, a photo that is not in it
+        (
+            "UPDATE events SET ctx = json_set(ctx, '$.visit_id', '0d6f3c1e-7d8a-4d1b-9a43-0c3b6a1e2f55') "
+            "WHERE entity = 'answer'",
+            "record_missing",
+        ),
+        ("UPDATE events SET value = json_quote(printf('%.64c', 'a')) WHERE field = 'photo_sha256'", "photo_missing"),
     ],
 )
 def test_crafted_values_are_refused_by_their_checks(tmp_path, source, receiver_file, sql, code):
