@@ -202,13 +202,18 @@ sys.argv = ["inspector", "--db", {db!r}]
 main()
 """
 
+# Peak memory from VmHWM, the high-water mark of this process's own memory (ru_maxrss would also
+# count the parent's memory when the child was started by vfork).
 CLI = """
-import resource, sys, time
+import sys, time
 sys.path.insert(0, {root!r})
 t0 = time.time()
 from inspector.cli import main
 code = main({args!r})
-print(time.time() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, code)
+elapsed = time.time() - t0
+with open("/proc/self/status") as f:
+    peak = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+print(elapsed, peak, code)
 """
 
 

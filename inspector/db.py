@@ -203,7 +203,8 @@ CREATE INDEX photos_source ON photos(source_sha256)
 
 # 3: what the window asks for at every start, click and merge answered from what changed, not by
 # scanning the whole history: the fields in conflict kept in a table as heads change (events.py),
-# and each visit's folded commune name kept in an indexed column (the previous visit of a commune).
+# each visit's folded commune name kept in an indexed column (the previous visit of a commune),
+# and the answered items indexed by visit (the progress shown beside each commune).
 SCHEMA_V3 = """
 CREATE TABLE conflicts (             -- fields whose heads hold different values (derived, see events.py)
     entity_id TEXT NOT NULL,
@@ -216,7 +217,8 @@ INSERT INTO conflicts(entity_id, field, entity, inspection_id)
     SELECT entity_id, field, entity, min(inspection_id) FROM events WHERE is_head = 1
     GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1;
 ALTER TABLE visits ADD COLUMN commune_key TEXT;  -- text.fold(commune), filled below
-CREATE INDEX visits_commune ON visits(commune_key, date)
+CREATE INDEX visits_commune ON visits(commune_key, date);
+CREATE INDEX answers_answered ON answers(visit_id) WHERE value IS NOT NULL  -- the progress beside each commune
 """
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that an XML 1.0 document (and so a .docx) cannot hold: C0 controls other
 # than tab, newline and carriage return, lone surrogates, U+FFFE/U+FFFF.
@@ -51,6 +52,7 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _SHAPES = {"\u0306": "ă", "\u0302": "^", "\u031b": "ư"}
 
 
+@lru_cache(maxsize=4096)
 def _letter_key(ch: str) -> tuple[int, int, int]:
     decomposed = unicodedata.normalize("NFD", ch.lower())
     base, marks = decomposed[0], decomposed[1:]
@@ -70,6 +72,7 @@ def _letter_key(ch: str) -> tuple[int, int, int]:
     return (ord(letter) if ord(letter) < 1000 else ord(letter) + 2000, tone, 0)
 
 
+@lru_cache(maxsize=16384)  # the same communes and titles are sorted at every start and after every merge
 def sort_key(text: str | None) -> tuple:
     """Key for Vietnamese alphabetical order: letters first, then tones, then case."""
     text = unicodedata.normalize("NFC", text or "")

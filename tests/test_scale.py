@@ -104,6 +104,7 @@ def test_a_version_2_file_gets_its_conflicts_and_commune_names_filled(tmp_path):
     path = tmp_path / "b.sqlite3"
     b.execute("DROP TABLE conflicts")
     b.execute("DROP INDEX visits_commune")
+    b.execute("DROP INDEX answers_answered")
     b.execute("ALTER TABLE visits DROP COLUMN commune_key")
     b.execute("PRAGMA user_version = 2")
     b.close()
@@ -114,6 +115,9 @@ def test_a_version_2_file_gets_its_conflicts_and_commune_names_filled(tmp_path):
     assert (tmp_path / "b.sqlite3.v2.bak").exists()
     plan = d.execute("EXPLAIN QUERY PLAN SELECT id FROM visits WHERE commune_key = 'x'").fetchall()
     assert "visits_commune" in str(plan)
+    plan = d.execute("EXPLAIN QUERY PLAN SELECT visit_id, count(*) FROM answers WHERE value IS NOT NULL GROUP BY 1")
+    assert "answers_answered" in str(plan.fetchall())
+    assert ins.answered_counts(d) == {v.id: 1}
     d.close()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
