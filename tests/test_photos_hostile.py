@@ -279,3 +279,22 @@ def test_photo_get_sweeps_leftovers_of_a_killed_run_and_writes_whole(tmp_path, s
     assert hashlib.sha256(out.read_bytes()).hexdigest() == a.photo_sha256
     assert not dead.exists() and _leftovers(tmp_path) == []
     assert files.sweep(tmp_path) == []
+
+
+def test_a_camera_photo_with_a_garbled_exif_date_imports_without_it_and_says_why(tmp_path, demo_db, visit, caplog):
+    """A real camera file whose EXIF dates were garbled (month 99): the photo still comes in, with
+    no date taken (never the import time), and the log names the file and the field."""
+    import logging
+
+    data = (PHOTOS / "jpg" / "Canon_40D.jpg").read_bytes()
+    assert data.count(b"2008:05:30 15:56:01") == 2 and data.count(b"2008:07:31 10:38:11") == 1
+    garbled = tmp_path / "IMG_garbled.jpg"
+    garbled.write_bytes(data.replace(b"2008:05:30", b"2008:99:30").replace(b"2008:07:31", b"2008:99:31"))
+    with caplog.at_level(logging.INFO, logger="inspector.photos"):
+        report = ph.import_files(demo_db, visit.id, [garbled])
+    (att,) = report.imported
+    photo = demo_db.execute("SELECT taken_at, camera, width FROM photos WHERE sha256 = ?", [att.photo_sha256])
+    taken, camera, width = photo.fetchone()
+    assert taken is None and camera == "Canon EOS 40D" and width > 0
+    said = [r.getMessage() for r in caplog.records if "IMG_garbled.jpg" in r.getMessage()]
+    assert any("EXIF date unreadable (ValueError" in m for m in said), said

@@ -122,3 +122,37 @@ def test_a_version_2_file_gets_its_conflicts_and_commune_names_filled(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_conflicts_on_a_visit_a_member_and_a_finding_are_named_with_their_values(tmp_path):
+    """Not only answers: the visit's representatives (a list), a member's name and a finding's text
+    changed on two laptops are each a conflict with words a person reads, and deciding clears them."""
+    a, b = _laptop(tmp_path, "a"), _laptop(tmp_path, "b")
+    insp = ins.create_inspection(a, title="Kiểm tra 2026")
+    m = ins.add_member(a, insp.id, name="Nguyễn Văn An", role="truong_doan")
+    v = ins.add_visit(a, insp.id, commune="Ninh Xuân", province="Khánh Hòa")
+    f = ins.add_finding(a, v.id, kind="ton_tai", text="Chưa niêm yết đường dây nóng")
+    sync.export_package(a, tmp_path / "plan.cchc")
+    sync.merge_packages(b, [tmp_path / "plan.cchc"])
+    ins.update_visit(a, v.id, representatives=[{"name": "Lê Hoa", "position": "Chủ tịch"}])
+    ins.update_visit(b, v.id, representatives=[{"name": "Lê Hòa", "position": "Chủ tịch UBND xã"}])
+    ins.update_member(a, m.id, name="Nguyễn Văn Ân")
+    ins.update_member(b, m.id, name="Nguyễn Văn Anh")
+    ins.update_finding(a, f.id, text="Chưa niêm yết số điện thoại đường dây nóng")
+    ins.update_finding(b, f.id, text="Đường dây nóng chưa công khai")
+    sync.export_package(a, tmp_path / "a.cchc")
+    report = sync.merge_packages(b, [tmp_path / "a.cchc"])
+    found = {c.entity: c for c in report.conflicts}
+    assert set(found) == {"visit", "member", "finding"} and events.conflict_count(b) == 3
+    reps = found["visit"]
+    assert reps.commune == "Ninh Xuân" and reps.label.startswith("Ninh Xuân: ")
+    assert {h["display"] for h in reps.heads} == {
+        '[{"name": "Lê Hoa", "position": "Chủ tịch"}]',
+        '[{"name": "Lê Hòa", "position": "Chủ tịch UBND xã"}]',
+    }
+    assert {h["display"] for h in found["member"].heads} == {"Nguyễn Văn Ân", "Nguyễn Văn Anh"}
+    assert "Nguyễn Văn Ân" in found["member"].field_label or "Nguyễn Văn Anh" in found["member"].field_label
+    assert "Chưa niêm yết" in found["finding"].field_label or "Đường dây" in found["finding"].field_label
+    for c in report.conflicts:
+        sync.resolve(b, c.id, c.heads[0]["value"])
+    assert events.conflict_count(b) == 0 and events.scan_conflicts(b) == set()
