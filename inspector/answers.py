@@ -162,17 +162,22 @@ class Answer:
     suggested: str | None
     author: str
     updated: str
+    points: float | None = None  # points set by hand: an override (with its reason) or a text item's
+    points_reason: str = ""
+
+
+_COLS = "id, visit_id, item_code, value, note, suggested, author, updated, points, points_reason"
 
 
 def _row_to_answer(r) -> Answer:
-    return Answer(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "", r[7] or "")
+    return Answer(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "", r[7] or "", r[8], r[9] or "")
 
 
 def answers_for_visit(db: Database, visit_id: str) -> dict[str, Answer]:
     return {
         r[2]: _row_to_answer(r)
         for r in db.execute(
-            "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers WHERE visit_id = ?",
+            f"SELECT {_COLS} FROM answers WHERE visit_id = ?",
             [visit_id],
         )
     }
@@ -183,8 +188,7 @@ def _answers_of(db: Database, visit_ids: list[str]) -> dict[str, dict[str, Answe
     for start in range(0, len(visit_ids), 500):
         chunk = visit_ids[start : start + 500]
         for r in db.execute(
-            "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers "
-            f"WHERE visit_id IN ({','.join('?' * len(chunk))})",
+            f"SELECT {_COLS} FROM answers WHERE visit_id IN ({','.join('?' * len(chunk))})",
             chunk,
         ):
             out.setdefault(r[1], {})[r[2]] = _row_to_answer(r)
@@ -193,7 +197,7 @@ def _answers_of(db: Database, visit_ids: list[str]) -> dict[str, dict[str, Answe
 
 def get_answer(db: Database, visit_id: str, item_code: str) -> Answer | None:
     r = db.execute(
-        "SELECT id, visit_id, item_code, value, note, suggested, author, updated FROM answers WHERE id = ?",
+        f"SELECT {_COLS} FROM answers WHERE id = ?",
         [events.answer_id(visit_id, item_code)],
     ).fetchone()
     return _row_to_answer(r) if r else None
@@ -310,8 +314,56 @@ def confirm_suggestions(
     return len(inputs)
 
 
+def set_points(
+    db: Database,
+    visit_id: str,
+    item_code: str,
+    points: float | str | None,
+    *,
+    reason: str | None = None,
+    author: str | None = None,
+    amendment: str | None = None,
+) -> Answer | None:
+    """Set an item's points by hand, or clear them (None: the points follow the answer again).
+
+    A text item's points are always entered by hand; any other item's are an override, which
+    needs a reason (shown beside the points everywhere). Points stay within 0 … the item's
+    points (a penalty: its points … 0). Raises InvalidValue, InvalidInput, VisitFrozen.
+    """
+    from .errors import InvalidInput
+    from .inspections import get_visit
+    from .scoring import number, points_text
+
+    visit = get_visit(db, visit_id)
+    visit.check_change(amendment)
+    item = cl.get(db, visit.checklist_version).item(item_code)
+    if item.points is None:
+        raise InvalidInput(f"{item.code} gives no points in checklist {visit.checklist_version}")
+    value = None
+    if points is not None and str(points).strip() != "":
+        value = number(points)
+        low, high = sorted((0.0, item.points))
+        if value is None or not low <= value <= high:
+            raise InvalidValue(
+                item.code, str(points), f"expected points from {points_text(low)} to {points_text(high)}"
+            )
+    why = clean(reason or "").strip()
+    if value is not None and item.type != "text" and not why:
+        raise InvalidInput(f"{item.code}: points set by hand need a reason")
+    aid = events.answer_id(visit.id, item.code)
+    ctx = {"visit_id": visit.id, "item_code": item.code}
+    old = answers_for_visit(db, visit.id).get(item.code)
+    changes = []
+    if value != (old.points if old else None):
+        changes.append(events.Change("answer", aid, "points", value, ctx))
+    if (why if value is not None else "") != (old.points_reason if old else ""):
+        changes.append(events.Change("answer", aid, "points_reason", why if value is not None else "", ctx))
+    events.record(db, changes, inspection_id=visit.inspection_id, author=author, reason=amendment)
+    return answers_for_visit(db, visit.id).get(item.code)
+
+
 def to_json(a: Answer) -> dict:
-    return {
+    out: dict[str, object] = {
         "item": a.item_code,
         "value": a.value,
         "note": a.note,
@@ -319,6 +371,9 @@ def to_json(a: Answer) -> dict:
         "author": a.author,
         "updated": a.updated,
     }
+    if a.points is not None:
+        out |= {"points": a.points, "points_reason": a.points_reason}
+    return out
 
 
 __all__ = [
@@ -329,6 +384,7 @@ __all__ = [
     "is_failed",
     "parse_value",
     "set_answer",
+    "set_points",
     "set_answers",
     "set_many",
 ]

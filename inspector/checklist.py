@@ -34,6 +34,11 @@ class Item:
     photo_suggested: bool
     basis: str
     evidence_hint: str
+    points: float | None = None  # the most the item earns (negative: a penalty); None: not scored
+    scoring: str = ""  # how it is scored ("Cách chấm", see scoring.py)
+    points_kind: str = ""  # "" | "bonus" | "penalty": outside the maximum
+    not_met: str = ""  # the sentence the minutes use when the item is not met
+    guidance: str = ""  # how to check it ("Hướng dẫn")
 
     def text(self, lang: str = "vi") -> str:
         return self.text_en if lang == "en" and self.text_en else self.text_vi
@@ -60,6 +65,13 @@ class Checklist:
     items: tuple[Item, ...]
     data: dict
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+    classes: tuple[tuple[str, float], ...] = ()  # (name, lower bound of the index), e.g. ("Tốt", 80)
+    info: dict = field(default_factory=dict)  # province, year, decision, sources
+
+    @property
+    def scored(self) -> bool:
+        """True when the set gives points (communes are then scored, ranked and classified)."""
+        return any(it.points is not None for it in self.items)
 
     def item(self, code: str) -> Item:
         try:
@@ -130,6 +142,7 @@ def parse(data: Any, source: str = "checklist") -> Checklist:
             position = int(raw.get("position") or n)
         except (TypeError, ValueError):
             raise ChecklistError(source, f"{where}: position {raw.get('position')!r} is not a number") from None
+        points, scoring, kind = _points(raw, where, typ, source)
         items.append(
             Item(
                 vid,
@@ -144,13 +157,68 @@ def parse(data: Any, source: str = "checklist") -> Checklist:
                 bool(raw.get("photo_suggested")),
                 clean_line(raw.get("basis")),
                 clean(raw.get("evidence_hint") or "").strip(),
+                points,
+                scoring,
+                kind,
+                clean_line(raw.get("not_met")),
+                clean(raw.get("guidance") or "").strip(),
             )
         )
     if not groups:
         groups = [Group(c, c) for c in sorted({i.group for i in items})]
     order = {g.code: k for k, g in enumerate(groups)}
     items.sort(key=lambda i: (order.get(i.group, 99), i.position, i.code))
-    return Checklist(vid, title, clean_line(data.get("date")), tuple(groups), tuple(items), data)
+    classes = _classes(data.get("classes"), source)
+    info = {k: clean_line(str(data.get(k) or "")) for k in ("province", "year", "decision", "sources")}
+    return Checklist(
+        vid, title, clean_line(data.get("date")), tuple(groups), tuple(items), data, classes=classes, info=info
+    )
+
+
+KINDS = ("", "bonus", "penalty")
+
+
+def _points(raw: dict, where: str, typ: str, source: str) -> tuple[float | None, str, str]:
+    """An item's points, rule and kind (bonus, penalty), checked together."""
+    from .scoring import number, parse_rule
+
+    points = None
+    if raw.get("points") not in (None, ""):
+        points = number(raw.get("points"))
+        if points is None or abs(points) > 1000:
+            raise ChecklistError(source, f"{where}: points {raw.get('points')!r} is not a number")
+    kind = clean_line(raw.get("points_kind"))
+    if kind not in KINDS:
+        raise ChecklistError(source, f"{where}: points_kind {kind!r} is not bonus or penalty")
+    if points is not None and points < 0:
+        kind = "penalty"
+    if kind == "penalty" and points is not None and points > 0:
+        points = -points  # a penalty takes points away
+    scoring = clean_line(raw.get("scoring"))
+    _, problems = parse_rule(typ, scoring, points)
+    if problems:
+        raise ChecklistError(source, f"{where}: {problems[0]}")
+    return points, scoring, kind
+
+
+def _classes(raw: Any, source: str) -> tuple[tuple[str, float], ...]:
+    """The classes of the index ("Xuất sắc" from 90 …), highest first."""
+    from .scoring import number
+
+    if not raw:
+        return ()
+    if not isinstance(raw, list):
+        raise ChecklistError(source, "classes must be a list of {name, min}")
+    out = []
+    for c in raw:
+        name = clean_line(c.get("name")) if isinstance(c, dict) else ""
+        lower = number(c.get("min")) if isinstance(c, dict) else None
+        if not name or lower is None:
+            raise ChecklistError(source, f"class {c!r} needs a name and a lower bound (min)")
+        out.append((name, lower))
+    if len({n for n, _ in out}) != len(out) or len({m for _, m in out}) != len(out):
+        raise ChecklistError(source, "two classes have the same name or the same lower bound")
+    return tuple(sorted(out, key=lambda c: -c[1]))
 
 
 def load_file(path: str | Path) -> Checklist:

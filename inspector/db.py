@@ -218,7 +218,9 @@ INSERT INTO conflicts(entity_id, field, entity, inspection_id)
     GROUP BY entity, entity_id, field HAVING count(DISTINCT value) > 1;
 ALTER TABLE visits ADD COLUMN commune_key TEXT;  -- text.fold(commune), filled below
 CREATE INDEX visits_commune ON visits(commune_key, date);
-CREATE INDEX answers_answered ON answers(visit_id) WHERE value IS NOT NULL  -- the progress beside each commune
+CREATE INDEX answers_answered ON answers(visit_id) WHERE value IS NOT NULL;  -- the progress beside each commune
+ALTER TABLE answers ADD COLUMN points REAL;  -- points set by hand (scoring.py), with their reason
+ALTER TABLE answers ADD COLUMN points_reason TEXT
 """
 
 

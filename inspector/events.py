@@ -64,7 +64,11 @@ ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
             }
         ),
     ),
-    "answer": ("answers", ("visit_id", "item_code"), frozenset({"value", "note", "suggested"})),
+    "answer": (
+        "answers",
+        ("visit_id", "item_code"),
+        frozenset({"value", "note", "suggested", "points", "points_reason"}),
+    ),
     "finding": (
         "findings",
         ("visit_id",),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import sqlite3
 import time
@@ -98,6 +99,7 @@ _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
 
 INT_FIELDS = frozenset({"ord", "deleted", "confirmed"})
 _LIST_FIELDS = frozenset({"representatives"})
+NUMBER_FIELDS = frozenset({"points"})
 _MULTILINE = frozenset({"legal_basis", "opinion", "text", "note", "value", "suggested"})
 _CTX_KEYS = frozenset({"visit_id", "inspection_id", "item_code"})
 
@@ -353,6 +355,10 @@ def clean_value(field: str, v: Any) -> Any:
             v = int(v.strip())  # earlier versions stored a removed member's "deleted" as text
         if type(v) is not int or not -(10**9) <= v <= 10**9:
             raise _Bad("invalid_data", detail=f"{field}: not a whole number")
+        return v
+    if field in NUMBER_FIELDS:
+        if type(v) not in (int, float) or not math.isfinite(v) or abs(v) > 1000:
+            raise _Bad("invalid_data", detail=f"{field}: not a number of points")
         return v
     if field in _LIST_FIELDS:
         if not isinstance(v, list) or len(v) > 500:

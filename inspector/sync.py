@@ -686,6 +686,15 @@ def _parse(db: Database, c: ConflictInfo, value: Any) -> Any:
             return int(str(value).strip())
         except ValueError:
             raise InvalidInput(f"{c.field_label}: expected a whole number, got {value!r}") from None
+    if c.field in pkgmod.NUMBER_FIELDS:
+        from .scoring import number
+
+        if value in (None, ""):
+            return None
+        got = number(value)
+        if got is None:
+            raise InvalidInput(f"{c.field_label}: expected a number, got {value!r}")
+        return got
     if c.field == "representatives" and isinstance(value, str):
         try:
             return json.loads(value)

@@ -43,6 +43,8 @@ FIELD_LABELS = {
     "value": "Kết quả",
     "note": "Ghi chú",
     "suggested": "Gợi ý từ lần trước",
+    "points": "Điểm",
+    "points_reason": "Lý do chấm điểm",
     "kind": "Loại",
     "title": "Tên đợt",
     "decision_no": "Số quyết định",
@@ -83,6 +85,8 @@ FIELD_LABELS = {
 FIELD_LABELS_EN = {
     "value": "Result",
     "note": "Note",
+    "points": "Points",
+    "points_reason": "Reason for the points",
     "suggested": "Suggested from last time",
     "kind": "Kind",
     "title": "Title",
