@@ -384,7 +384,7 @@ __all__ = [
     "is_failed",
     "parse_value",
     "set_answer",
-    "set_points",
     "set_answers",
     "set_many",
+    "set_points",
 ]

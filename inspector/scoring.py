@@ -79,7 +79,7 @@ def parse_rule(item_type: str, text: str, points: float | None) -> tuple[Rule, l
         if len(found) != 1:
             return Rule(), [f"expected the points for Đạt một phần (one number), got {text!r}"]
         partial = float(found[0].replace(",", "."))
-        if abs(partial) > top or (partial < 0) != (points < 0) and partial != 0:
+        if abs(partial) > top or ((partial < 0) != (points < 0) and partial != 0):
             problems.append(f"the points for Đạt một phần ({_fmt(partial)}) exceed the item's {_fmt(points)}")
         return Rule(partial=partial), problems
     if item_type in ("ratio", "count"):
