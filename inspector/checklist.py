@@ -300,3 +300,60 @@ def get(db: Database, version_id: str | None) -> Checklist:
 
 def versions(db: Database) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in db.execute("SELECT id, title FROM checklist_versions ORDER BY id")]
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    id: str
+    title: str
+    items: int
+    points: float  # the sum of the items' positive points, 0 when the set gives none
+    inspections: int  # inspections that use it: the version is then locked
+
+    @property
+    def locked(self) -> bool:
+        return self.inspections > 0
+
+
+def in_use(db: Database, version_id: str) -> int:
+    """How many inspections (not deleted) use this version; a version in use never changes."""
+    return db.execute(
+        "SELECT count(*) FROM inspections WHERE checklist_version = ? AND coalesce(deleted, 0) = 0", [version_id]
+    ).fetchone()[0]
+
+
+def list_versions(db: Database) -> list[VersionInfo]:
+    """Every criteria set version in the database, with its use."""
+    out = []
+    for vid, title in versions(db):
+        c = get(db, vid)
+        total = sum(it.points for it in c.items if it.points is not None and it.points > 0 and not it.points_kind)
+        out.append(VersionInfo(vid, title, len(c.items), total, in_use(db, vid)))
+    return out
+
+
+def _next_id(version_id: str, n: int) -> str:
+    base, dot, last = version_id.rpartition(".")
+    if dot and last.isdigit():
+        return f"{base}.{int(last) + n}"
+    return f"{version_id}.{n + 1}"
+
+
+def add_version(db: Database, checklist: Checklist) -> tuple[Checklist, str]:
+    """Store a set read from a file. A version id already stored is never changed: the same
+    content is kept as it is; other content becomes the next free version (KH-2026.1 ->
+    KH-2026.2), so inspections that use the old one keep it. Returns the stored set and a note
+    for the person ("" or why the id changed)."""
+    data = dict(checklist.data)
+    for n in range(1, 1000):
+        row = db.execute("SELECT data FROM checklist_versions WHERE id = ?", [data["id"]]).fetchone()
+        if row is None:
+            stored = parse(data, data["id"]) if data["id"] != checklist.id else checklist
+            install(db, stored)
+            note = "" if stored.id == checklist.id else f" as {stored.id}: {checklist.id} exists with other content"
+            return stored, note
+        if json.loads(row[0]) == {**data, "id": data["id"]}:
+            note = "" if data["id"] == checklist.id else f" (the same as {data['id']})"
+            return get(db, data["id"]), note or " (already in the database)"
+        data["id"] = _next_id(checklist.id, n)
+    raise ChecklistError(checklist.id, "too many versions")

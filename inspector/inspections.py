@@ -240,6 +240,15 @@ def update_inspection(db: Database, inspection_id: str, *, author: str | None = 
         raise InvalidInput(f"unknown inspection field(s): {', '.join(sorted(unknown))}")
     if "title" in values and not values["title"]:
         raise InvalidInput("an inspection needs a title")
+    if values.get("checklist_version", insp.checklist_version) != insp.checklist_version:
+        values["checklist_version"] = cl.get(db, values["checklist_version"]).id  # NotFound for an unknown set
+        answered = db.execute(
+            "SELECT count(*) FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.inspection_id = ?", [insp.id]
+        ).fetchone()[0]
+        if answered:
+            raise InvalidInput(
+                f"the inspection has {answered} answer(s) under {insp.checklist_version}; its criteria set cannot change"
+            )
     current = asdict(insp)
     changes = [events.Change("inspection", insp.id, k, v) for k, v in values.items() if current.get(k) != v]
     events.record(db, changes, inspection_id=insp.id, author=author)

@@ -74,7 +74,7 @@ def parse_rule(item_type: str, text: str, points: float | None) -> tuple[Rule, l
     top = abs(points)
     if item_type == "assessment":
         if not text:
-            return Rule(partial=points / 2), []
+            return Rule(partial=points / 2), []  # half, by default
         found = _NUMBER.findall(text)
         if len(found) != 1:
             return Rule(), [f"expected the points for Đạt một phần (one number), got {text!r}"]
@@ -148,12 +148,13 @@ def item_points(item: Item, value: str | None, override: float | None = None) ->
         return override
     if value is None or value == "":
         return 0.0
+    sign = -1.0 if item.points < 0 else 1.0  # a penalty's rule is written in points taken away
     if item.type == "assessment":
         if value == "dat":
             return item.points
         if value == "dat_mot_phan":
             partial = item_rule(item).partial
-            return partial if partial is not None else item.points / 2
+            return sign * abs(partial) if partial is not None else item.points / 2
         return 0.0
     if item.type == "yesno":
         return item.points if value == "co" else 0.0
@@ -169,7 +170,7 @@ def item_points(item: Item, value: str | None, override: float | None = None) ->
             x = float(value)
         for band in item_rule(item).bands:
             if band.holds(x):
-                return band.points
+                return sign * abs(band.points)
         return 0.0
     return 0.0  # text: entered by hand (an override) or not yet
 

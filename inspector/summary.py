@@ -11,6 +11,7 @@ from pathlib import Path
 from . import answers as ans
 from . import checklist as cl
 from . import inspections as ins
+from . import scoring
 from .db import Database
 from .errors import Cancelled, InvalidInput, OutputLocked
 from .files import atomic_write
@@ -53,6 +54,23 @@ class Matrix:
     cells: dict[str, dict[str, Cell]]  # visit id → item code → cell
     totals: dict[str, ItemTotal]
     findings: dict[str, list[ins.Finding]]
+    scores: dict[str, scoring.VisitScore] = field(default_factory=dict)  # visit id -> score (scored sets)
+    ranks: dict[str, int] = field(default_factory=dict)  # visit id -> rank by index
+
+    def ranking(self) -> list[ins.Visit]:
+        """The communes by rank (scored sets), ties in commune order."""
+        return sorted(self.visits, key=lambda v: (self.ranks.get(v.id, 10**6), sort_key(v.commune)))
+
+    def area_averages(self) -> dict[str, tuple[float, float]]:
+        """Per area: the mean points of the communes and the area's mean maximum."""
+        out: dict[str, tuple[float, float]] = {}
+        if not self.scores:
+            return out
+        for g in self.checklist.groups:
+            parts = [s.groups[g.code] for s in self.scores.values() if g.code in s.groups and s.groups[g.code].items]
+            if parts:
+                out[g.code] = (sum(p.points for p in parts) / len(parts), sum(p.maximum for p in parts) / len(parts))
+        return out
 
     def common_shortcomings(self) -> list[ItemTotal]:
         """Items failed by at least one commune, the most widespread first."""
@@ -85,6 +103,7 @@ def matrix(db: Database, inspection_id: str) -> Matrix:
     visits = sorted(ins.visits(db, insp.id), key=lambda v: (sort_key(v.commune), v.date))
     items = [it for it in checklist.items if it.type != "text"]
     cells: dict[str, dict[str, Cell]] = {}
+    scores: dict[str, scoring.VisitScore] = {}
     totals = {it.code: ItemTotal(it) for it in items}
     answers: dict[str, dict[str, ans.Answer]] = {}
     for n, v in enumerate(visits):
@@ -92,6 +111,8 @@ def matrix(db: Database, inspection_id: str) -> Matrix:
             answers = ans._answers_of(db, [x.id for x in visits[n : n + 50]])
         row = cells[v.id] = {}
         got = answers.get(v.id, {})
+        if checklist.scored:
+            scores[v.id] = scoring.score_visit(checklist, got)
         for it in items:
             c = row[it.code] = _cell(it, got.get(it.code))
             if c.value is not None:
@@ -101,7 +122,8 @@ def matrix(db: Database, inspection_id: str) -> Matrix:
                     t.failed += 1
                     t.failed_communes.append(v.commune)
     finds = {v.id: ins.findings(db, v.id) for v in visits}
-    return Matrix(insp, checklist, visits, items, cells, totals, finds)
+    ranks = scoring.rank(scores) if scores else {}
+    return Matrix(insp, checklist, visits, items, cells, totals, finds, scores, ranks)
 
 
 def _check_target(path: Path, suffix: str) -> None:

@@ -575,7 +575,7 @@ def test_cli_list_and_show_as_text(demo_path, tmp_path):
     assert r.output.startswith("Ninh Xuân, Khánh Hòa — 2026-11-17 (done)")
     assert "\nA. " in r.output and "  A1 " in r.output and "4 ảnh" in r.output
     r = run(cli, ["--db", str(demo_path), "checklist"])
-    assert r.exit_code == 0 and "items" in r.output.splitlines()[0] and "[ảnh]" in r.output
+    assert r.exit_code == 0 and "70 criteria" in r.output.splitlines()[0] and "[ảnh]" in r.output
 
 
 def test_a_deleted_stored_as_text_by_an_earlier_version_still_merges(tmp_path, two):

@@ -36,11 +36,27 @@ def summary(ctx: Context, inspection: str, output: Path | None, as_json: bool) -
         return
     m = sm.matrix(ctx.db, insp.id)
     common = m.common_shortcomings()
+    ranking = [
+        {
+            "visit": v.id,
+            "commune": v.commune,
+            "rank": m.ranks[v.id],
+            **{k: m.scores[v.id].to_json()[k] for k in ("points", "maximum", "bonus", "index", "class", "groups")},
+        }
+        for v in m.ranking()
+        if v.id in m.scores
+    ]
     if as_json:
         emit_json(
             {
                 "inspection": insp.id,
+                "checklist": {"id": m.checklist.id, "title": m.checklist.title},
                 "communes": [v.commune for v in m.visits],
+                "ranking": ranking,
+                "areas": {
+                    code: {"title": m.checklist.group_title(code), "mean": round(pts, 2), "maximum": round(mx, 2)}
+                    for code, (pts, mx) in m.area_averages().items()
+                },
                 "shortcomings": [
                     {
                         "item": t.item.code,
@@ -54,6 +70,9 @@ def summary(ctx: Context, inspection: str, output: Path | None, as_json: bool) -
             }
         )
         return
-    click.echo(f"{insp.title}: {len(m.visits)} xã")
+    click.echo(f"{insp.title}: {len(m.visits)} xã (bộ tiêu chí {m.checklist.id})")
+    for r in ranking:
+        idx = "—" if r["index"] is None else f"{r['index']:g}".replace(".", ",")
+        click.echo(f"  {r['rank']:>3}. {r['commune']:<24} {idx:>5}  {r['class']}")
     for t in common:
         click.echo(f"  {t.item.code:<4} {t.sentence}")
