@@ -112,7 +112,9 @@ def parse_rule(item_type: str, text: str, points: float | None) -> tuple[Rule, l
 
 
 def _coverage(bands: tuple[Band, ...], item_type: str) -> list[str]:
-    """Thresholds that overlap (a value in two bands) or leave gaps (a value in none)."""
+    """Bands are read in order and the first that holds gives the points ("≥95%: 2; ≥80%: 1;
+    <80%: 0"). Problems: a value no band takes (a gap), a band no value reaches because the
+    bands before it take all its values (an overlap)."""
     bounds = sorted({b.bound for b in bands})
     if item_type == "ratio":
         probes = {0.0, 100.0}
@@ -126,13 +128,18 @@ def _coverage(bands: tuple[Band, ...], item_type: str) -> list[str]:
         probes = {p for p in probes if p >= 0}
     unit = "%" if item_type == "ratio" else ""
     problems = []
+    reached: set[int] = set()
     for x in sorted(probes):
-        hits = [b for b in bands if b.holds(x)]
-        if not hits:
+        first = next((k for k, b in enumerate(bands) if b.holds(x)), None)
+        if first is None:
             problems.append(f"the thresholds leave a gap: no points for {_fmt(round(x, 2))}{unit}")
-        elif len(hits) > 1 and len({h.points for h in hits}) > 1:
-            problems.append(f"the thresholds overlap at {_fmt(round(x, 2))}{unit}: {', '.join(str(h) for h in hits)}")
-    return list(dict.fromkeys(problems))[:3]  # the first ones say enough
+        else:
+            reached.add(first)
+    for k, band in enumerate(bands):
+        if k not in reached:
+            before = ", ".join(str(b) for b in bands[:k] if any(b.holds(x) and band.holds(x) for x in probes))
+            problems.append(f"the thresholds overlap: {band}{unit} is never reached ({before}{unit} comes first)")
+    return problems[:3]  # the first ones say enough
 
 
 def item_rule(item: Item) -> Rule:
@@ -251,7 +258,7 @@ def score_visit(checklist: Checklist, answers: dict[str, Any]) -> VisitScore:
         override = getattr(a, "points", None) if a is not None else None
         pts = item_points(it, value, override)
         s.items[it.code] = pts
-        if override is not None and a is not None and pts is not None:
+        if override is not None and a is not None and pts is not None and it.type != "text":
             s.overridden[it.code] = getattr(a, "points_reason", "") or ""
         if pts is None:
             continue
