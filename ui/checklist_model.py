@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from inspector import answers as ans
 from inspector import checklist as cl
+from inspector import scoring
 from inspector.text import fold
 
 from .widgets import _refilter
@@ -28,7 +29,8 @@ AnswerRole = Qt.ItemDataRole.UserRole + 2  # the Answer of an item row, or None
 CodeRole = Qt.ItemDataRole.UserRole + 3  # item code, or group code for a group row
 SearchRole = Qt.ItemDataRole.UserRole + 4  # folded text for the search box
 
-COLUMNS = 3  # code + criterion, answer, marks
+COLUMNS = 3  # code + criterion, answer, photos; a set with points adds a fourth: the points
+POINTS_COLUMN = 3
 
 FAILED = QColor("#b3261e")
 PARTLY = QColor("#8a5a00")
@@ -56,6 +58,8 @@ class ChecklistModel(QAbstractItemModel):
         self.amended: set[str] = set()  # items changed after the minutes were signed
         self.lang = "vi"
         self._row_of: dict[str, tuple[int, int]] = {}
+        self.score: scoring.VisitScore | None = None  # sets with points: the commune's score, kept up to date
+        self.columns = COLUMNS
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -70,6 +74,8 @@ class ChecklistModel(QAbstractItemModel):
         self.amended = set(amended or ())
         self.checklist = checklist
         self.answers = dict(answers)
+        self.columns = COLUMNS + 1 if checklist is not None and checklist.scored else COLUMNS
+        self._rescore()
         self.photo_counts = dict(photo_counts or {})
         self.groups, self.items, self._row_of = [], [], {}
         if checklist is not None:
@@ -92,12 +98,18 @@ class ChecklistModel(QAbstractItemModel):
             self.answers.pop(code, None)
         else:
             self.answers[code] = answer
+        self._rescore()
         pos = self._row_of.get(code)
         if pos is None:
             return
         gi, ii = pos
-        self.dataChanged.emit(self.index(ii, 0, self.index(gi, 0)), self.index(ii, COLUMNS - 1, self.index(gi, 0)))
-        self.dataChanged.emit(self.index(gi, 0), self.index(gi, COLUMNS - 1))
+        last = self.columns - 1
+        self.dataChanged.emit(self.index(ii, 0, self.index(gi, 0)), self.index(ii, last, self.index(gi, 0)))
+        self.dataChanged.emit(self.index(gi, 0), self.index(gi, last))
+
+    def _rescore(self) -> None:
+        c = self.checklist
+        self.score = scoring.score_visit(c, self.answers) if c is not None and c.scored else None
 
     def set_photo_counts(self, counts: dict[str, int]) -> None:
         self.photo_counts = dict(counts)
@@ -129,7 +141,7 @@ class ChecklistModel(QAbstractItemModel):
     # ---- QAbstractItemModel --------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
-        if column < 0 or column >= COLUMNS or row < 0:
+        if column < 0 or column >= self.columns or row < 0:
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, _NO_PARENT) if row < len(self.groups) else QModelIndex()
@@ -151,11 +163,11 @@ class ChecklistModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return COLUMNS
+        return self.columns
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Tiêu chí"), _tr("Kết quả"), _tr("Ảnh"))[section]
+            return (_tr("Tiêu chí"), _tr("Kết quả"), _tr("Ảnh"), _tr("Điểm"))[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -180,7 +192,19 @@ class ChecklistModel(QAbstractItemModel):
             if col == 1:
                 done, total = self.group_progress(gi)
                 return f"{done}/{total}"
+            if col == POINTS_COLUMN and self.score is not None:
+                gs = self.score.groups.get(g.code)
+                if not gs or not gs.items:
+                    return ""
+                if not gs.maximum:  # bonus and penalty points only: no maximum to show
+                    return _signed(gs.points)
+                return f"{scoring.points_text(gs.points)}/{scoring.points_text(gs.maximum)}"
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == POINTS_COLUMN and self.score is not None:
+            gs = self.score.groups.get(g.code)
+            return _tr("%s điểm của lĩnh vực") % gs.label.removesuffix(" điểm") if gs and gs.items else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == POINTS_COLUMN:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.FontRole:
             f = QFont()
             f.setBold(True)
@@ -212,6 +236,12 @@ class ChecklistModel(QAbstractItemModel):
                 if n:
                     return f"{n}"
                 return "!" if it.photo_required else ""
+            if col == POINTS_COLUMN:
+                return self._points_text(it)
+        if role == Qt.ItemDataRole.ToolTipRole and col == POINTS_COLUMN:
+            return self._points_tip(it)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == POINTS_COLUMN:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
                 tip = it.text(self.lang)
@@ -252,6 +282,36 @@ class ChecklistModel(QAbstractItemModel):
         if role == SearchRole:
             return fold(f"{it.code} {it.text_vi} {it.text_en} {a.note if a else ''}")
         return None
+
+    def _points_text(self, it: cl.Item) -> str:
+        if self.score is None or it.points is None:
+            return ""
+        pts = self.score.items.get(it.code)
+        if pts is None:
+            return "—"  # not applicable
+        mark = "*" if it.code in self.score.overridden else ""
+        if it.points_kind:  # bonus or penalty: the points it gives, signed
+            return _signed(pts) + mark
+        return f"{scoring.points_text(pts)}{mark}/{scoring.points_text(it.points)}"
+
+    def _points_tip(self, it: cl.Item) -> str | None:
+        if self.score is None or it.points is None:
+            return None
+        if it.code in self.score.overridden:
+            return _tr("Điểm chấm tay: %s") % (self.score.overridden[it.code] or "")
+        if self.score.items.get(it.code) is None:
+            return _tr("Không áp dụng: không tính vào điểm tối đa")
+        if it.points_kind == "bonus":
+            return _tr("Điểm thưởng: đến %s điểm") % _signed(it.points)
+        if it.points_kind == "penalty":
+            return _tr("Điểm trừ: đến %s điểm") % _signed(it.points)
+        return it.scoring or None
+
+
+def _signed(x: float) -> str:
+    """ "+2", "−3", "0"."""
+    text = scoring.points_text(abs(x))
+    return text if x == 0 else ("+" if x > 0 else "−") + text
 
 
 class ChecklistFilter(QSortFilterProxyModel):

@@ -90,6 +90,7 @@ class ChecklistPane(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, 150)
         header.resizeSection(2, 44)
+        header.sectionCountChanged.connect(self._points_column)  # a set with points: "8,5/10" beside each item
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(_tr("Tìm tiêu chí (Ctrl+F)"))
@@ -125,6 +126,12 @@ class ChecklistPane(QWidget):
         self.cl_filter.rowsRemoved.connect(self._keep_a_current_item)
 
     # ---- the current item ----------------------------------------------------------------------
+
+    def _points_column(self, _old: int, new: int) -> None:
+        if new > 3:
+            header = self.view.header()
+            header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(3, 76)
 
     def first_item(self) -> QModelIndex:
         for r in range(self.cl_filter.rowCount()):

@@ -207,3 +207,65 @@ def _start_from_previous_job(db_path: str, visit_id: str, previous_id: str, prog
         return ins.start_from_previous(db, visit_id, previous_id=previous_id, progress=progress, cancelled=cancelled)
     finally:
         db.conn.close()
+
+
+class PointsDialog(QtWidgets.QDialog):
+    """The points of one item set by hand: a text item's, or an override of what the answer gives
+    (with its reason, shown beside the points everywhere); "Theo kết quả" clears them."""
+
+    def __init__(self, item, answer, parent=None) -> None:
+        super().__init__(parent)
+        from inspector.scoring import points_text
+
+        self.setWindowTitle(_tr("Chấm điểm tay — %s") % item.code)
+        self.cleared = False
+        low, high = sorted((0.0, item.points))
+        self.points = QtWidgets.QDoubleSpinBox()
+        self.points.setObjectName("points")
+        self.points.setRange(low, high)
+        self.points.setDecimals(2)
+        self.points.setSingleStep(0.25)
+        self.points.setValue(answer.points if answer is not None and answer.points is not None else high)
+        self.reason = QtWidgets.QLineEdit(answer.points_reason if answer is not None else "")
+        self.reason.setObjectName("points_reason")
+        self.reason.setPlaceholderText(
+            _tr("Không bắt buộc với tiêu chí văn bản") if item.type == "text" else _tr("Bắt buộc: vì sao chấm khác")
+        )
+        form = QtWidgets.QFormLayout(self)
+        label = QtWidgets.QLabel(f"{item.code}. {item.text_vi}")
+        label.setWordWrap(True)
+        form.addRow(label)
+        form.addRow(_tr("Điểm (%s đến %s):") % (points_text(low), points_text(high)), self.points)
+        form.addRow(_tr("Lý do:"), self.reason)
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        clear = buttons.addButton(_tr("Theo kết quả"), QtWidgets.QDialogButtonBox.ButtonRole.ResetRole)
+        clear.setEnabled(answer is not None and answer.points is not None)
+        clear.clicked.connect(self._clear)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        widgets.fit_to_screen(self, 460, 200)
+
+    def _clear(self) -> None:
+        self.cleared = True
+        self.accept()
+
+
+def set_points(w) -> None:
+    """Chấm điểm tay: the current item's points by hand, with a reason."""
+    if w.visit is None or w.item is None or w.item.points is None:
+        return
+    code = w.item.code
+    d = PointsDialog(w.item, w.cl_model.answers.get(code), w)
+    if not d.exec():
+        return
+    try:
+        a = ans.set_points(w.db, w.visit.id, code, None if d.cleared else d.points.value(), reason=d.reason.text())
+    except E.InspectorError as exc:
+        errors.show(w, exc)
+        return
+    w.cl_model.update_answer(code, a)
+    w._show_progress()
+    w.saved_label.setText(_tr("Đã lưu điểm %s lúc %s") % (code, time.strftime("%H:%M:%S")))

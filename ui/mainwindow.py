@@ -331,12 +331,29 @@ class MainWindow(QMainWindow):
             parts.append(_vn_date(v.date))
         if v.frozen:
             parts.append(_tr("đã ký biên bản"))
-        self.visit_title.setText(" — ".join(parts))
+        self._title_parts = parts
+        self.visit_title.setToolTip(
+            _tr("Bộ tiêu chí: %s (%s)") % (self.checklist.title, self.checklist.id) if self.checklist else ""
+        )
         self._show_progress()
 
     def _show_progress(self) -> None:
         done, total = self.cl_model.total_progress()
         self.status.show_progress(done, total)
+        if self.visit is None:
+            return
+        parts = list(getattr(self, "_title_parts", [self.visit.commune]))
+        score = self.cl_model.score
+        if score is not None:  # the commune's total and class, as the answers stand
+            from inspector.scoring import points_text
+
+            text = _tr("%s/%s điểm") % (points_text(score.points), points_text(score.maximum))
+            if score.index is not None and score.maximum != 100:
+                text += _tr(" (chỉ số %s)") % points_text(score.index)
+            if score.klass:
+                text += f" · {score.klass}"
+            parts.append(text)
+        self.visit_title.setText(" — ".join(parts))
 
     def _first_item(self) -> QModelIndex:
         return self.checklist_pane.first_item()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from . import commands
 from .checklist_model import ChecklistFilter
 
 
@@ -54,6 +55,8 @@ def build(w) -> None:
     w.act_confirm_all = action(w, _tr("Xác nhận tất cả gợi ý"), w.confirm_all, None, "confirm_all")
     edit.addAction(w.act_confirm)
     edit.addAction(w.act_confirm_all)
+    w.act_points = action(w, _tr("Chấm điểm &tay…"), lambda: commands.set_points(w), "Ctrl+Shift+D", "points")
+    edit.addAction(w.act_points)
     edit.addSeparator()
     w.act_settings = action(w, _tr("&Cài đặt…"), w.open_settings, QKeySequence.StandardKey.Preferences, "settings")
     edit.addAction(w.act_settings)
@@ -155,6 +158,7 @@ def update(w) -> None:
     w.act_confirm_all.setEnabled(bool(sugg))
     a = w.cl_model.answers.get(w.item.code) if w.item else None
     w.act_confirm.setEnabled(bool(a and a.suggested is not None and a.value is None))
+    w.act_points.setEnabled(bool(has_visit and w.item is not None and w.item.points is not None))
     w.act_next_unanswered.setEnabled(has_visit)
     if getattr(w, "minutes_actions", None) is not None:
         w.minutes_actions.update()

@@ -32,58 +32,88 @@
   <context>
     <name>ChecklistModel</name>
     <message>
-      <location filename="../../ui/checklist_model.py" line="158" />
+      <location filename="../../ui/checklist_model.py" line="170" />
       <source>Tiêu chí</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="158" />
+      <location filename="../../ui/checklist_model.py" line="170" />
       <source>Kết quả</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="158" />
+      <location filename="../../ui/checklist_model.py" line="170" />
       <source>Ảnh</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="208" />
+      <location filename="../../ui/checklist_model.py" line="170" />
+      <source>Điểm</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <location filename="../../ui/checklist_model.py" line="205" />
+      <source>%s điểm của lĩnh vực</source>
+      <translation>%s points in this area</translation>
+    </message>
+    <message>
+      <location filename="../../ui/checklist_model.py" line="232" />
       <source>(gợi ý: %s)</source>
       <translation>(suggested: %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="224" />
+      <location filename="../../ui/checklist_model.py" line="254" />
       <source>Tiêu chí này cần ảnh minh chứng; chưa có ảnh.</source>
       <translation>This item needs an evidence photo; there is none yet.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/checklist_model.py" line="225" />
+      <location filename="../../ui/checklist_model.py" line="255" />
       <source>%n ảnh</source>
       <translation>
         <numerusform>%n photo</numerusform>
         <numerusform>%n photos</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../../ui/checklist_model.py" line="302" />
+      <source>Điểm chấm tay: %s</source>
+      <translation>Points set by hand: %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/checklist_model.py" line="304" />
+      <source>Không áp dụng: không tính vào điểm tối đa</source>
+      <translation>Not applicable: left out of the maximum</translation>
+    </message>
+    <message>
+      <location filename="../../ui/checklist_model.py" line="306" />
+      <source>Điểm thưởng: đến %s điểm</source>
+      <translation>Bonus: up to %s points</translation>
+    </message>
+    <message>
+      <location filename="../../ui/checklist_model.py" line="308" />
+      <source>Điểm trừ: đến %s điểm</source>
+      <translation>Penalty: down to %s points</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/checklist_pane.py" line="95" />
+      <location filename="../../ui/checklist_pane.py" line="96" />
       <source>Tìm tiêu chí (Ctrl+F)</source>
       <translation>Search items (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_pane.py" line="106" />
+      <location filename="../../ui/checklist_pane.py" line="107" />
       <source>Tất cả</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_pane.py" line="107" />
+      <location filename="../../ui/checklist_pane.py" line="108" />
       <source>Chưa trả lời</source>
       <translation>Unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_pane.py" line="108" />
+      <location filename="../../ui/checklist_pane.py" line="109" />
       <source>Không đạt</source>
       <translation>Not met</translation>
     </message>
@@ -170,6 +200,41 @@
       <location filename="../../ui/commands.py" line="194" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="220" />
+      <source>Chấm điểm tay — %s</source>
+      <translation>Points by hand — %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="232" />
+      <source>Không bắt buộc với tiêu chí văn bản</source>
+      <translation>Optional for a text criterion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="232" />
+      <source>Bắt buộc: vì sao chấm khác</source>
+      <translation>Required: why the points differ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="238" />
+      <source>Điểm (%s đến %s):</source>
+      <translation>Points (%s to %s):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="239" />
+      <source>Lý do:</source>
+      <translation>Reason:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="243" />
+      <source>Theo kết quả</source>
+      <translation>From the answer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="273" />
+      <source>Đã lưu điểm %s lúc %s</source>
+      <translation>Points of %s saved at %s</translation>
     </message>
     <message>
       <location filename="../../ui/item_editing.py" line="27" />
@@ -275,47 +340,62 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="323" />
+      <location filename="../../ui/mainwindow.py" line="333" />
       <source>đã ký biên bản</source>
       <translation>minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="354" />
+      <location filename="../../ui/mainwindow.py" line="336" />
+      <source>Bộ tiêu chí: %s (%s)</source>
+      <translation>Criteria set: %s (%s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="350" />
+      <source>%s/%s điểm</source>
+      <translation>%s/%s points</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="352" />
+      <source> (chỉ số %s)</source>
+      <translation> (index %s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="381" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="368" />
+      <location filename="../../ui/mainwindow.py" line="395" />
       <source>ghi chú</source>
       <translation>note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="371" />
+      <location filename="../../ui/mainwindow.py" line="398" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="375" />
+      <location filename="../../ui/mainwindow.py" line="402" />
       <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
       <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="432" />
+      <location filename="../../ui/mainwindow.py" line="459" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="483" />
+      <location filename="../../ui/mainwindow.py" line="510" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="488" />
+      <location filename="../../ui/mainwindow.py" line="515" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="489" />
+      <location filename="../../ui/mainwindow.py" line="516" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -324,167 +404,172 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="523" />
+      <location filename="../../ui/mainwindow.py" line="550" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="523" />
+      <location filename="../../ui/mainwindow.py" line="550" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="30" />
+      <location filename="../../ui/menus.py" line="31" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="31" />
+      <location filename="../../ui/menus.py" line="32" />
       <source>Đợt kiểm tra &amp;mới…</source>
       <translation>&amp;New inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="32" />
+      <location filename="../../ui/menus.py" line="33" />
       <source>&amp;Thoát</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="40" />
+      <location filename="../../ui/menus.py" line="41" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="41" />
+      <location filename="../../ui/menus.py" line="42" />
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="44" />
+      <location filename="../../ui/menus.py" line="45" />
       <source>&amp;Làm lại</source>
       <translation>&amp;Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="49" />
+      <location filename="../../ui/menus.py" line="50" />
       <source>&amp;Tìm tiêu chí</source>
       <translation>&amp;Find item</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="52" />
+      <location filename="../../ui/menus.py" line="53" />
       <source>Xác nhận &amp;gợi ý của tiêu chí này</source>
       <translation>Confirm this item's &amp;suggestion</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="54" />
+      <location filename="../../ui/menus.py" line="55" />
       <source>Xác nhận tất cả gợi ý</source>
       <translation>Confirm all suggestions</translation>
     </message>
     <message>
       <location filename="../../ui/menus.py" line="58" />
+      <source>Chấm điểm &amp;tay…</source>
+      <translation>Set &amp;points by hand…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="61" />
       <source>&amp;Cài đặt…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="61" />
+      <location filename="../../ui/menus.py" line="64" />
       <source>Đợt &amp;kiểm tra</source>
       <translation>&amp;Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="63" />
+      <location filename="../../ui/menus.py" line="66" />
       <source>&amp;Sửa đợt kiểm tra, thành viên, các xã…</source>
       <translation>&amp;Edit inspection, members, communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="65" />
+      <location filename="../../ui/menus.py" line="68" />
       <source>&amp;Xóa đợt kiểm tra…</source>
       <translation>&amp;Delete inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="70" />
+      <location filename="../../ui/menus.py" line="73" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="72" />
+      <location filename="../../ui/menus.py" line="75" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="75" />
+      <location filename="../../ui/menus.py" line="78" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="77" />
+      <location filename="../../ui/menus.py" line="80" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="89" />
+      <location filename="../../ui/menus.py" line="92" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="91" />
+      <location filename="../../ui/menus.py" line="94" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="95" />
+      <location filename="../../ui/menus.py" line="98" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="96" />
+      <location filename="../../ui/menus.py" line="99" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="97" />
+      <location filename="../../ui/menus.py" line="100" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="100" />
+      <location filename="../../ui/menus.py" line="103" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="104" />
+      <location filename="../../ui/menus.py" line="107" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="105" />
+      <location filename="../../ui/menus.py" line="108" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="106" />
+      <location filename="../../ui/menus.py" line="109" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="136" />
+      <location filename="../../ui/menus.py" line="139" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="137" />
+      <location filename="../../ui/menus.py" line="140" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="138" />
+      <location filename="../../ui/menus.py" line="141" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="139" />
+      <location filename="../../ui/menus.py" line="142" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/nav_pane.py" line="75" />
+      <location filename="../../ui/nav_pane.py" line="76" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
     </message>
