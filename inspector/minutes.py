@@ -33,6 +33,7 @@ from . import answers as ans
 from . import checklist as cl
 from . import events
 from . import inspections as ins
+from . import scoring
 from . import templates as tg
 from .db import Database
 from .errors import Cancelled, InspectorError, InvalidInput, OutputLocked, TemplateError
@@ -162,8 +163,11 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
     ubnd_xa = f"Ủy ban nhân dân xã {xa}"
 
     def value(code: str) -> str:
+        """The text an inspector wrote under a G item of the shipped set (advantages, causes…);
+        "" in a province's set whose G is an area like any other."""
         a = answers.get(code)
-        return a.value if a and a.value else ""
+        item = checklist.by_code.get(code)
+        return a.value if a and a.value and item is not None and item.type == "text" else ""
 
     # header
     parent = _upper(insp.parent_agency) or ("HĐND TỈNH" if gs else "UBND TỈNH")
@@ -219,7 +223,13 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         [f"- Ông (Bà) {r.name}" + (f", {r.position}" if r.position else "") for r in visit.representatives]
     ) or [DOTS]
 
-    groups = [g for g in checklist.groups if g.code != "G"]
+    # the shipped set's G holds texts that go to the findings; in a province's set G is an area
+    score = scoring.score_visit(checklist, answers) if checklist.scored else None
+    groups = [
+        g
+        for g in checklist.groups
+        if not (g.code == "G" and all(it.type == "text" for it in checklist.items if it.group == "G"))
+    ]
     noi_dung = (
         ("Kiểm tra" if not gs else "Giám sát")
         + " việc thực hiện các nội dung: "
@@ -237,6 +247,8 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         for k, it in enumerate((i for i in checklist.items if i.group == g.code), 1):
             a = answers.get(it.code)
             shown = ans.display(it, a.value) if a and a.value else "—"
+            if score is not None and it.points is not None:
+                shown += f" ({_points_of(score, it)})"
             rows.append(
                 {
                     "stt": str(k),
@@ -247,7 +259,9 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
                     "dat": not ans.is_failed(it, a.value if a else None),
                 }
             )
-        ket_qua.append({"so": str(n), "ma": g.code, "ten": g.title_vi, "dong": rows})
+        gsc = score.groups.get(g.code) if score is not None else None
+        diem_nhom = f" ({gsc.label})" if gsc is not None and gsc.items and gsc.maximum else ""
+        ket_qua.append({"so": str(n), "ma": g.code, "ten": g.title_vi, "diem": diem_nhom, "dong": rows})
 
     def texts(kind: str, code: str) -> list[str]:
         out = [f.text for f in finds if f.kind == kind]
@@ -332,8 +346,55 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         "noi_nhan": noi_nhan,
         "kem_theo": f"(Kèm theo Biên bản {long_date(visit.date)} của {doan} tại {ubnd_xa})",
         "ma_doi_chieu": f"Mã đối chiếu: {version_code(db, visit.id)}",
+        "bo_tieu_chi": f"{checklist.title} ({checklist.id})",
+        "diem": _score_context(score, checklist) if score is not None else None,
         "dieu_chinh": _amendment_lines(db, visit) if visit.frozen else [],
         "anh": [],
+    }
+
+
+def _points_of(score: scoring.VisitScore, it: cl.Item) -> str:
+    """ "5/5 điểm", "không tính điểm" (not applicable), "−3 điểm" (a penalty), "1,5/3 điểm, chấm tay"."""
+    pts = score.items.get(it.code)
+    if pts is None:
+        return "không tính điểm"
+    text = (
+        f"{scoring.points_text(pts)} điểm"
+        if it.points_kind
+        else f"{scoring.points_text(pts)}/{scoring.points_text(it.points or 0)} điểm"
+    )
+    if it.code in score.overridden:
+        text += f", chấm tay: {score.overridden[it.code]}" if score.overridden[it.code] else ", chấm tay"
+    return text
+
+
+def _score_context(score: scoring.VisitScore, checklist: cl.Checklist) -> dict[str, Any]:
+    """The commune's points for the minutes: the sentence of the body and the table of areas."""
+    idx = scoring.points_text(score.index) if score.index is not None else "—"
+    sentence = (
+        f"Tổng điểm: {scoring.points_text(score.points)}/{scoring.points_text(score.maximum)} điểm"
+        + (f" (chỉ số {idx})" if score.maximum != 100 and score.index is not None else "")
+        + (f", xếp loại {score.klass}" if score.klass else "")
+        + f", theo {checklist.title} ({checklist.id})"
+        + (f"; {score.unanswered} tiêu chí chưa chấm" if score.unanswered else "")
+        + "."
+    )
+    return {
+        "cau": sentence,
+        "tong": scoring.points_text(score.points),
+        "toi_da": scoring.points_text(score.maximum),
+        "chi_so": idx,
+        "xep_loai": score.klass,
+        "linh_vuc": [
+            {
+                "ma": g.code,
+                "ten": g.title,
+                "diem": scoring.points_text(g.points),
+                "toi_da": scoring.points_text(g.maximum),
+            }
+            for g in score.groups.values()
+            if g.items
+        ],
     }
 
 
@@ -981,9 +1042,19 @@ SAMPLE_FIELDS: dict[str, Any] = {
             "so": "1",
             "ma": "A",
             "ten": "Nhóm",
+            "diem": " (10/12 điểm)",
             "dong": [{"stt": "1", "ma": "A1", "noi_dung": "Tiêu chí", "ket_qua": "Đạt", "ghi_chu": "", "dat": True}],
         }
     ],
+    "bo_tieu_chi": "Bộ tiêu chí (MA.1)",
+    "diem": {
+        "cau": "Tổng điểm: 72,5/100 điểm, xếp loại Khá.",
+        "tong": "72,5",
+        "toi_da": "100",
+        "chi_so": "72,5",
+        "xep_loai": "Khá",
+        "linh_vuc": [{"ma": "A", "ten": "Lĩnh vực", "diem": "10", "toi_da": "12"}],
+    },
     "uu_diem": ["-"],
     "ton_tai": ["-"],
     "nguyen_nhan": ["-"],

@@ -206,21 +206,35 @@ def write_xlsx(
             c.number_format = number_format
         return c
 
+    scored = bool(m.scores)
+    lead = 2 + (4 if scored else 0)  # commune, date; with points: points, index, class, rank
     ws = wb.create_sheet("Tổng hợp")
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(m.items) + 2)}{len(m.visits) + 1}"
+    ws.freeze_panes = f"{get_column_letter(lead + 1)}2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(m.items) + lead)}{len(m.visits) + 1}"
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 11
-    for j in range(3, len(m.items) + 3):
+    for j in range(3, lead + 1):
+        ws.column_dimensions[get_column_letter(j)].width = 10
+    for j in range(lead + 1, len(m.items) + lead + 1):
         ws.column_dimensions[get_column_letter(j)].width = 16
     ws.row_dimensions[1].height = 150
+    points_head = ["Điểm", "Chỉ số", "Xếp loại", "Thứ hạng"] if scored else []
     ws.append(
         [cell(ws, "Xã, phường", "tên"), cell(ws, "Ngày", "tên")]
+        + [cell(ws, h, "tiêu đề") for h in points_head]
         + [cell(ws, f"{it.code}. {it.text_vi}", "tiêu đề") for it in m.items]
     )
     notes: list[tuple[str, cl.Item, Cell]] = []  # a sheet of their own: comments print nowhere and cost
     for i, v in enumerate(m.visits, 2):  # memory per note at saving (openpyxl draws each one's box)
         row = [cell(ws, v.commune, "tên"), cell(ws, v.date and f"{v.date[8:10]}/{v.date[5:7]}/{v.date[:4]}", "chữ")]
+        if scored:
+            sc = m.scores[v.id]
+            row += [
+                cell(ws, round(sc.points, 2), "ô", "0.##"),
+                cell(ws, sc.index, "ô", "0.0"),
+                cell(ws, sc.klass or None, "ô"),
+                cell(ws, m.ranks[v.id], "ô"),
+            ]
         for it in m.items:
             c = m.cells[v.id][it.code]
             if c.failed and not c.partly:
@@ -247,6 +261,7 @@ def write_xlsx(
             raise Cancelled()
     ws.append(
         [cell(ws, "Không đạt / đã chấm", "tên"), None]
+        + [None] * (lead - 2)
         + [
             cell(
                 ws,
@@ -286,6 +301,8 @@ def write_xlsx(
             if t.failed:
                 row += [cell(items, t.sentence, "chữ dài"), cell(items, ", ".join(t.failed_communes), "chữ dài")]
         items.append(row)
+    if scored:
+        _ranking_sheet(wb, m, cell)
     sheet = wb.create_sheet("Ghi chú")
     sheet.freeze_panes = "A2"
     for col, width in zip("ABCDE", (20, 7, 50, 14, 60)):
@@ -300,6 +317,37 @@ def write_xlsx(
     if progress:
         progress(len(m.visits) + 2, len(m.visits) + 2)
     return path
+
+
+def _ranking_sheet(wb, m: Matrix, cell) -> None:
+    """The communes by rank: points, maximum, index, class, and each area's points."""
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet("Xếp hạng")
+    areas = [
+        g for g in m.checklist.groups if any(g.code in s.groups and s.groups[g.code].items for s in m.scores.values())
+    ]
+    ws.freeze_panes = "C2"
+    ws.append(
+        [cell(ws, h, "tiêu đề") for h in ("Hạng", "Xã, phường", "Điểm", "Tối đa", "Chỉ số", "Xếp loại")]
+        + [cell(ws, f"{g.code}. {g.title_vi}", "tiêu đề") for g in areas]
+    )
+    for v in m.ranking():
+        sc = m.scores[v.id]
+        ws.append(
+            [m.ranks[v.id], cell(ws, v.commune, "tên"), round(sc.points, 2), round(sc.maximum, 2), sc.index, sc.klass]
+            + [round(sc.groups[g.code].points, 2) if g.code in sc.groups else None for g in areas]
+        )
+    means = m.area_averages()
+    ws.append(
+        [None, cell(ws, "Bình quân", "tên"), None, None, None, None]
+        + [round(means[g.code][0], 2) if g.code in means else None for g in areas]
+    )
+    for j, width in enumerate((7, 22, 9, 9, 9, 12), 1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    for j in range(7, 7 + len(areas)):
+        ws.column_dimensions[get_column_letter(j)].width = 14
+    ws.row_dimensions[1].height = 90
 
 
 # ---- Word -----------------------------------------------------------------------------------------
@@ -370,6 +418,30 @@ def write_docx(
     answered = sum(t.answered for t in m.totals.values())
     failed = sum(t.failed for t in m.totals.values())
     para(f"Tổng số kết quả đã chấm: {answered}; số kết quả chưa đạt: {failed}.")
+    para(f"Bộ tiêu chí: {m.checklist.title} ({m.checklist.id}).")
+    if m.scores:
+        para("Xếp hạng các xã theo chỉ số:", indent=True)
+        table = d.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        for c, h in zip(table.rows[0].cells, ("Hạng", "Xã, phường", "Điểm", "Chỉ số", "Xếp loại")):
+            c.text = h
+            c.paragraphs[0].runs[0].bold = True
+        for v in m.ranking():
+            sc = m.scores[v.id]
+            idx = scoring.points_text(sc.index) if sc.index is not None else "—"
+            pts = f"{scoring.points_text(sc.points)}/{scoring.points_text(sc.maximum)}"
+            for c, text in zip(table.add_row().cells, (str(m.ranks[v.id]), v.commune, pts, idx, sc.klass)):
+                c.text = text
+        means = m.area_averages()
+        if means:
+            para(
+                "Điểm bình quân theo lĩnh vực: "
+                + "; ".join(
+                    f"{m.checklist.group_title(code)} {scoring.points_text(pts)}/{scoring.points_text(mx)}"
+                    for code, (pts, mx) in means.items()
+                )
+                + "."
+            )
 
     para("II. NHỮNG TỒN TẠI, HẠN CHẾ PHỔ BIẾN", bold=True, indent=False)
     common = m.common_shortcomings()

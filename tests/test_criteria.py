@@ -430,6 +430,29 @@ def test_from_a_workbook_to_ranked_communes_on_the_command_line(tmp_path):
     assert ranking["Ninh Xuân"]["index"] == 12.0 and ranking["Ninh Xuân"]["class"] == "Yếu"
     assert ranking["Đồng Hóa"]["points"] == 3 and ranking["Đồng Hóa"]["groups"]["A"]["points"] == 3
     assert summary["checklist"]["id"] == "KH-XA-2026.1" and summary["areas"]["A"]["maximum"] == 12
+    # the minutes and the Excel carry the same numbers
+    import docx
+
+    out = tmp_path / "bb.docx"
+    assert _run(["--db", db_path, "minutes", vids["Đồng Hóa"], "-o", str(out)]).exit_code == 0
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    assert (
+        "Tổng điểm: 3/100 điểm, xếp loại Yếu, theo Bộ chỉ số CCHC cấp xã tỉnh Khánh Hòa năm 2026 (KH-XA-2026.1)" in text
+    )
+    assert "1. Công tác chỉ đạo, điều hành (3/12 điểm)" in text
+    cells = [c.text for t in docx.Document(out).tables for r in t.rows for c in r.cells]
+    assert "Không đạt (0/5 điểm)" in cells and "Có (1/3 điểm, chấm tay: Bố trí chưa đủ giờ)" in cells
+    xlsx = tmp_path / "th.xlsx"
+    assert _run(["--db", db_path, "summary", made["id"], "-o", str(xlsx)]).exit_code == 0
+    wb = load_workbook(xlsx)
+    rows = {r[0]: r for r in wb["Tổng hợp"].iter_rows(min_row=2, values_only=True)}
+    assert rows["Đồng Hóa"][2:6] == (3, 3.0, "Yếu", 3) and rows["Ninh Xuân"][2:6] == (12, 12.0, "Yếu", 1)
+    ranked = [r[:6] for r in wb["Xếp hạng"].iter_rows(min_row=2, values_only=True)]
+    assert ranked[:3] == [
+        (1, "Ninh Xuân", 12, 100, 12.0, "Yếu"),
+        (1, "Tòng Bạt", 12, 100, 12.0, "Yếu"),
+        (3, "Đồng Hóa", 3, 100, 3.0, "Yếu"),
+    ]
     # a set in use: loading a changed file makes a new version, the inspection keeps its own
     rows = _rows()
     rows[0][4] = 6

@@ -281,10 +281,13 @@ def document_body(w: dict[str, str], section: str) -> str:
     )
     loop_close = row([(sum(cols), cell_para("{%tr endfor %}", raw=True))])
     parts.append(tag("{%p for nhom in ket_qua %}"))
-    parts.append(body("{{ nhom.so }}. {{ nhom.ten }}", b=True, raw=True, keep_next=True))
+    parts.append(body("{{ nhom.so }}. {{ nhom.ten }}{{ nhom.diem }}", b=True, raw=True, keep_next=True))
     parts.append(table(cols, [head, loop_open, data, loop_close], borders=True, cell_margin=85))
     parts.append(para(run("", 12), first=None, after=0, line=240, sz=12))
     parts.append(tag("{%p endfor %}"))
+    parts.append(tag("{%p if diem %}"))  # a set with points: the commune's total, index and class
+    parts.append(body("{{ diem.cau }}", b=True, raw=True))
+    parts.append(tag("{%p endif %}"))
 
     parts.append(body("IV. NHẬN XÉT, ĐÁNH GIÁ CHUNG", b=True, keep_next=True))
     for n, (title, field) in enumerate(
