@@ -31,9 +31,8 @@ from typing import Any
 
 from . import answers as ans
 from . import checklist as cl
-from . import events
+from . import events, scoring
 from . import inspections as ins
-from . import scoring
 from . import templates as tg
 from .db import Database
 from .errors import Cancelled, InspectorError, InvalidInput, OutputLocked, TemplateError
