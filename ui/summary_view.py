@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 import inspector
 from inspector import answers as ans
 from inspector import summary as sm
+from inspector.scoring import points_text
 from inspector.text import percent, slug
 
 from . import errors, workers
@@ -71,8 +72,21 @@ class SummaryModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{it.code}. {it.text_vi}"
         else:
+            if section >= len(self.m.visits):
+                return _tr("Chưa đạt") if role == Qt.ItemDataRole.DisplayRole else None
+            v = self.m.visits[section]
+            sc = self.m.scores.get(v.id)
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.m.visits[section].commune if section < len(self.m.visits) else _tr("Chưa đạt")
+                if sc is None:
+                    return v.commune
+                idx = points_text(sc.index) if sc.index is not None else "—"
+                return f"{v.commune} · {idx}" + (f" · {sc.klass}" if sc.klass else "")
+            if role == Qt.ItemDataRole.ToolTipRole and sc is not None:
+                return _tr("Hạng %s: %s/%s điểm") % (
+                    self.m.ranks[v.id],
+                    points_text(sc.points),
+                    points_text(sc.maximum),
+                )
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -167,7 +181,11 @@ class SummaryView(QWidget):
         self.inspection_id = inspection_id
         m = sm.matrix(self.db, inspection_id) if inspection_id else None
         self.model.set_matrix(m)
-        self.title.setText(f"{m.inspection.title} — {len(m.visits)} xã" if m else "")
+        text = f"{m.inspection.title} — {len(m.visits)} xã — {m.checklist.id}" if m else ""
+        if m is not None and m.scores:
+            top = [v.commune for v in m.ranking() if m.ranks[v.id] == 1]
+            text += " — " + _tr("cao nhất: %s") % ", ".join(top)
+        self.title.setText(text)
         self.excel.setEnabled(bool(m and m.visits))
         self.word.setEnabled(bool(m and m.visits))
 

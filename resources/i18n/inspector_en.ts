@@ -75,22 +75,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="302" />
+      <location filename="../../ui/checklist_model.py" line="301" />
       <source>Điểm chấm tay: %s</source>
       <translation>Points set by hand: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="304" />
+      <location filename="../../ui/checklist_model.py" line="303" />
       <source>Không áp dụng: không tính vào điểm tối đa</source>
       <translation>Not applicable: left out of the maximum</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="306" />
+      <location filename="../../ui/checklist_model.py" line="305" />
       <source>Điểm thưởng: đến %s điểm</source>
       <translation>Bonus: up to %s points</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_model.py" line="308" />
+      <location filename="../../ui/checklist_model.py" line="307" />
       <source>Điểm trừ: đến %s điểm</source>
       <translation>Penalty: down to %s points</translation>
     </message>
@@ -232,7 +232,7 @@
       <translation>From the answer</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="273" />
+      <location filename="../../ui/commands.py" line="271" />
       <source>Đã lưu điểm %s lúc %s</source>
       <translation>Points of %s saved at %s</translation>
     </message>
@@ -1638,52 +1638,62 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>summary</name>
     <message>
-      <location filename="../../ui/summary_view.py" line="75" />
+      <location filename="../../ui/summary_view.py" line="76" />
       <source>Chưa đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="106" />
+      <location filename="../../ui/summary_view.py" line="85" />
+      <source>Hạng %s: %s/%s điểm</source>
+      <translation>Rank %s: %s/%s points</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="120" />
       <source>chưa trả lời</source>
       <translation>unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="150" />
+      <location filename="../../ui/summary_view.py" line="164" />
       <source>Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; bấm vào ô để mở kết quả</source>
       <translation>Đ: met · P: partly met · K: not met · –: not applicable · red: not met; click a cell to open the answer</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="153" />
+      <location filename="../../ui/summary_view.py" line="167" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="154" />
+      <location filename="../../ui/summary_view.py" line="168" />
       <source>Xuất báo cáo Word…</source>
       <translation>Export Word report…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="189" />
+      <location filename="../../ui/summary_view.py" line="187" />
+      <source>cao nhất: %s</source>
+      <translation>highest: %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="207" />
       <source>Bảng tính Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="189" />
+      <location filename="../../ui/summary_view.py" line="207" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="190" />
+      <location filename="../../ui/summary_view.py" line="208" />
       <source>Lưu bảng tổng hợp</source>
       <translation>Save summary</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="204" />
+      <location filename="../../ui/summary_view.py" line="222" />
       <source>Đang lập bảng tổng hợp…</source>
       <translation>Writing the summary…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="204" />
+      <location filename="../../ui/summary_view.py" line="222" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>

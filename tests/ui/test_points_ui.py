@@ -100,3 +100,18 @@ def test_a_set_without_points_shows_no_points_column(qtbot, demo_db, demo_path):
     QApplication.processEvents()
     assert w.cl_model.columnCount() == 3 and "điểm" not in w.visit_title.text()
     assert not w.act_points.isEnabled()
+
+
+def test_the_summary_shows_each_communes_index_class_and_rank(qtbot, tmp_path):
+    from ui.summary_view import SummaryView
+
+    w, db, v = _window(qtbot, tmp_path)
+    other = ins.add_visit(db, v.inspection_id, commune="Đồng Hóa", province="Khánh Hòa", date="2026-11-18")
+    ans.set_answers(db, other.id, [ans.AnswerInput(c, "dat") for c in ("A1", "B1", "C1")])
+    view = SummaryView(db)
+    qtbot.addWidget(view)
+    view.set_inspection(v.inspection_id)
+    heads = [view.model.headerData(r, Qt.Orientation.Vertical) for r in range(2)]
+    assert heads == ["Đồng Hóa · 15 · Yếu", "Ninh Xuân · 10 · Yếu"]
+    assert view.model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == "Hạng 1: 15/100 điểm"
+    assert "KH-XA-2026.1" in view.title.text() and "cao nhất: Đồng Hóa" in view.title.text()
