@@ -233,8 +233,19 @@ def load_file(path: str | Path) -> Checklist:
     return parse(data, path.name)
 
 
+# The sets that come with the app: the default (no points) and the 2026 starter set with points.
+SHIPPED = {"CCHC-XA-2025.1": "cchc-xa-2025.1.json", "CCHC-XA-2026.1": "cchc-xa-2026.1.json"}
+
+
 def default_checklist() -> Checklist:
-    return load_file(checklist_dir() / "cchc-xa-2025.1.json")
+    return load_file(checklist_dir() / SHIPPED[DEFAULT_VERSION])
+
+
+def install_shipped(db: Database) -> None:
+    """Store every set that comes with the app (those already stored are kept as they are)."""
+    for vid, name in SHIPPED.items():
+        if not db.execute("SELECT 1 FROM checklist_versions WHERE id = ?", [vid]).fetchone():
+            install(db, load_file(checklist_dir() / name))
 
 
 def install(db: Database, checklist: Checklist) -> None:
@@ -288,9 +299,10 @@ def get(db: Database, version_id: str | None) -> Checklist:
     version_id = version_id or DEFAULT_VERSION
     row = db.execute("SELECT data FROM checklist_versions WHERE id = ?", [version_id]).fetchone()
     if row is None:
-        if version_id != DEFAULT_VERSION:
+        if version_id not in SHIPPED:
             raise NotFound("checklist version", version_id)
-        cl = ensure_default(db)
+        cl = ensure_default(db) if version_id == DEFAULT_VERSION else load_file(checklist_dir() / SHIPPED[version_id])
+        install(db, cl)
         _cache.setdefault(version_id, cl)
         return _cache[version_id]
     if version_id not in _cache:
@@ -323,7 +335,8 @@ def in_use(db: Database, version_id: str) -> int:
 
 
 def list_versions(db: Database) -> list[VersionInfo]:
-    """Every criteria set version in the database, with its use."""
+    """Every criteria set version in the database (and those that come with the app), with its use."""
+    install_shipped(db)
     out = []
     for vid, title in versions(db):
         c = get(db, vid)
@@ -339,6 +352,19 @@ def _next_id(version_id: str, n: int) -> str:
     return f"{version_id}.{n + 1}"
 
 
+def _same(a: Checklist, b: Checklist) -> bool:
+    """The same criteria, points, areas and classes (whatever the version id or the file's extra keys)."""
+    from dataclasses import replace
+
+    def items(c: Checklist) -> list[Item]:
+        return [replace(it, version_id="") for it in c.items]
+
+    def groups(c: Checklist) -> list[tuple[str, str]]:
+        return [(g.code, g.title_vi) for g in c.groups]  # a workbook has no English area titles
+
+    return (a.title, groups(a), a.classes, a.info, items(a)) == (b.title, groups(b), b.classes, b.info, items(b))
+
+
 def add_version(db: Database, checklist: Checklist) -> tuple[Checklist, str]:
     """Store a set read from a file. A version id already stored is never changed: the same
     content is kept as it is; other content becomes the next free version (KH-2026.1 ->
@@ -352,7 +378,7 @@ def add_version(db: Database, checklist: Checklist) -> tuple[Checklist, str]:
             install(db, stored)
             note = "" if stored.id == checklist.id else f" as {stored.id}: {checklist.id} exists with other content"
             return stored, note
-        if json.loads(row[0]) == {**data, "id": data["id"]}:
+        if _same(parse(json.loads(row[0]), data["id"]), checklist):
             note = "" if data["id"] == checklist.id else f" (the same as {data['id']})"
             return get(db, data["id"]), note or " (already in the database)"
         data["id"] = _next_id(checklist.id, n)

@@ -382,6 +382,8 @@ def write(checklist: cl.Checklist, path: str | Path) -> Path:
         ws.append([values[k] for k in keys])
         for c in ws[ws.max_row]:
             c.alignment = wrap
+            if isinstance(c.value, str) and c.value.startswith("="):
+                c.data_type = "s"  # "=1: 1" is a threshold, not a formula
     for k, width in zip(keys, (7, 28, 60, 11, 9, 24, 30, 30, 8, 40, 9, 40, 10)):
         ws.column_dimensions[_letter(keys.index(k))].width = width
     ws.freeze_panes = "C2"

@@ -478,3 +478,28 @@ def test_a_broken_workbook_on_the_command_line_lists_every_problem_and_loads_not
     assert "KH-XA-2026" not in _run(["--db", db_path, "checklist", "--list"]).output
     r = _run(["--db", db_path, "checklist", "export", "CCHC-XA-2025.1", "-o", str(tmp_path / "mau.xlsx")])
     assert r.exit_code == 0 and load_workbook(tmp_path / "mau.xlsx")["Tiêu chí"]["A1"].value == "Mã"
+
+
+# ---- the 2026 starter set ------------------------------------------------------------------------
+
+
+def test_the_2026_starter_set_comes_with_the_app_scores_to_100_and_names_its_sources(tmp_path, db):
+    c = cl.get(db, "CCHC-XA-2026.1")
+    assert sum(it.points for it in c.items if it.points and not it.points_kind) == 100
+    assert [n for n, _ in c.classes] == ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]
+    assert "NĐ 118/2025/NĐ-CP" in c.info["sources"] and "QĐ 766/QĐ-TTg" in c.info["sources"]
+    assert {it.points_kind for it in c.items} == {"", "bonus", "penalty"}
+    assert all(it.not_met for it in c.items if not it.points_kind)  # a sentence for the minutes, each
+    # facts read only in secondary sources are marked to be checked, never cited as settled
+    assert "cần đối chiếu" in c.item("B2").guidance.lower() or "Căn cứ cần đối chiếu" in c.item("B2").guidance
+    assert "CCHC-XA-2026.1" in {v.id for v in cl.list_versions(db)}
+    met = {
+        it.code: A({"assessment": "dat", "yesno": "co", "ratio": "100/100", "count": "5"}[it.type])
+        for it in c.items
+        if not it.points_kind
+    }
+    s = scoring.score_visit(c, met)
+    assert (s.points, s.maximum, s.klass) == (100, 100, "Xuất sắc")
+    # an office's copy in Excel loads back as the same set
+    again, note = cl.add_version(db, cx.read(cx.write(c, tmp_path / "bo.xlsx")))
+    assert again.id == "CCHC-XA-2026.1" and note == " (already in the database)"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector import checklist as cl
 from inspector import db as dbm
 from inspector import errors as E
 from inspector import inspections as ins
@@ -143,6 +144,20 @@ class InspectionDialog(_Dialog):
         form.addRow(_tr("Cơ quan chủ quản"), self.parent_agency)
         form.addRow(_tr("Cơ quan thường trực"), self.home_office)
         form.addRow(_tr("Thời kỳ"), self.period)
+        # the criteria set: chosen when the inspection is made; locked once answers are entered
+        self.checklist = QComboBox()
+        self.checklist.setObjectName("checklist_version")
+        for v in cl.list_versions(db):
+            label = f"{v.id} — {v.title}"
+            if v.points:
+                label += _tr(" (%s điểm)") % f"{v.points:g}"
+            self.checklist.addItem(label, v.id)
+        current = insp.checklist_version if insp else cl.DEFAULT_VERSION
+        self.checklist.setCurrentIndex(max(0, self.checklist.findData(current)))
+        if insp and ins.answered_counts(db, insp.id):
+            self.checklist.setEnabled(False)
+            self.checklist.setToolTip(_tr("Đợt đã có kết quả chấm: không đổi được bộ tiêu chí."))
+        form.addRow(_tr("Bộ tiêu chí"), self.checklist)
         self.tabs.addTab(general, _tr("Thông tin chung"))
 
         self.members = EditableTable(
@@ -212,6 +227,8 @@ class InspectionDialog(_Dialog):
             "home_office": self.home_office.text(),
             "period": self.period.text(),
         }
+        if self.checklist.isEnabled():
+            fields["checklist_version"] = self.checklist.currentData()
         with dbm.atomic(self.db):
             if self.inspection is None:
                 insp = ins.create_inspection(self.db, **fields)

@@ -718,352 +718,367 @@ Reason for the amendment:</translation>
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="45" />
       <source>Kiểm tra</source>
       <translation>Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="44" />
+      <location filename="../../ui/dialogs.py" line="45" />
       <source>Giám sát</source>
       <translation>Oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="46" />
+      <location filename="../../ui/dialogs.py" line="47" />
       <source>Trưởng đoàn</source>
       <translation>Head of team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="47" />
+      <location filename="../../ui/dialogs.py" line="48" />
       <source>Phó Trưởng đoàn</source>
       <translation>Deputy head</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="49" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="49" />
+      <location filename="../../ui/dialogs.py" line="50" />
       <source>Thư ký</source>
       <translation>Secretary</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="52" />
+      <location filename="../../ui/dialogs.py" line="53" />
       <source>Ưu điểm</source>
       <translation>Strength</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="53" />
+      <location filename="../../ui/dialogs.py" line="54" />
       <source>Tồn tại, hạn chế</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="54" />
+      <location filename="../../ui/dialogs.py" line="55" />
       <source>Nguyên nhân</source>
       <translation>Cause</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="55" />
+      <location filename="../../ui/dialogs.py" line="56" />
       <source>Kiến nghị</source>
       <translation>Recommendation</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="57" />
+      <location filename="../../ui/dialogs.py" line="58" />
       <source>Dự kiến</source>
       <translation>Planned</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="57" />
+      <location filename="../../ui/dialogs.py" line="58" />
       <source>Đang làm việc</source>
       <translation>In progress</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="57" />
+      <location filename="../../ui/dialogs.py" line="58" />
       <source>Đã xong</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="82" />
+      <location filename="../../ui/dialogs.py" line="83" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="83" />
+      <location filename="../../ui/dialogs.py" line="84" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="125" />
+      <location filename="../../ui/dialogs.py" line="126" />
       <source>Kiểm tra công tác cải cách hành chính năm 2026</source>
       <translation>Inspection of administrative reform, 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="129" />
+      <location filename="../../ui/dialogs.py" line="130" />
       <source>ngày/tháng/năm, ví dụ 10/11/2026</source>
       <translation>day/month/year, e.g. 10/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="135" />
+      <location filename="../../ui/dialogs.py" line="136" />
       <source>ví dụ: từ 01/01/2026 đến 31/10/2026</source>
       <translation>e.g. from 01/01/2026 to 31/10/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="136" />
+      <location filename="../../ui/dialogs.py" line="137" />
       <source>Loại</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="137" />
+      <location filename="../../ui/dialogs.py" line="138" />
       <source>Tên đợt</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="138" />
+      <location filename="../../ui/dialogs.py" line="139" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="139" />
+      <location filename="../../ui/dialogs.py" line="140" />
       <source>Ngày quyết định</source>
       <translation>Decision date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="141" />
       <source>Căn cứ</source>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="143" />
+      <location filename="../../ui/dialogs.py" line="144" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="144" />
+      <location filename="../../ui/dialogs.py" line="145" />
       <source>Cơ quan thường trực</source>
       <translation>Home office</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="145" />
+      <location filename="../../ui/dialogs.py" line="146" />
       <source>Thời kỳ</source>
       <translation>Reporting period</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="146" />
+      <location filename="../../ui/dialogs.py" line="153" />
+      <source> (%s điểm)</source>
+      <translation> (%s points)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs.py" line="159" />
+      <source>Đợt đã có kết quả chấm: không đổi được bộ tiêu chí.</source>
+      <translation>The inspection has answers: its criteria set cannot change.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs.py" line="160" />
+      <source>Bộ tiêu chí</source>
+      <translation>Criteria set</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs.py" line="161" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="150" />
+      <location filename="../../ui/dialogs.py" line="165" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="151" />
+      <location filename="../../ui/dialogs.py" line="166" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="152" />
+      <location filename="../../ui/dialogs.py" line="167" />
       <source>Cơ quan</source>
       <translation>Agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="154" />
+      <location filename="../../ui/dialogs.py" line="169" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="161" />
+      <location filename="../../ui/dialogs.py" line="176" />
       <source>Thêm thành viên</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="166" />
+      <location filename="../../ui/dialogs.py" line="181" />
       <source>Thành viên đoàn</source>
       <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="172" />
+      <location filename="../../ui/dialogs.py" line="187" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="172" />
+      <location filename="../../ui/dialogs.py" line="187" />
       <source>tên xã</source>
       <translation>commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="173" />
+      <location filename="../../ui/dialogs.py" line="188" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="174" />
+      <location filename="../../ui/dialogs.py" line="189" />
       <source>Ngày làm việc</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="176" />
+      <location filename="../../ui/dialogs.py" line="191" />
       <source>Thêm xã</source>
       <translation>Add commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="182" />
+      <location filename="../../ui/dialogs.py" line="197" />
       <source>Các xã được kiểm tra</source>
       <translation>Communes inspected</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="189" />
+      <location filename="../../ui/dialogs.py" line="204" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="189" />
+      <location filename="../../ui/dialogs.py" line="204" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="190" />
+      <location filename="../../ui/dialogs.py" line="205" />
       <source>Đợt %s</source>
       <translation>%s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="190" />
+      <location filename="../../ui/dialogs.py" line="205" />
       <source>Đợt %s mới</source>
       <translation>New %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="191" />
+      <location filename="../../ui/dialogs.py" line="206" />
       <source>Đoàn giám sát</source>
       <translation>Oversight team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="191" />
+      <location filename="../../ui/dialogs.py" line="206" />
       <source>Đoàn kiểm tra</source>
       <translation>Inspection team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="192" />
+      <location filename="../../ui/dialogs.py" line="207" />
       <source>Các xã được giám sát</source>
       <translation>Communes overseen</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="227" />
+      <location filename="../../ui/dialogs.py" line="244" />
       <source>dòng %d của danh sách thành viên chưa có họ tên</source>
       <translation>row %d of the members has no name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="245" />
+      <location filename="../../ui/dialogs.py" line="262" />
       <source>dòng %d của danh sách xã chưa có tên xã</source>
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="265" />
+      <location filename="../../ui/dialogs.py" line="282" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="279" />
+      <location filename="../../ui/dialogs.py" line="296" />
       <source>Trụ sở UBND xã …</source>
       <translation>Commune People's Committee office …</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="284" />
+      <location filename="../../ui/dialogs.py" line="301" />
       <source>Đã ký biên bản</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="289" />
+      <location filename="../../ui/dialogs.py" line="306" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="290" />
+      <location filename="../../ui/dialogs.py" line="307" />
       <source>Bắt đầu lúc</source>
       <translation>Started at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="291" />
+      <location filename="../../ui/dialogs.py" line="308" />
       <source>Kết thúc lúc</source>
       <translation>Ended at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="292" />
+      <location filename="../../ui/dialogs.py" line="309" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="293" />
+      <location filename="../../ui/dialogs.py" line="310" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="294" />
+      <location filename="../../ui/dialogs.py" line="311" />
       <source>Buổi làm việc</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="297" />
+      <location filename="../../ui/dialogs.py" line="314" />
       <source>Thêm người</source>
       <translation>Add person</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="301" />
+      <location filename="../../ui/dialogs.py" line="318" />
       <source>Đại diện xã</source>
       <translation>Commune representatives</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="306" />
+      <location filename="../../ui/dialogs.py" line="323" />
       <source>Nội dung</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="307" />
+      <location filename="../../ui/dialogs.py" line="324" />
       <source>Đơn vị thực hiện</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="308" />
+      <location filename="../../ui/dialogs.py" line="325" />
       <source>Thời hạn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="310" />
+      <location filename="../../ui/dialogs.py" line="327" />
       <source>Thêm nội dung</source>
       <translation>Add row</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="315" />
+      <location filename="../../ui/dialogs.py" line="332" />
       <source>Tồn tại, kiến nghị</source>
       <translation>Findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="319" />
+      <location filename="../../ui/dialogs.py" line="336" />
       <source>Ý kiến của đại diện xã về kết quả kiểm tra…</source>
       <translation>The commune representatives' opinion on the results…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="320" />
+      <location filename="../../ui/dialogs.py" line="337" />
       <source>Ý kiến của xã</source>
       <translation>Commune's opinion</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="322" />
+      <location filename="../../ui/dialogs.py" line="339" />
       <source>Buổi giám sát</source>
       <translation>Oversight session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="353" />
+      <location filename="../../ui/dialogs.py" line="370" />
       <source>dòng %d của bảng tồn tại, kiến nghị chưa có nội dung</source>
       <translation>row %d of the findings has no text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="377" />
+      <location filename="../../ui/dialogs.py" line="394" />
       <source>Đồng ý</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="378" />
+      <location filename="../../ui/dialogs.py" line="395" />
       <source>Không</source>
       <translation>No</translation>
     </message>

@@ -115,3 +115,25 @@ def test_the_summary_shows_each_communes_index_class_and_rank(qtbot, tmp_path):
     assert heads == ["Đồng Hóa · 15 · Yếu", "Ninh Xuân · 10 · Yếu"]
     assert view.model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == "Hạng 1: 15/100 điểm"
     assert "KH-XA-2026.1" in view.title.text() and "cao nhất: Đồng Hóa" in view.title.text()
+
+
+def test_the_inspection_dialog_chooses_the_set_and_locks_it_once_answered(qtbot, tmp_path, db):
+    from ui.dialogs import InspectionDialog
+
+    d = InspectionDialog(db)
+    qtbot.addWidget(d)
+    ids = [d.checklist.itemData(i) for i in range(d.checklist.count())]
+    assert ids[:2] == ["CCHC-XA-2025.1", "CCHC-XA-2026.1"] and d.checklist.currentData() == "CCHC-XA-2025.1"
+    assert "100 điểm" in d.checklist.itemText(1)
+    d.title.setText("Kiểm tra CCHC năm 2026")
+    d.checklist.setCurrentIndex(1)
+    d.save()
+    insp = ins.get_inspection(db, d.saved_id)
+    assert insp.checklist_version == "CCHC-XA-2026.1"
+    v = ins.add_visit(db, insp.id, commune="Ninh Xuân")
+    ans.set_answer(db, v.id, "A1", "dat")
+    again = InspectionDialog(db, insp.id)
+    qtbot.addWidget(again)
+    assert not again.checklist.isEnabled() and again.checklist.currentData() == "CCHC-XA-2026.1"
+    again.save()
+    assert ins.get_inspection(db, insp.id).checklist_version == "CCHC-XA-2026.1"
