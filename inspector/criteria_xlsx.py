@@ -154,7 +154,15 @@ def read(path: str | Path) -> cl.Checklist:
         wb.close()
     if problems:
         raise CriteriaFileError(path.name, problems)
-    set_id = info.get("id") or clean_line(path.stem).upper()
+    info.setdefault("id", clean_line(path.stem).upper())
+    return build(info, classes, groups, items, path.name)
+
+
+def build(
+    info: dict[str, str], classes: list[tuple[str, float]], groups: list[dict], items: list[dict], source: str
+) -> cl.Checklist:
+    """The set from checked parts (see check_rows); raises CriteriaFileError for a rule of the whole."""
+    set_id = info.get("id") or "BO-TIEU-CHI"
     version = info.get("version") or "1"
     data = {
         "id": f"{set_id}.{version}" if not set_id.endswith(f".{version}") else set_id,
@@ -169,9 +177,9 @@ def read(path: str | Path) -> cl.Checklist:
         "classes": [{"name": n, "min": m} for n, m in classes],
     }
     try:
-        return cl.parse(data, path.name)
+        return cl.parse(data, source)
     except InspectorError as exc:  # a rule of the set as a whole (checked again by parse)
-        raise CriteriaFileError(path.name, [Problem(SHEET_ITEMS, 0, "", str(exc))]) from None
+        raise CriteriaFileError(source, [Problem(SHEET_ITEMS, 0, "", str(exc))]) from None
 
 
 def _read_info(wb, problems: list[Problem]) -> dict[str, str]:
@@ -247,21 +255,34 @@ def _read_items(wb, problems: list[Problem]) -> tuple[list[dict], list[dict]]:
             problems.append(Problem(SHEET_ITEMS, header_at + 1, COLUMNS[key], "the column is missing"))
     if any(k not in cols for k in REQUIRED):
         return [], []
+    table = [
+        (n, {k: (row[j] if j < len(row) else None) for k, j in cols.items()})
+        for n, row in enumerate(rows[header_at + 1 :], header_at + 2)
+        if not all(v in (None, "") for v in row)
+    ]
+    return check_rows(table, problems, SHEET_ITEMS, letters)
+
+
+def check_rows(
+    rows: list[tuple[int, dict[str, Any]]], problems: list[Problem], sheet: str = SHEET_ITEMS, letters=None
+) -> tuple[list[dict], list[dict]]:
+    """The criteria of a table (row number, {column key: value}), checked: the areas and items of
+    a set's data, and every problem appended to problems. The workbook and the window's editor
+    both go through here."""
+    letters = letters or {}
     groups: dict[str, str] = {}
     items: list[dict] = []
     seen: dict[str, int] = {}
-    for n, row in enumerate(rows[header_at + 1 :], header_at + 2):
+    for n, values in rows:
 
-        def get(key: str, row=row) -> Any:
-            j = cols.get(key)
-            return row[j] if j is not None and j < len(row) else None
+        def get(key: str, values=values) -> Any:
+            return values.get(key)
 
-        if all(v in (None, "") for v in row):
-            continue
         found = len(problems)
 
         def bad(key: str, message: str, n=n) -> None:
-            problems.append(Problem(SHEET_ITEMS, n, f"{COLUMNS[key]} ({letters.get(key, '?')})", message))
+            where = f"{COLUMNS[key]} ({letters[key]})" if key in letters else COLUMNS[key]
+            problems.append(Problem(sheet, n, where, message))
 
         code = _text(get("code")).upper()
         if not code:
@@ -330,7 +351,7 @@ def _read_items(wb, problems: list[Problem]) -> tuple[list[dict], list[dict]]:
             }
         )
     if not items and not problems:
-        problems.append(Problem(SHEET_ITEMS, 0, "", "the sheet holds no criteria"))
+        problems.append(Problem(sheet, 0, "", "the sheet holds no criteria"))
     return [{"code": p, "title_vi": a} for p, a in groups.items()], items
 
 
@@ -415,4 +436,4 @@ def write(checklist: cl.Checklist, path: str | Path) -> Path:
     return path
 
 
-__all__ = ["CriteriaFileError", "Problem", "read", "write"]
+__all__ = ["CriteriaFileError", "Problem", "build", "check_rows", "read", "write"]

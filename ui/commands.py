@@ -269,3 +269,10 @@ def set_points(w) -> None:
     w.cl_model.update_answer(code, a)
     w._show_progress()
     w.saved_label.setText(_tr("Đã lưu điểm %s lúc %s") % (code, time.strftime("%H:%M:%S")))
+
+
+def criteria_sets(w) -> None:
+    """Đợt kiểm tra → Bộ tiêu chí…: the sets, their versions; view, copy and edit, Excel."""
+    from .criteria import CriteriaSetsDialog
+
+    CriteriaSetsDialog(w.db, w).exec()

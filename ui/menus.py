@@ -69,6 +69,9 @@ def build(w) -> None:
     w.inspection_menu.addAction(w.act_new)
     w.inspection_menu.addAction(w.act_edit_inspection)
     w.inspection_menu.addAction(w.act_delete_inspection)
+    w.inspection_menu.addSeparator()
+    w.act_criteria = action(w, _tr("&Bộ tiêu chí…"), lambda: commands.criteria_sets(w), None, "criteria")
+    w.inspection_menu.addAction(w.act_criteria)
 
     w.visit_menu = mb.addMenu(_tr("&Xã"))
     w.act_edit_visit = action(

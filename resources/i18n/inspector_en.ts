@@ -485,86 +485,91 @@ Works without a network; every change is saved at once in the file:
     </message>
     <message>
       <location filename="../../ui/menus.py" line="73" />
+      <source>&amp;Bộ tiêu chí…</source>
+      <translation>&amp;Criteria sets…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="76" />
       <source>&amp;Xã</source>
       <translation>&amp;Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="75" />
+      <location filename="../../ui/menus.py" line="78" />
       <source>&amp;Buổi làm việc, đại diện xã, tồn tại, kiến nghị…</source>
       <translation>&amp;Session, representatives, findings, recommendations…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="78" />
+      <location filename="../../ui/menus.py" line="81" />
       <source>Lấy &amp;kết quả lần kiểm tra trước làm gợi ý</source>
       <translation>Take the last inspection's &amp;results as suggestions</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="80" />
+      <location filename="../../ui/menus.py" line="83" />
       <source>&amp;Xóa xã khỏi đợt kiểm tra…</source>
       <translation>&amp;Remove commune from the inspection…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="92" />
+      <location filename="../../ui/menus.py" line="95" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="94" />
+      <location filename="../../ui/menus.py" line="97" />
       <source>Tiêu chí &amp;chưa trả lời tiếp theo</source>
       <translation>Next &amp;unanswered item</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="98" />
+      <location filename="../../ui/menus.py" line="101" />
       <source>Tất cả tiêu chí</source>
       <translation>All items</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="99" />
+      <location filename="../../ui/menus.py" line="102" />
       <source>Chỉ tiêu chí chưa trả lời</source>
       <translation>Unanswered items only</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="100" />
+      <location filename="../../ui/menus.py" line="103" />
       <source>Chỉ tiêu chí không đạt</source>
       <translation>Items not met only</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="103" />
+      <location filename="../../ui/menus.py" line="106" />
       <source>&amp;Tổng hợp các xã…</source>
       <translation>&amp;Summary across communes…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="107" />
+      <location filename="../../ui/menus.py" line="110" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="108" />
+      <location filename="../../ui/menus.py" line="111" />
       <source>&amp;Phím tắt</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="109" />
+      <location filename="../../ui/menus.py" line="112" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="139" />
+      <location filename="../../ui/menus.py" line="142" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="140" />
+      <location filename="../../ui/menus.py" line="143" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="141" />
+      <location filename="../../ui/menus.py" line="144" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="142" />
+      <location filename="../../ui/menus.py" line="145" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
@@ -713,6 +718,274 @@ Reason for the amendment:</translation>
 %s</source>
       <translation>Cannot open the database:
 %s</translation>
+    </message>
+  </context>
+  <context>
+    <name>criteria</name>
+    <message>
+      <location filename="../../ui/criteria.py" line="60" />
+      <source>Mã</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="61" />
+      <source>Lĩnh vực</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="62" />
+      <source>Nội dung</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="63" />
+      <source>Loại</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="64" />
+      <source>Điểm tối đa</source>
+      <translation>Max points</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="65" />
+      <source>Cách chấm</source>
+      <translation>Scoring</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="66" />
+      <source>Tài liệu kiểm chứng</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="67" />
+      <source>Hướng dẫn</source>
+      <translation>Guidance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="68" />
+      <source>Cần ảnh</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="68" />
+      <source>có</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="69" />
+      <source>Khi không đạt</source>
+      <translation>When not met</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="70" />
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="71" />
+      <source>Thưởng/trừ</source>
+      <translation>Bonus/penalty</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="71" />
+      <source>thưởng</source>
+      <translation>bonus</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="71" />
+      <source>trừ</source>
+      <translation>penalty</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="77" />
+      <source>… và %d vấn đề khác.</source>
+      <translation>… and %d more problems.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="78" />
+      <source>Bộ tiêu chí %s có %d vấn đề; chưa nạp gì:</source>
+      <translation>Criteria set %s has %d problems; nothing was loaded:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="92" />
+      <source>Sửa bộ tiêu chí — %s</source>
+      <translation>Edit criteria set — %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="92" />
+      <source>Bộ tiêu chí — %s (chỉ xem)</source>
+      <translation>Criteria set — %s (view only)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="110" />
+      <source>phiên bản</source>
+      <translation>version</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="112" />
+      <source>Mã bộ tiêu chí</source>
+      <translation>Set code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="113" />
+      <source>Tên</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="114" />
+      <source>Tỉnh, thành phố</source>
+      <translation>Province</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="115" />
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="116" />
+      <source>Quyết định ban hành</source>
+      <translation>Issuing decision</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="117" />
+      <source>Nguồn</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="119" />
+      <source>Thêm tiêu chí</source>
+      <translation>Add criterion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="140" />
+      <source>Xếp loại</source>
+      <translation>Classes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="140" />
+      <source>Từ (chỉ số)</source>
+      <translation>From (index)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="140" />
+      <source>Thêm</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="146" />
+      <source>Tiêu chí</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="147" />
+      <source>Thông tin</source>
+      <translation>Information</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="154" />
+      <source>Xuất ra Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="157" />
+      <source>Lưu phiên bản mới</source>
+      <translation>Save as a new version</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="159" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="163" />
+      <source>Bộ tiêu chí đã dùng cho đợt kiểm tra hoặc đi kèm phần mềm: chỉ xem. Sao chép để sửa thành phiên bản mới.</source>
+      <translation>This set is used by an inspection or comes with the app: view only. Copy it to edit a new version.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="196" />
+      <source>cần tên và chỉ số thấp nhất từ 0 đến 100</source>
+      <translation>needs a name and a lowest index from 0 to 100</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="209" />
+      <source>bộ tiêu chí cần có tên</source>
+      <translation>the set needs a name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="211" />
+      <source>phiên bản là một số: 1, 2, 3…</source>
+      <translation>the version is a number: 1, 2, 3…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="221" />
+      <source>%d tiêu chí; tổng %s điểm</source>
+      <translation>%d criteria; %s points in all</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="226" />
+      <source>&lt;br&gt;… và %d vấn đề khác</source>
+      <translation>&lt;br&gt;… and %d more problems</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="229" />
+      <source>Không có lỗi.</source>
+      <translation>No problems.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="266" />
+      <source>Xuất bộ tiêu chí</source>
+      <translation>Export criteria set</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="284" />
+      <source>Bộ tiêu chí</source>
+      <translation>Criteria sets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="288" />
+      <source>Mã, phiên bản</source>
+      <translation>Code, version</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="288" />
+      <source>Điểm</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="288" />
+      <source>Sử dụng</source>
+      <translation>Use</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="297" />
+      <source>Mở…</source>
+      <translation>Open…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="298" />
+      <source>Sao chép thành phiên bản mới…</source>
+      <translation>Copy to a new version…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="299" />
+      <source>Nhập từ Excel…</source>
+      <translation>Import from Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="320" />
+      <source>%d đợt, khóa</source>
+      <translation>%d inspections, locked</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="320" />
+      <source>chưa dùng</source>
+      <translation>not used</translation>
+    </message>
+    <message>
+      <location filename="../../ui/criteria.py" line="347" />
+      <source>Nhập bộ tiêu chí</source>
+      <translation>Import criteria set</translation>
     </message>
   </context>
   <context>
