@@ -241,7 +241,7 @@ class CriteriaEditor(QDialog):
 
     def save(self) -> None:
         try:
-            stored, note = cl.add_version(self.db, self.current())
+            stored, _ = cl.add_version(self.db, self.current())
         except E.InspectorError as exc:
             errors.show(self, exc)
             return
