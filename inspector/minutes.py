@@ -239,6 +239,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
     )
     if insp.period:
         noi_dung += f" Kỳ số liệu: {clean_line(insp.period)}."
+    noi_dung += f" Bộ tiêu chí: {checklist.title} ({checklist.id})."
 
     ket_qua = []
     for n, g in enumerate(groups, 1):

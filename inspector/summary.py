@@ -311,6 +311,7 @@ def write_xlsx(
     for name, it, c in notes:
         sheet.append([name, it.code, cell(sheet, it.text_vi, "chữ dài"), c.text, cell(sheet, c.note, "chữ dài")])
     wb.properties.title = f"Tổng hợp: {m.inspection.title}"
+    wb.properties.subject = f"Bộ tiêu chí: {m.checklist.title} ({m.checklist.id})"
     wb.properties.creator = "Inspector"
     with _writing(path) as tmp:
         wb.save(tmp)

@@ -332,6 +332,8 @@ class MainWindow(QMainWindow):
         if v.frozen:
             parts.append(_tr("đã ký biên bản"))
         self._title_parts = parts
+        if self.checklist:  # which criteria set and version the commune is checked against
+            self.middle_tabs.setTabText(0, _tr("Bảng kiểm tra · %s") % self.checklist.id)
         self.visit_title.setToolTip(
             _tr("Bộ tiêu chí: %s (%s)") % (self.checklist.title, self.checklist.id) if self.checklist else ""
         )

@@ -346,56 +346,61 @@
     </message>
     <message>
       <location filename="../../ui/mainwindow.py" line="336" />
+      <source>Bảng kiểm tra · %s</source>
+      <translation>Checklist · %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="338" />
       <source>Bộ tiêu chí: %s (%s)</source>
       <translation>Criteria set: %s (%s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="350" />
+      <location filename="../../ui/mainwindow.py" line="352" />
       <source>%s/%s điểm</source>
       <translation>%s/%s points</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="352" />
+      <location filename="../../ui/mainwindow.py" line="354" />
       <source> (chỉ số %s)</source>
       <translation> (index %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="381" />
+      <location filename="../../ui/mainwindow.py" line="383" />
       <source>Biên bản đã ký: sửa sẽ là điều chỉnh, cần ghi lý do.</source>
       <translation>Minutes signed: a change is an amendment and needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="395" />
+      <location filename="../../ui/mainwindow.py" line="397" />
       <source>ghi chú</source>
       <translation>note</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="398" />
+      <location filename="../../ui/mainwindow.py" line="400" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="402" />
+      <location filename="../../ui/mainwindow.py" line="404" />
       <source>Điều chỉnh %s sau khi ký: %s → %s; lý do: %s (%s, %s)</source>
       <translation>%s amended after signing: %s → %s; reason: %s (%s, %s)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="459" />
+      <location filename="../../ui/mainwindow.py" line="461" />
       <source>Đã trả lời hết các tiêu chí.</source>
       <translation>All items are answered.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="510" />
+      <location filename="../../ui/mainwindow.py" line="512" />
       <source>Phím tắt</source>
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="515" />
+      <location filename="../../ui/mainwindow.py" line="517" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="516" />
+      <location filename="../../ui/mainwindow.py" line="518" />
       <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
 Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
 %s</source>
@@ -404,12 +409,12 @@ Works without a network; every change is saved at once in the file:
 %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="550" />
+      <location filename="../../ui/mainwindow.py" line="552" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="550" />
+      <location filename="../../ui/mainwindow.py" line="552" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>

@@ -56,7 +56,7 @@ def test_points_beside_items_areas_and_the_commune(qtbot, tmp_path):
     assert (_cell(w, "A1"), _cell(w, "A3"), _cell(w, "A")) == ("5/5", "2/4", "10/12")
     assert _cell(w, "I2") == "0" and _cell(w, "I") == "0"
     assert w.visit_title.text().endswith("10/100 điểm · Yếu")
-    assert "KH-XA-2026.1" in w.visit_title.toolTip()
+    assert "KH-XA-2026.1" in w.visit_title.toolTip() and w.middle_tabs.tabText(0) == "Bảng kiểm tra · KH-XA-2026.1"
     # an answer changes: the item, its area and the total follow at once
     w.write_answer(v.id, "B1", "dat", None)
     assert _cell(w, "B1") == "5/5" and _cell(w, "B") == "5/12" and "15/100 điểm" in w.visit_title.text()
