@@ -47,22 +47,14 @@ from inspector import checklist as cl
 from inspector import events, sync
 from inspector import inspections as ins
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from merge import jpeg  # small random JPEGs, as the merge bench makes them
+
 PER_LAPTOP, PHOTOS, FINDINGS = 25, 40, 4
 NAMES = [
     "Ninh Xuân", "Đồng Hóa", "Tòng Bạt", "Hòa Thắng", "Ea Kao", "Quảng Phú", "Tân Lập", "Hương Trà",
     "Đông Hòa", "Cam Lâm", "Vạn Ninh", "Diên Khánh", "Khánh Sơn", "Bắc Ái", "Thuận Nam", "Phước Hậu",
 ]  # fmt: skip
-
-
-def jpeg(rng: random.Random, w: int = 160, h: int = 120) -> bytes:
-    import io
-
-    from PIL import Image
-
-    img = Image.frombytes("RGB", (w, h), rng.randbytes(w * h * 3))
-    out = io.BytesIO()
-    img.save(out, "JPEG", quality=85)
-    return out.getvalue()
 
 
 def commune(n: int) -> str:
