@@ -240,10 +240,6 @@ def classify(checklist: Checklist, index: float | None) -> str:
     return ""
 
 
-def has_points(checklist: Checklist) -> bool:
-    return any(it.points is not None for it in checklist.items)
-
-
 def score_visit(checklist: Checklist, answers: dict[str, Any]) -> VisitScore:
     """The commune's score from its answers (item code -> an object with .value, .points and
     .points_reason, as answers.Answer)."""
@@ -313,7 +309,6 @@ __all__ = [
     "VisitScore",
     "bounds",
     "classify",
-    "has_points",
     "item_points",
     "number",
     "parse_rule",

@@ -129,7 +129,7 @@ def checklist(
             emit_json([asdict(v) for v in sets])
             return
         for v in sets:
-            use = f"used by {v.inspections} inspection(s), locked" if v.inspections else "not used yet"
+            use = f"used by {v.inspections} inspection(s), locked" if v.locked else "not used yet"
             points = f", {v.points:g} points" if v.points else ""
             click.echo(f"{v.id:<24} {v.items:>3} criteria{points}  {use}  {v.title}")
         return
