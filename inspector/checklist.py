@@ -197,7 +197,7 @@ def _points(raw: dict, where: str, typ: str, source: str) -> tuple[float | None,
     scoring = clean_line(raw.get("scoring"))
     _, problems = parse_rule(typ, scoring, points)
     if problems:
-        raise ChecklistError(source, f"{where}: {problems[0]}")
+        raise ChecklistError(source, f"{where}: {problems[0][0]}")
     return points, scoring, kind
 
 

@@ -77,10 +77,18 @@ class Problem:
     row: int  # 0: the sheet itself
     column: str  # "" for the whole row or sheet
     message: str
+    message_vi: str = ""  # the same in Vietnamese, for the window
 
     def __str__(self) -> str:
         where = self.sheet + (f", row {self.row}" if self.row else "") + (f", {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message}" if where else self.message
+
+    def vi(self) -> str:
+        where = (
+            self.sheet + (f", dòng {self.row}" if self.row else "") + (f", cột {self.column}" if self.column else "")
+        )
+        text = self.message_vi or self.message
+        return f"{where}: {text}" if where else text
 
 
 class CriteriaFileError(InspectorError):
@@ -109,19 +117,34 @@ def _open(path: Path):
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise CriteriaFileError(name, [Problem("", 0, "", f"cannot be read ({exc.strerror or exc})")]) from None
+        why = exc.strerror or str(exc)
+        raise CriteriaFileError(
+            name, [Problem("", 0, "", f"cannot be read ({why})", f"không đọc được tệp ({why})")]
+        ) from None
     if size > MAX_FILE:
-        raise CriteriaFileError(name, [Problem("", 0, "", f"is larger than {MAX_FILE // 2**20} MB")])
+        mb = MAX_FILE // 2**20
+        raise CriteriaFileError(name, [Problem("", 0, "", f"is larger than {mb} MB", f"tệp lớn hơn {mb} MB")])
     try:
         with zipfile.ZipFile(path) as z:
             if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
-                raise CriteriaFileError(name, [Problem("", 0, "", "unpacks to more than 100 MB")])
+                raise CriteriaFileError(
+                    name, [Problem("", 0, "", "unpacks to more than 100 MB", "giải nén ra hơn 100 MB")]
+                )
         return load_workbook(path, read_only=True, data_only=True)
     except CriteriaFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise CriteriaFileError(
-            name, [Problem("", 0, "", f"is not an Excel workbook (.xlsx) ({type(exc).__name__})")]
+            name,
+            [
+                Problem(
+                    "",
+                    0,
+                    "",
+                    f"is not an Excel workbook (.xlsx) ({type(exc).__name__})",
+                    "không phải tệp Excel (.xlsx) hoặc tệp bị hỏng",
+                )
+            ],
         ) from None
 
 
@@ -179,13 +202,21 @@ def build(
     try:
         return cl.parse(data, source)
     except InspectorError as exc:  # a rule of the set as a whole (checked again by parse)
-        raise CriteriaFileError(source, [Problem(SHEET_ITEMS, 0, "", str(exc))]) from None
+        raise CriteriaFileError(source, [Problem(SHEET_ITEMS, 0, "", str(exc), str(exc))]) from None
 
 
 def _read_info(wb, problems: list[Problem]) -> dict[str, str]:
     ws = _sheet(wb, SHEET_INFO)
     if ws is None:
-        problems.append(Problem(SHEET_INFO, 0, "", "the sheet is missing (the set's name, province, year…)"))
+        problems.append(
+            Problem(
+                SHEET_INFO,
+                0,
+                "",
+                "the sheet is missing (the set's name, province, year…)",
+                "thiếu trang này (tên bộ tiêu chí, tỉnh, năm…)",
+            )
+        )
         return {}
     out: dict[str, str] = {}
     for row in _rows(ws):
@@ -197,9 +228,19 @@ def _read_info(wb, problems: list[Problem]) -> dict[str, str]:
             if isinstance(row[1], float) and row[1].is_integer():
                 out[key] = str(int(row[1]))
     if not out.get("title"):
-        problems.append(Problem(SHEET_INFO, 0, "", f"no {INFO['title']!r}: the set needs a name"))
+        problems.append(
+            Problem(SHEET_INFO, 0, "", f"no {INFO['title']!r}: the set needs a name", "bộ tiêu chí cần có tên")
+        )
     if out.get("id") and not all(ch.isalnum() or ch in "-_." for ch in out["id"]):
-        problems.append(Problem(SHEET_INFO, 0, INFO["id"], f"{out['id']!r}: letters, digits, - _ . only"))
+        problems.append(
+            Problem(
+                SHEET_INFO,
+                0,
+                INFO["id"],
+                f"{out['id']!r}: letters, digits, - _ . only",
+                f"«{out['id']}»: chỉ dùng chữ, số và - _ .",
+            )
+        )
     return out
 
 
@@ -214,7 +255,7 @@ def _read_classes(wb, problems: list[Problem]) -> list[tuple[str, float]]:
         name = _text(row[0])
         lower = number(row[1]) if len(row) > 1 else None
         if not name:
-            problems.append(Problem(SHEET_CLASSES, n, "A", "a class needs a name"))
+            problems.append(Problem(SHEET_CLASSES, n, "A", "a class needs a name", "xếp loại cần có tên"))
         if lower is None or not 0 <= lower <= 100:
             problems.append(
                 Problem(
@@ -222,11 +263,20 @@ def _read_classes(wb, problems: list[Problem]) -> list[tuple[str, float]]:
                     n,
                     "B",
                     f"{_text(row[1] if len(row) > 1 else None)!r}: expected the lowest index of the class, 0 to 100",
+                    f"«{_text(row[1] if len(row) > 1 else None)}»: ghi chỉ số thấp nhất của xếp loại, từ 0 đến 100",
                 )
             )
         elif name:
             if any(lower == m for _, m in out):
-                problems.append(Problem(SHEET_CLASSES, n, "B", f"two classes start at {lower:g}"))
+                problems.append(
+                    Problem(
+                        SHEET_CLASSES,
+                        n,
+                        "B",
+                        f"two classes start at {lower:g}",
+                        f"hai xếp loại cùng bắt đầu từ {lower:g}",
+                    )
+                )
             out.append((name, lower))
     return out
 
@@ -234,13 +284,15 @@ def _read_classes(wb, problems: list[Problem]) -> list[tuple[str, float]]:
 def _read_items(wb, problems: list[Problem]) -> tuple[list[dict], list[dict]]:
     ws = _sheet(wb, SHEET_ITEMS)
     if ws is None:
-        problems.append(Problem(SHEET_ITEMS, 0, "", "the sheet of criteria is missing"))
+        problems.append(Problem(SHEET_ITEMS, 0, "", "the sheet of criteria is missing", "thiếu trang tiêu chí"))
         return [], []
     rows = _rows(ws)
     header_at = next((n for n, r in enumerate(rows) if any(fold(_text(v)) == fold(COLUMNS["code"]) for v in r)), None)
     if header_at is None:
         problems.append(
-            Problem(SHEET_ITEMS, 0, "", "no header row with a column 'Mã'" if rows else "the sheet is empty")
+            Problem(SHEET_ITEMS, 0, "", "no header row with a column 'Mã'", "không có dòng tiêu đề có cột «Mã»")
+            if rows
+            else Problem(SHEET_ITEMS, 0, "", "the sheet is empty", "trang trống")
         )
         return [], []
     wanted = {fold(v): k for k, v in COLUMNS.items()}
@@ -252,7 +304,7 @@ def _read_items(wb, problems: list[Problem]) -> tuple[list[dict], list[dict]]:
     letters = {k: _letter(j) for k, j in cols.items()}
     for key in REQUIRED:
         if key not in cols:
-            problems.append(Problem(SHEET_ITEMS, header_at + 1, COLUMNS[key], "the column is missing"))
+            problems.append(Problem(SHEET_ITEMS, header_at + 1, COLUMNS[key], "the column is missing", "thiếu cột"))
     if any(k not in cols for k in REQUIRED):
         return [], []
     table = [
@@ -280,34 +332,50 @@ def check_rows(
 
         found = len(problems)
 
-        def bad(key: str, message: str, n=n) -> None:
+        def bad(key: str, message: str, vi: str, n=n) -> None:
             where = f"{COLUMNS[key]} ({letters[key]})" if key in letters else COLUMNS[key]
-            problems.append(Problem(sheet, n, where, message))
+            problems.append(Problem(sheet, n, where, message, vi))
 
         code = _text(get("code")).upper()
         if not code:
-            bad("code", "the criterion has no code")
+            bad("code", "the criterion has no code", "tiêu chí chưa có mã")
         elif not cl.CODE_RE.match(code):
-            bad("code", f"{code!r} is not a code like A1 or BL12 (letters of the area, then a number)")
+            bad(
+                "code",
+                f"{code!r} is not a code like A1 or BL12 (letters of the area, then a number)",
+                f"«{code}» không phải mã như A1 hay BL12 (chữ của lĩnh vực rồi đến số)",
+            )
         elif code in seen:
-            bad("code", f"{code} is also the code of row {seen[code]}")
+            bad("code", f"{code} is also the code of row {seen[code]}", f"{code} trùng mã với dòng {seen[code]}")
         else:
             seen[code] = n
         typ = _TYPE_WORDS.get(fold(_text(get("type"))))
         if typ is None:
-            bad("type", f"{_text(get('type'))!r} is not a type ({', '.join(TYPES.values())})")
+            bad(
+                "type",
+                f"{_text(get('type'))!r} is not a type ({', '.join(TYPES.values())})",
+                f"«{_text(get('type'))}» không phải loại tiêu chí ({', '.join(TYPES.values())})",
+            )
         text = clean_line(_text(get("text_vi")))
         if not text:
-            bad("text_vi", "the criterion has no text")
+            bad("text_vi", "the criterion has no text", "tiêu chí chưa có nội dung")
         area = _text(get("area"))
         prefix = "".join(ch for ch in code if ch.isalpha())[:2]
         if not area:
-            bad("area", "the criterion has no area")
+            bad("area", "the criterion has no area", "tiêu chí chưa có lĩnh vực")
         elif prefix and groups.get(prefix, area) != area:
-            bad("area", f"{code} is in {area!r}, but other codes {prefix}… are in {groups[prefix]!r}")
+            bad(
+                "area",
+                f"{code} is in {area!r}, but other codes {prefix}… are in {groups[prefix]!r}",
+                f"{code} thuộc «{area}» nhưng các mã {prefix}… khác thuộc «{groups[prefix]}»",
+            )
         elif prefix and area in groups.values() and groups.get(prefix) != area:
             other = next(p for p, a in groups.items() if a == area)
-            bad("area", f"{area!r} already holds codes {other}…; {code} should start with {other}")
+            bad(
+                "area",
+                f"{area!r} already holds codes {other}…; {code} should start with {other}",
+                f"«{area}» đã dùng mã {other}…; {code} phải bắt đầu bằng {other}",
+            )
         elif prefix:
             groups[prefix] = area
         raw_points = get("points")
@@ -315,19 +383,31 @@ def check_rows(
         if raw_points not in (None, ""):
             points = number(raw_points)
             if points is None:
-                bad("points", f"{_text(raw_points)!r} is not a number of points")
+                bad(
+                    "points",
+                    f"{_text(raw_points)!r} is not a number of points",
+                    f"«{_text(raw_points)}» không phải số điểm",
+                )
         kind = _KIND_WORDS.get(fold(_text(get("points_kind"))))
         if kind is None:
-            bad("points_kind", f"{_text(get('points_kind'))!r}: expected thưởng or trừ (or nothing)")
+            bad(
+                "points_kind",
+                f"{_text(get('points_kind'))!r}: expected thưởng or trừ (or nothing)",
+                f"«{_text(get('points_kind'))}»: ghi thưởng hoặc trừ (hoặc để trống)",
+            )
         scoring = _text(get("scoring"))
         if kind == "penalty" and points is not None:
             points = -abs(points)  # a penalty takes points away, whichever sign the office wrote
         if typ is not None and (points is not None or raw_points in (None, "")):
             for message in parse_rule(typ, scoring, points)[1]:
-                bad("scoring", message)
+                bad("scoring", *message)
         photo = fold(_text(get("photo_required")))
         if photo and photo not in _YES and photo not in ("khong", "0", "no"):
-            bad("photo_required", f"{_text(get('photo_required'))!r}: write x when a photo is required")
+            bad(
+                "photo_required",
+                f"{_text(get('photo_required'))!r}: write x when a photo is required",
+                f"«{_text(get('photo_required'))}»: ghi x khi cần ảnh",
+            )
         if len(problems) > found:
             continue
         items.append(
@@ -351,7 +431,7 @@ def check_rows(
             }
         )
     if not items and not problems:
-        problems.append(Problem(sheet, 0, "", "the sheet holds no criteria"))
+        problems.append(Problem(sheet, 0, "", "the sheet holds no criteria", "trang chưa có tiêu chí nào"))
     return [{"code": p, "title_vi": a} for p, a in groups.items()], items
 
 

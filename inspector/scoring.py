@@ -65,26 +65,47 @@ def _fmt(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
 
-def parse_rule(item_type: str, text: str, points: float | None) -> tuple[Rule, list[str]]:
-    """The rule of "Cách chấm" for an item of this type, and its problems (empty when sound)."""
+def parse_rule(item_type: str, text: str, points: float | None) -> tuple[Rule, list[tuple[str, str]]]:
+    """The rule of "Cách chấm" for an item of this type, and its problems, each in English and
+    Vietnamese (empty when sound)."""
     text = (text or "").strip()
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     if points is None:
-        return Rule(), ([f"a rule is given but the item has no points: {text!r}"] if text else [])
+        if text:
+            return Rule(), [
+                (
+                    f"a rule is given but the item has no points: {text!r}",
+                    f"có cách chấm «{text}» nhưng chưa có điểm tối đa",
+                )
+            ]
+        return Rule(), []
     top = abs(points)
     if item_type == "assessment":
         if not text:
             return Rule(partial=points / 2), []  # half, by default
         found = _NUMBER.findall(text)
         if len(found) != 1:
-            return Rule(), [f"expected the points for Đạt một phần (one number), got {text!r}"]
+            return Rule(), [
+                (
+                    f"expected the points for Đạt một phần (one number), got {text!r}",
+                    f"cần một số điểm cho Đạt một phần, không phải «{text}»",
+                )
+            ]
         partial = float(found[0].replace(",", "."))
         if abs(partial) > top or ((partial < 0) != (points < 0) and partial != 0):
-            problems.append(f"the points for Đạt một phần ({_fmt(partial)}) exceed the item's {_fmt(points)}")
+            problems.append(
+                (
+                    f"the points for Đạt một phần ({_fmt(partial)}) exceed the item's {_fmt(points)}",
+                    f"điểm Đạt một phần ({_fmt(partial)}) vượt điểm tối đa {_fmt(points)}",
+                )
+            )
         return Rule(partial=partial), problems
     if item_type in ("ratio", "count"):
         if not text:
-            return Rule(), [f"a {'ratio' if item_type == 'ratio' else 'count'} item with points needs thresholds"]
+            kind = ("ratio", "tỷ lệ") if item_type == "ratio" else ("count", "số lượng")
+            return Rule(), [
+                (f"a {kind[0]} item with points needs thresholds", f"tiêu chí {kind[1]} có điểm cần các ngưỡng chấm")
+            ]
         bands = []
         for clause in re.split(r"[;\n]+", text):
             if not clause.strip():
@@ -94,24 +115,44 @@ def parse_rule(item_type: str, text: str, points: float | None) -> tuple[Rule, l
                 clause_n = clause_n.replace(k, v)
             m = _BAND.match(clause_n)
             if not m:
-                problems.append(f"cannot read the threshold {clause.strip()!r} (expected e.g. ≥95%: 2)")
+                problems.append(
+                    (
+                        f"cannot read the threshold {clause.strip()!r} (expected e.g. ≥95%: 2)",
+                        f"không đọc được ngưỡng «{clause.strip()}» (viết như ≥95%: 2)",
+                    )
+                )
                 continue
             op, bound, pct, pts = m.group(1), float(m.group(2).replace(",", ".")), m.group(3), m.group(4)
             if pct and item_type == "count":
-                problems.append(f"{clause.strip()!r}: a count item's thresholds are numbers, not percentages")
+                problems.append(
+                    (
+                        f"{clause.strip()!r}: a count item's thresholds are numbers, not percentages",
+                        f"«{clause.strip()}»: ngưỡng của tiêu chí số lượng là số, không phải phần trăm",
+                    )
+                )
             p = float(pts.replace(",", "."))
             if abs(p) > top:
-                problems.append(f"{clause.strip()!r}: {_fmt(p)} points exceed the item's {_fmt(points)}")
+                problems.append(
+                    (
+                        f"{clause.strip()!r}: {_fmt(p)} points exceed the item's {_fmt(points)}",
+                        f"«{clause.strip()}»: {_fmt(p)} điểm vượt điểm tối đa {_fmt(points)}",
+                    )
+                )
             bands.append(Band(op, bound, p))
         if not problems:
             problems += _coverage(tuple(bands), item_type)
         return Rule(bands=tuple(bands)), problems
     if text:
-        return Rule(), [f"a {item_type} item takes no rule (its points are entered by hand): {text!r}"]
+        return Rule(), [
+            (
+                f"a {item_type} item takes no rule (its points are entered by hand): {text!r}",
+                f"tiêu chí loại này không có cách chấm (điểm nhập tay): «{text}»",
+            )
+        ]
     return Rule(), []
 
 
-def _coverage(bands: tuple[Band, ...], item_type: str) -> list[str]:
+def _coverage(bands: tuple[Band, ...], item_type: str) -> list[tuple[str, str]]:
     """Bands are read in order and the first that holds gives the points ("≥95%: 2; ≥80%: 1;
     <80%: 0"). Problems: a value no band takes (a gap), a band no value reaches because the
     bands before it take all its values (an overlap)."""
@@ -127,18 +168,26 @@ def _coverage(bands: tuple[Band, ...], item_type: str) -> list[str]:
             probes |= {math.floor(b) - 1, math.floor(b), math.ceil(b), math.ceil(b) + 1}
         probes = {p for p in probes if p >= 0}
     unit = "%" if item_type == "ratio" else ""
-    problems = []
+    problems: list[tuple[str, str]] = []
     reached: set[int] = set()
     for x in sorted(probes):
         first = next((k for k, b in enumerate(bands) if b.holds(x)), None)
         if first is None:
-            problems.append(f"the thresholds leave a gap: no points for {_fmt(round(x, 2))}{unit}")
+            at = f"{_fmt(round(x, 2))}{unit}"
+            problems.append(
+                (f"the thresholds leave a gap: no points for {at}", f"các ngưỡng bỏ sót: {at} không được chấm điểm")
+            )
         else:
             reached.add(first)
     for k, band in enumerate(bands):
         if k not in reached:
             before = ", ".join(str(b) for b in bands[:k] if any(b.holds(x) and band.holds(x) for x in probes))
-            problems.append(f"the thresholds overlap: {band}{unit} is never reached ({before}{unit} comes first)")
+            problems.append(
+                (
+                    f"the thresholds overlap: {band}{unit} is never reached ({before}{unit} comes first)",
+                    f"các ngưỡng chồng nhau: {band}{unit} không bao giờ được dùng ({before}{unit} đứng trước)",
+                )
+            )
     return problems[:3]  # the first ones say enough
 
 

@@ -124,6 +124,8 @@ def test_export_then_load_gives_the_same_set(tmp_path, db):
 def _problems(path: Path) -> list[cx.Problem]:
     with pytest.raises(cx.CriteriaFileError) as e:
         cx.read(path)
+    # the window shows each in Vietnamese: every problem has its Vietnamese sentence
+    assert all(p.message_vi and p.message_vi != p.message for p in e.value.problems), e.value.problems
     return e.value.problems
 
 

@@ -6,6 +6,7 @@ Its words have the translation context "criteria"."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
@@ -73,7 +74,7 @@ def _columns() -> list[Column]:
 
 
 def _problems_message(e) -> str:
-    lines = [str(p) for p in e.problems[:12]]
+    lines = [p.vi() for p in e.problems[:12]]
     more = [_tr("… và %d vấn đề khác.") % (len(e.problems) - 12)] if len(e.problems) > 12 else []
     return "\n".join([_tr("Bộ tiêu chí %s có %d vấn đề; chưa nạp gì:") % (e.source, len(e.problems)), *lines, *more])
 
@@ -193,7 +194,8 @@ class CriteriaEditor(QDialog):
         for n, (_, (name, low)) in enumerate(self.classes.rows(), 1):
             value = number(low)
             if not name or value is None or not 0 <= value <= 100:
-                problems.append(cx.Problem(_tr("Xếp loại"), n, "", _tr("cần tên và chỉ số thấp nhất từ 0 đến 100")))
+                text = _tr("cần tên và chỉ số thấp nhất từ 0 đến 100")
+                problems.append(cx.Problem(_tr("Xếp loại"), n, "", text, text))
             else:
                 classes.append((name, value))
         info = {
@@ -206,9 +208,11 @@ class CriteriaEditor(QDialog):
             "sources": self.sources.text().strip(),
         }
         if not info["title"]:
-            problems.append(cx.Problem(_tr("Thông tin"), 0, _tr("Tên"), _tr("bộ tiêu chí cần có tên")))
+            text = _tr("bộ tiêu chí cần có tên")
+            problems.append(cx.Problem(_tr("Thông tin"), 0, _tr("Tên"), text, text))
         if not info["version"].isdigit():
-            problems.append(cx.Problem(_tr("Thông tin"), 0, _tr("phiên bản"), _tr("phiên bản là một số: 1, 2, 3…")))
+            text = _tr("phiên bản là một số: 1, 2, 3…")
+            problems.append(cx.Problem(_tr("Thông tin"), 0, _tr("phiên bản"), text, text))
         return info, classes, groups, items, problems
 
     def run_check(self) -> None:
@@ -222,7 +226,7 @@ class CriteriaEditor(QDialog):
         if sums:
             text += " (" + ", ".join(f"{g} {points_text(v)}" for g, v in sums.items()) + ")"
         if problems:
-            shown = "<br>".join(str(p) for p in problems[:6])
+            shown = "<br>".join(escape(p.vi()) for p in problems[:6])
             more = _tr("<br>… và %d vấn đề khác") % (len(problems) - 6) if len(problems) > 6 else ""
             self.check.setText(f"{text}.<br><span style='color:#b3261e'>{shown}{more}</span>")
         else:

@@ -48,7 +48,8 @@ def test_a_copy_is_checked_as_one_types_and_saved_as_the_next_version(qtbot, db,
     _set_cell(editor, 2, "scoring", "≥95%: 4; ≥80%: 2")  # a gap under 80 %
     _set_cell(editor, 0, "scoring", "9")  # partial points above the item's 5
     text = editor.check.text()
-    assert "A1 is also the code of row 1" in text and "gap" in text and "exceed the item's 5" in text
+    assert "Tiêu chí, dòng 2, cột Mã: A1 trùng mã với dòng 1" in text
+    assert "các ngưỡng bỏ sót: 79,95% không được chấm điểm" in text and "vượt điểm tối đa 5" in text
     assert not editor.save_button.isEnabled()
     _set_cell(editor, 1, "code", "A2")
     _set_cell(editor, 2, "scoring", "≥95%: 4; ≥80%: 2; <80%: 0")
@@ -70,7 +71,8 @@ def test_excel_in_and_out_from_the_sets_dialog(qtbot, db, tmp_path, monkeypatch)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     d.import_set()
-    assert shown and "có 1 vấn đề; chưa nạp gì" in shown[0] and "Tiêu chí, row 3, Mã (A)" in shown[0]
+    assert shown and "có 1 vấn đề; chưa nạp gì" in shown[0]
+    assert "Tiêu chí, dòng 3, cột Mã (A): A1 trùng mã với dòng 2" in shown[0]
     assert "KH-XA-2026.1" not in {v.id for v in cl.list_versions(db)}
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(workbook(tmp_path / "kh.xlsx")), ""))
     d.import_set()
