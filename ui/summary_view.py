@@ -185,6 +185,10 @@ class SummaryView(QWidget):
         if m is not None and m.scores:
             top = [v.commune for v in m.ranking() if m.ranks[v.id] == 1]
             text += " — " + _tr("cao nhất: %s") % ", ".join(top)
+            means = m.area_averages()  # each area's mean points across the communes
+            text += "\n" + _tr("Bình quân theo lĩnh vực: %s") % "; ".join(
+                f"{code} {points_text(pts)}/{points_text(mx)}" for code, (pts, mx) in means.items()
+            )
         self.title.setText(text)
         self.excel.setEnabled(bool(m and m.visits))
         self.word.setEnabled(bool(m and m.visits))

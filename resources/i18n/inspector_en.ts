@@ -728,267 +728,267 @@ Reason for the amendment:</translation>
   <context>
     <name>criteria</name>
     <message>
-      <location filename="../../ui/criteria.py" line="60" />
+      <location filename="../../ui/criteria.py" line="61" />
       <source>Mã</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="61" />
+      <location filename="../../ui/criteria.py" line="62" />
       <source>Lĩnh vực</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="62" />
+      <location filename="../../ui/criteria.py" line="63" />
       <source>Nội dung</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="63" />
+      <location filename="../../ui/criteria.py" line="64" />
       <source>Loại</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="64" />
+      <location filename="../../ui/criteria.py" line="65" />
       <source>Điểm tối đa</source>
       <translation>Max points</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="65" />
+      <location filename="../../ui/criteria.py" line="66" />
       <source>Cách chấm</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="66" />
+      <location filename="../../ui/criteria.py" line="67" />
       <source>Tài liệu kiểm chứng</source>
       <translation>Evidence</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="67" />
+      <location filename="../../ui/criteria.py" line="68" />
       <source>Hướng dẫn</source>
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="68" />
+      <location filename="../../ui/criteria.py" line="69" />
       <source>Cần ảnh</source>
       <translation>Photo</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="68" />
+      <location filename="../../ui/criteria.py" line="69" />
       <source>có</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="69" />
+      <location filename="../../ui/criteria.py" line="70" />
       <source>Khi không đạt</source>
       <translation>When not met</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="70" />
+      <location filename="../../ui/criteria.py" line="71" />
       <source>Đơn vị</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="71" />
+      <location filename="../../ui/criteria.py" line="72" />
       <source>Thưởng/trừ</source>
       <translation>Bonus/penalty</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="71" />
+      <location filename="../../ui/criteria.py" line="72" />
       <source>thưởng</source>
       <translation>bonus</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="71" />
+      <location filename="../../ui/criteria.py" line="72" />
       <source>trừ</source>
       <translation>penalty</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="77" />
+      <location filename="../../ui/criteria.py" line="78" />
       <source>… và %d vấn đề khác.</source>
       <translation>… and %d more problems.</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="78" />
+      <location filename="../../ui/criteria.py" line="79" />
       <source>Bộ tiêu chí %s có %d vấn đề; chưa nạp gì:</source>
       <translation>Criteria set %s has %d problems; nothing was loaded:</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="92" />
+      <location filename="../../ui/criteria.py" line="93" />
       <source>Sửa bộ tiêu chí — %s</source>
       <translation>Edit criteria set — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="92" />
+      <location filename="../../ui/criteria.py" line="93" />
       <source>Bộ tiêu chí — %s (chỉ xem)</source>
       <translation>Criteria set — %s (view only)</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="110" />
+      <location filename="../../ui/criteria.py" line="111" />
       <source>phiên bản</source>
       <translation>version</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="112" />
+      <location filename="../../ui/criteria.py" line="113" />
       <source>Mã bộ tiêu chí</source>
       <translation>Set code</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="113" />
+      <location filename="../../ui/criteria.py" line="114" />
       <source>Tên</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="114" />
+      <location filename="../../ui/criteria.py" line="115" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="115" />
+      <location filename="../../ui/criteria.py" line="116" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="116" />
+      <location filename="../../ui/criteria.py" line="117" />
       <source>Quyết định ban hành</source>
       <translation>Issuing decision</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="117" />
+      <location filename="../../ui/criteria.py" line="118" />
       <source>Nguồn</source>
       <translation>Sources</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="119" />
+      <location filename="../../ui/criteria.py" line="120" />
       <source>Thêm tiêu chí</source>
       <translation>Add criterion</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="140" />
+      <location filename="../../ui/criteria.py" line="141" />
       <source>Xếp loại</source>
       <translation>Classes</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="140" />
+      <location filename="../../ui/criteria.py" line="141" />
       <source>Từ (chỉ số)</source>
       <translation>From (index)</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="140" />
+      <location filename="../../ui/criteria.py" line="141" />
       <source>Thêm</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="146" />
+      <location filename="../../ui/criteria.py" line="147" />
       <source>Tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="147" />
+      <location filename="../../ui/criteria.py" line="148" />
       <source>Thông tin</source>
       <translation>Information</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="154" />
+      <location filename="../../ui/criteria.py" line="155" />
       <source>Xuất ra Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="157" />
+      <location filename="../../ui/criteria.py" line="158" />
       <source>Lưu phiên bản mới</source>
       <translation>Save as a new version</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="159" />
+      <location filename="../../ui/criteria.py" line="160" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="163" />
+      <location filename="../../ui/criteria.py" line="164" />
       <source>Bộ tiêu chí đã dùng cho đợt kiểm tra hoặc đi kèm phần mềm: chỉ xem. Sao chép để sửa thành phiên bản mới.</source>
       <translation>This set is used by an inspection or comes with the app: view only. Copy it to edit a new version.</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="196" />
+      <location filename="../../ui/criteria.py" line="197" />
       <source>cần tên và chỉ số thấp nhất từ 0 đến 100</source>
       <translation>needs a name and a lowest index from 0 to 100</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="209" />
+      <location filename="../../ui/criteria.py" line="211" />
       <source>bộ tiêu chí cần có tên</source>
       <translation>the set needs a name</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="211" />
+      <location filename="../../ui/criteria.py" line="214" />
       <source>phiên bản là một số: 1, 2, 3…</source>
       <translation>the version is a number: 1, 2, 3…</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="221" />
+      <location filename="../../ui/criteria.py" line="225" />
       <source>%d tiêu chí; tổng %s điểm</source>
       <translation>%d criteria; %s points in all</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="226" />
+      <location filename="../../ui/criteria.py" line="230" />
       <source>&lt;br&gt;… và %d vấn đề khác</source>
       <translation>&lt;br&gt;… and %d more problems</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="229" />
+      <location filename="../../ui/criteria.py" line="233" />
       <source>Không có lỗi.</source>
       <translation>No problems.</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="266" />
+      <location filename="../../ui/criteria.py" line="270" />
       <source>Xuất bộ tiêu chí</source>
       <translation>Export criteria set</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="284" />
+      <location filename="../../ui/criteria.py" line="288" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria sets</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="288" />
+      <location filename="../../ui/criteria.py" line="292" />
       <source>Mã, phiên bản</source>
       <translation>Code, version</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="288" />
+      <location filename="../../ui/criteria.py" line="292" />
       <source>Điểm</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="288" />
+      <location filename="../../ui/criteria.py" line="292" />
       <source>Sử dụng</source>
       <translation>Use</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="297" />
+      <location filename="../../ui/criteria.py" line="301" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="298" />
+      <location filename="../../ui/criteria.py" line="302" />
       <source>Sao chép thành phiên bản mới…</source>
       <translation>Copy to a new version…</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="299" />
+      <location filename="../../ui/criteria.py" line="303" />
       <source>Nhập từ Excel…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="320" />
+      <location filename="../../ui/criteria.py" line="324" />
       <source>%d đợt, khóa</source>
       <translation>%d inspections, locked</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="320" />
+      <location filename="../../ui/criteria.py" line="324" />
       <source>chưa dùng</source>
       <translation>not used</translation>
     </message>
     <message>
-      <location filename="../../ui/criteria.py" line="347" />
+      <location filename="../../ui/criteria.py" line="351" />
       <source>Nhập bộ tiêu chí</source>
       <translation>Import criteria set</translation>
     </message>
@@ -1966,27 +1966,32 @@ After this, any change to this commune's results is an amendment and needs a rea
       <translation>highest: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="207" />
+      <location filename="../../ui/summary_view.py" line="189" />
+      <source>Bình quân theo lĩnh vực: %s</source>
+      <translation>Mean by area: %s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="211" />
       <source>Bảng tính Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="207" />
+      <location filename="../../ui/summary_view.py" line="211" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="208" />
+      <location filename="../../ui/summary_view.py" line="212" />
       <source>Lưu bảng tổng hợp</source>
       <translation>Save summary</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="222" />
+      <location filename="../../ui/summary_view.py" line="226" />
       <source>Đang lập bảng tổng hợp…</source>
       <translation>Writing the summary…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="222" />
+      <location filename="../../ui/summary_view.py" line="226" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>

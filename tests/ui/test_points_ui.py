@@ -115,6 +115,7 @@ def test_the_summary_shows_each_communes_index_class_and_rank(qtbot, tmp_path):
     assert heads == ["Đồng Hóa · 15 · Yếu", "Ninh Xuân · 10 · Yếu"]
     assert view.model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == "Hạng 1: 15/100 điểm"
     assert "KH-XA-2026.1" in view.title.text() and "cao nhất: Đồng Hóa" in view.title.text()
+    assert "Bình quân theo lĩnh vực: A 7,5/12; B 2,5/12; C 2,5/12" in view.title.text()
 
 
 def test_the_inspection_dialog_chooses_the_set_and_locks_it_once_answered(qtbot, tmp_path, db):
