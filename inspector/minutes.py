@@ -255,7 +255,16 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
                     "ma": it.code,
                     "noi_dung": it.text_vi,
                     "ket_qua": shown,
-                    "ghi_chu": a.note if a else "",
+                    "ghi_chu": "; ".join(
+                        x
+                        for x in (
+                            a.note if a else "",
+                            f"Điểm chấm tay: {score.overridden[it.code]}"
+                            if score is not None and score.overridden.get(it.code)
+                            else "",
+                        )
+                        if x
+                    ),
                     "dat": not ans.is_failed(it, a.value if a else None),
                 }
             )
@@ -364,7 +373,7 @@ def _points_of(score: scoring.VisitScore, it: cl.Item) -> str:
         else f"{scoring.points_text(pts)}/{scoring.points_text(it.points or 0)} điểm"
     )
     if it.code in score.overridden:
-        text += f", chấm tay: {score.overridden[it.code]}" if score.overridden[it.code] else ", chấm tay"
+        text += ", chấm tay"  # the reason goes to the note column
     return text
 
 

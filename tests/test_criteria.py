@@ -443,7 +443,8 @@ def test_from_a_workbook_to_ranked_communes_on_the_command_line(tmp_path):
     )
     assert "1. Công tác chỉ đạo, điều hành (3/12 điểm)" in text
     cells = [c.text for t in docx.Document(out).tables for r in t.rows for c in r.cells]
-    assert "Không đạt (0/5 điểm)" in cells and "Có (1/3 điểm, chấm tay: Bố trí chưa đủ giờ)" in cells
+    assert "Không đạt (0/5 điểm)" in cells and "Có (1/3 điểm, chấm tay)" in cells
+    assert "Điểm chấm tay: Bố trí chưa đủ giờ" in cells
     xlsx = tmp_path / "th.xlsx"
     assert _run(["--db", db_path, "summary", made["id"], "-o", str(xlsx)]).exit_code == 0
     wb = load_workbook(xlsx)
