@@ -1,0 +1,161 @@
+"""Deciding conflicts of every kind of field (found by mutation testing of sync.py): a value picked
+from the heads is kept exactly; a value typed anew is read as its field reads it (an answer by its
+item in the inspection's own set, whole numbers, points, lists of names, one-line or multi-line
+text); a bad one is refused and nothing is written."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from test_criteria import workbook
+
+import inspector
+from inspector import answers as ans
+from inspector import checklist as cl
+from inspector import criteria_xlsx as cx
+from inspector import events, sync
+from inspector import inspections as ins
+
+
+def _pair(tmp_path, *, checklist: str | None = None):
+    """Two laptops with the same plan (one commune, one member, one finding)."""
+    a = inspector.open_db(tmp_path / "a.sqlite3")
+    b = inspector.open_db(tmp_path / "b.sqlite3")
+    if checklist == "KH":
+        version, _ = cl.add_version(a, cx.read(workbook(tmp_path / "kh.xlsx")))
+        checklist = version.id
+    insp = ins.create_inspection(a, title="Kiểm tra 2026", checklist_version=checklist)
+    m = ins.add_member(a, insp.id, name="Nguyễn Văn An")
+    v = ins.add_visit(a, insp.id, commune="Ninh Xuân", province="Khánh Hòa")
+    sync.export_package(a, tmp_path / "plan.cchc")
+    sync.merge_packages(b, [tmp_path / "plan.cchc"])
+    return a, b, insp, m, v
+
+
+def _meet(tmp_path, a, b) -> list[sync.ConflictInfo]:
+    sync.export_package(a, tmp_path / "a.cchc")
+    return sync.merge_packages(b, [tmp_path / "a.cchc"]).conflicts
+
+
+def _state(db):
+    return db.execute("SELECT count(*) FROM events").fetchone()[0], events.conflict_count(db)
+
+
+def test_an_answer_typed_anew_is_read_by_its_item_in_the_inspections_own_set(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path, checklist="KH")
+    ans.set_answer(a, v.id, "A3", "90/100")  # A3 is a ratio in the province's set only
+    ans.set_answer(b, v.id, "A3", "70/100")
+    (c,) = _meet(tmp_path, a, b)
+    assert {h["display"] for h in c.heads} == {"90/100 (90,0%)", "70/100 (70,0%)"}
+    assert c.item_text == "Tỷ lệ hồ sơ đúng hạn / tổng số hồ sơ"
+    before = _state(b)
+    with pytest.raises(inspector.InvalidValue):
+        sync.resolve(b, c.id, "dat")  # not a ratio
+    assert _state(b) == before
+    sync.resolve(b, c.id, " 85 / 100 ")
+    assert ans.get_answer(b, v.id, "A3").value == "85/100" and events.conflict_count(b) == 0
+
+
+def test_a_suggestion_in_conflict_is_read_as_an_answer(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    for db, value in ((a, "dat"), (b, "khong_dat")):
+        ans.set_answers(db, v.id, [ans.AnswerInput("B2", value)], suggested=True)
+    (c,) = _meet(tmp_path, a, b)
+    assert c.field == "suggested" and c.field_label == "Gợi ý từ lần trước"
+    sync.resolve(b, c.id, "đạt một phần")
+    assert ans.get_answer(b, v.id, "B2").suggested == "dat_mot_phan"
+
+
+def test_whole_numbers_points_and_names_are_read_as_their_fields_read_them(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path, checklist="KH")
+    ins.update_member(a, m.id, ord=2)
+    ins.update_member(b, m.id, ord=3)
+    ans.set_answer(a, v.id, "A1", "dat")
+    sync.export_package(a, tmp_path / "a0.cchc")
+    sync.merge_packages(b, [tmp_path / "a0.cchc"])
+    ans.set_points(a, v.id, "A1", 4, reason="Ban hành muộn")
+    ans.set_points(b, v.id, "A1", 3, reason="Ban hành muộn 2 tháng")
+    ins.update_visit(a, v.id, representatives=[{"name": "Lê Hoa", "position": "Chủ tịch"}])
+    ins.update_visit(b, v.id, representatives=[{"name": "Lê Hòa", "position": "Chủ tịch"}])
+    _meet(tmp_path, a, b)
+    found = {c.field: c for c in sync.conflicts(b)}
+    assert {"ord", "points", "points_reason", "representatives"} <= set(found)
+    before = _state(b)
+    for field, bad in (("ord", "hai"), ("points", "bốn"), ("representatives", "[Lê Hoa")):
+        with pytest.raises(inspector.InvalidInput):
+            sync.resolve(b, found[field].id, bad)
+    assert _state(b) == before
+    sync.resolve(b, found["ord"].id, " 5 ")
+    sync.resolve(b, found["points"].id, "3,5")
+    sync.resolve(b, found["representatives"].id, '[{"name": "Lê Thị Hoa", "position": "Chủ tịch UBND xã"}]')
+    assert [x.ord for x in ins.members(b, insp.id)] == [5]
+    assert ans.get_answer(b, v.id, "A1").points == 3.5
+    assert [r.name for r in ins.get_visit(b, v.id).representatives] == ["Lê Thị Hoa"]
+
+
+def test_a_whole_number_or_points_may_be_cleared(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ins.update_member(a, m.id, ord=2)
+    ins.update_member(b, m.id, ord=3)
+    (c,) = _meet(tmp_path, a, b)
+    sync.resolve(b, c.id, "")
+    assert b.execute("SELECT ord FROM members WHERE id = ?", [m.id]).fetchone()[0] is None
+
+
+def test_a_value_picked_from_the_heads_is_kept_exactly_and_text_typed_anew_is_cleaned(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ins.update_visit(a, v.id, opinion="UBND xã thống nhất.\nSẽ khắc phục trong tháng 12.")
+    ins.update_visit(b, v.id, opinion="UBND xã thống nhất với biên bản.")
+    ins.update_inspection(a, insp.id, title="Kiểm tra CCHC 2026")
+    ins.update_inspection(b, insp.id, title="Kiểm tra CCHC năm 2026")
+    found = {c.field: c for c in _meet(tmp_path, a, b)}
+    picked = next(h["value"] for h in found["opinion"].heads if "\n" in h["value"])
+    sync.resolve(b, found["opinion"].id, picked)
+    assert ins.get_visit(b, v.id).opinion == "UBND xã thống nhất.\nSẽ khắc phục trong tháng 12."
+    sync.resolve(b, found["title"].id, "Kiểm tra\tCCHC\u0007 năm 2026\n")
+    assert ins.get_inspection(b, insp.id).title == "Kiểm tra CCHC năm 2026"
+
+
+def test_finding_a_conflict_by_a_prefix_of_its_id(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    for db, value in ((a, "dat"), (b, "khong_dat")):
+        ans.set_answer(db, v.id, "B2", value)
+        ans.set_answer(db, v.id, "B3", value)
+    got = _meet(tmp_path, a, b)
+    assert len(got) == 2
+    assert sync.find_conflict(b, got[0].id[:6].upper()).id == got[0].id
+    with pytest.raises(inspector.NotFound):
+        sync.find_conflict(b, "ffffffff")
+    with pytest.raises(inspector.NotFound):
+        sync.find_conflict(b, "  ")
+    common = next((k for k in range(1, 8) if got[0].id[:k] != got[1].id[:k]), 8) - 1
+    if common:
+        with pytest.raises(inspector.Ambiguous):
+            sync.find_conflict(b, got[0].id[:common])
+
+
+def test_the_merge_report_as_json_and_one_line(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ans.set_answer(a, v.id, "B2", "dat")
+    ans.set_answer(b, v.id, "B2", "khong_dat")
+    sync.export_package(a, tmp_path / "a.cchc")
+    (tmp_path / "note.cchc").write_text("not a package")
+    report = sync.merge_packages(b, [tmp_path / "a.cchc", tmp_path / "note.cchc"])
+    j = report.to_json()
+    assert j["added"]["events"] == report.added["events"] >= 1 and j["updated"]["answers"] == 1
+    assert j["rejected"][0]["file"] == "note.cchc" and j["rejected"][0]["reason"]
+    label = report.conflicts[0].label
+    assert j["conflicts"][0]["label"] == label and label.startswith("Ninh Xuân: B2 Niêm yết") and label.endswith("…")
+    assert len(label) == len("Ninh Xuân: B2 ") + 70  # a long criterion is cut at 70 characters
+    assert j["packages"][0]["file"] == "a.cchc" and j["known_events"] == report.known_events
+    line = report.summary()
+    assert line.startswith("1 package(s) merged: ") and "1 new conflict(s)" in line and "1 file(s) rejected" in line
+    again = sync.merge_packages(b, [tmp_path / "a.cchc"])
+    assert again.summary().startswith("1 package(s) merged: nothing new;") and again.packages[0].already_merged
+    log = sync.merge_log(b)
+    assert [e.file_name for e in log] == ["a.cchc", "a.cchc", "plan.cchc"] and log[0].counts["known_events"] >= 1
