@@ -159,3 +159,53 @@ def test_the_merge_report_as_json_and_one_line(tmp_path):
     assert again.summary().startswith("1 package(s) merged: nothing new;") and again.packages[0].already_merged
     log = sync.merge_log(b)
     assert [e.file_name for e in log] == ["a.cchc", "a.cchc", "plan.cchc"] and log[0].counts["known_events"] >= 1
+
+
+def test_conflicts_on_a_photo_and_a_long_finding_are_labelled_with_their_text(tmp_path):
+    from test_sync_helpers import add_photo
+
+    from inspector import photos as ph
+
+    a, b, insp, m, v = _pair(tmp_path)
+    add_photo(a, v.id, insp.id, seed=3)
+    long_text = "Chưa niêm yết số điện thoại đường dây nóng của Chủ tịch UBND xã tại bộ phận một cửa và trên cổng"
+    f = ins.add_finding(a, v.id, kind="ton_tai", text=long_text)
+    sync.export_package(a, tmp_path / "a0.cchc")
+    sync.merge_packages(b, [tmp_path / "a0.cchc"])
+    (att,) = ph.attachments(a, v.id)
+    ph.set_caption(a, att.id, "Bảng niêm yết TTHC")
+    ph.set_caption(b, att.id, "Bảng niêm yết thủ tục")
+    ins.update_finding(a, f.id, responsible="Văn phòng UBND xã")
+    ins.update_finding(b, f.id, responsible="Công chức Văn phòng - Thống kê")
+    found = {c.entity: c for c in _meet(tmp_path, a, b)}
+    photo, finding = found["attachment"], found["finding"]
+    assert photo.commune == "Ninh Xuân" and photo.field_label.startswith("Ảnh Bảng niêm yết")
+    assert photo.field_label.endswith(" — Chú thích") or "—" in photo.field_label
+    assert finding.field_label == "Nhận xét " + long_text[:60].strip() + " — Đơn vị thực hiện"  # cut at 60
+    assert {h["display"] for h in finding.heads} == {"Văn phòng UBND xã", "Công chức Văn phòng - Thống kê"}
+    assert finding.item_code == "" and finding.item_text == ""
+
+
+def test_check_names_a_missing_parent_and_a_head_followed_by_a_change(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ans.set_answer(a, v.id, "B2", "dat")
+    ans.set_answer(a, v.id, "B2", "khong_dat")
+    steps = []
+    assert sync.check_database(a, progress=lambda n, total: steps.append((n, total))) == []
+    first = a.execute(
+        "SELECT p.parent FROM event_parents p JOIN events e ON e.id = p.child WHERE e.field = 'value'"
+    ).fetchone()[0]
+    a.execute("UPDATE events SET is_head = 1 WHERE id = ?", [first])
+    assert sync.check_database(a) == [
+        "events: 1 change(s) marked current although a later change follows them",
+        "conflicts: 1 field(s) listed wrongly in the table of conflicts",  # two heads, two values: unlisted
+    ]
+    a.execute("UPDATE events SET is_head = 0 WHERE id = ?", [first])
+    a.execute("PRAGMA foreign_keys = OFF")
+    a.execute("INSERT INTO findings(id, visit_id, kind, text) VALUES ('f1', 'no-such-visit', 'ton_tai', 'x')")
+    problems = sync.check_database(a)
+    assert (
+        len(problems) == 1
+        and problems[0].startswith("foreign key: findings row ")
+        and "names a missing visits" in problems[0]
+    )
