@@ -156,7 +156,7 @@ def create_demo(
         legal_basis="Kế hoạch số 120/KH-UBND ngày 15/01/2026 của UBND tỉnh về cải cách hành chính năm 2026;\n"
         "Quyết định số 245/QĐ-UBND ngày 30/10/2026 của Chủ tịch UBND tỉnh về việc thành lập Đoàn kiểm tra",
         issuing_agency="Sở Nội vụ",
-        parent_agency="UBND tỉnh",
+        parent_agency="UBND tỉnh Khánh Hòa",
         home_office="Sở Nội vụ",
         period="01/01/2026 – 31/10/2026",
         author=author,

@@ -169,7 +169,8 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         return a.value if a and a.value and item is not None and item.type == "text" else ""
 
     # header
-    parent = _upper(insp.parent_agency) or ("HĐND TỈNH" if gs else "UBND TỈNH")
+    province = _upper(visit.province)
+    parent = _upper(insp.parent_agency) or (f"{'HĐND' if gs else 'UBND'} TỈNH" + (f" {province}" if province else ""))
     issuing = [_upper(x) for x in _lines(insp.issuing_agency)] or []
     # the delegation's name, on the lines the office typed, or the usual two lines
     if issuing and issuing[0].startswith("ĐOÀN"):
@@ -178,13 +179,14 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         ten_doan = [f"ĐOÀN {'GIÁM SÁT' if gs else 'KIỂM TRA'} CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"]
     ky_hieu = "BB-ĐGS" if gs else "BB-ĐKT"
     dia_danh = visit.province or xa
+    xa_nb = f"xã\u00a0{xa.replace(' ', chr(0xA0))}"  # "xã Ninh Xuân" kept on one line
     trich_yeu_text = (
         (
-            f"Làm việc của Đoàn giám sát với Ủy ban nhân dân xã {xa} về việc thực hiện chính sách, "
+            f"Làm việc của Đoàn giám sát với Ủy ban nhân dân {xa_nb} về việc thực hiện chính sách, "
             "pháp luật về cải cách hành chính"
         )
         if gs
-        else f"{clean_line(insp.title) or 'Kiểm tra công tác cải cách hành chính'} tại {ubnd_xa}"
+        else f"{clean_line(insp.title) or 'Kiểm tra công tác cải cách hành chính'} tại Ủy ban nhân dân {xa_nb}"
     )
 
     can_cu = []
@@ -353,7 +355,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         "ten_truong_doan": first("truong_doan"),
         "ten_thu_ky": first("thu_ky"),
         "noi_nhan": noi_nhan,
-        "kem_theo": f"(Kèm theo Biên bản {long_date(visit.date)} của {doan} tại {ubnd_xa})",
+        "kem_theo": f"(Kèm theo Biên bản số        /{ky_hieu} {long_date(visit.date)} của {doan} tại {ubnd_xa})",
         "ma_doi_chieu": f"Mã đối chiếu: {version_code(db, visit.id)}",
         "bo_tieu_chi": f"{checklist.title} ({checklist.id})",
         "diem": _score_context(score, checklist) if score is not None else None,

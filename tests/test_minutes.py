@@ -168,7 +168,10 @@ def test_title_body_paragraphs_and_closing(written):
     for p in (paras[i], paras[i + 1]):
         assert _val(p, "w:pPr/w:jc") == "center" and _val(p, "w:r/w:rPr/w:sz") == "28"
         assert p.find("w:r/w:rPr/w:b", NS) is not None
-    assert texts[i + 1].startswith("Kiểm tra công tác cải cách hành chính năm 2026 tại Ủy ban nhân dân xã Ninh Xuân")
+    # the commune's name is held together (no-break spaces): the subject line never breaks inside it
+    assert texts[i + 1].startswith(
+        "Kiểm tra công tác cải cách hành chính năm 2026 tại Ủy ban nhân dân xã\u00a0Ninh\u00a0Xuân"
+    )
     body_paras = [p for p, t in zip(paras, texts) if t and _val(p, "w:pPr/w:jc") == "both"]
     assert len(body_paras) > 15
     for p in body_paras:
@@ -315,7 +318,23 @@ def test_giam_sat_words(demo_db, tmp_path):
     text = _text(_xml(out))
     assert "BB-ĐGS" in text and "TRƯỞNG ĐOÀN GIÁM SÁT" in text and "KẾT QUẢ GIÁM SÁT" in text
     assert "yêu cầu khắc phục" not in text.lower()
-    assert "Làm việc của Đoàn giám sát với Ủy ban nhân dân xã Ninh Xuân" in text
+    assert "Làm việc của Đoàn giám sát với Ủy ban nhân dân xã\u00a0Ninh\u00a0Xuân" in text
+    assert "Nội dung giám sát" in text and "Nội dung kiểm tra" not in text  # the tables' heading too
+
+
+def test_the_header_names_the_province_and_the_appendix_names_the_minutes(demo_db, tmp_path):
+    v = _ninh_xuan(demo_db)
+    ins.update_inspection(demo_db, v.inspection_id, parent_agency="")
+    doc = _xml(mn.write_minutes(demo_db, v.id, tmp_path / "bb.docx"))
+    paragraphs = ["".join(t.text or "" for t in p.iter(W + "t")) for p in doc.iter(W + "p")]
+    assert "UBND TỈNH KHÁNH HÒA" in paragraphs and "UBND TỈNH" not in paragraphs
+    assert any(p.startswith("(Kèm theo Biên bản số") and "/BB-ĐKT ngày 17 tháng 11 năm 2026" in p for p in paragraphs)
+    ins.update_visit(demo_db, v.id, province="")
+    ctx = mn.context(demo_db, v.id)
+    assert ctx["co_quan_chu_quan"] == ["UBND TỈNH"]  # nothing to name: the bare header, never a stray space
+    # the result table's first column is wide enough for "STT" on one line
+    grid = [int(c.get(W + "w")) for c in doc.iter(W + "gridCol")]
+    assert 700 in grid and 600 not in grid
 
 
 def _broken(src: Path, out: Path, old: str, new: str) -> Path:

@@ -39,6 +39,7 @@ KIEM_TRA = {
     "truong_doan": "TRƯỞNG ĐOÀN KIỂM TRA",
     "buoi": "Buổi kiểm tra",
     "phu_luc": "HÌNH ẢNH KIỂM TRA",
+    "cot_noi_dung": "Nội dung kiểm tra",
 }
 GIAM_SAT = {
     "doan": "Đoàn giám sát",
@@ -53,6 +54,7 @@ GIAM_SAT = {
     "truong_doan": "TRƯỞNG ĐOÀN GIÁM SÁT",
     "buoi": "Buổi làm việc",
     "phu_luc": "HÌNH ẢNH GIÁM SÁT",
+    "cot_noi_dung": "Nội dung giám sát",
 }
 
 
@@ -258,12 +260,12 @@ def document_body(w: dict[str, str], section: str) -> str:
     parts.append(body("{{ noi_dung }}", raw=True))
 
     parts.append(body(w["ket_qua"], b=True, keep_next=True))
-    cols = [600, 620, 4135, 1700, 2300]
+    cols = [700, 620, 4035, 1700, 2300]
     head = row(
         [
             (cols[0], cell_para("STT", "center", b=True)),
             (cols[1], cell_para("Mã", "center", b=True)),
-            (cols[2], cell_para("Nội dung kiểm tra", "center", b=True)),
+            (cols[2], cell_para(w["cot_noi_dung"], "center", b=True)),
             (cols[3], cell_para("Kết quả", "center", b=True)),
             (cols[4], cell_para("Ghi chú", "center", b=True)),
         ],
@@ -276,7 +278,7 @@ def document_body(w: dict[str, str], section: str) -> str:
             (cols[1], cell_para("{{ r.ma }}", "center", raw=True)),
             (cols[2], cell_para("{{ r.noi_dung }}", "left", raw=True)),
             (cols[3], cell_para("{{ r.ket_qua }}", "center", raw=True)),
-            (cols[4], cell_para("{{ r.ghi_chu }}", "left", sz=22, raw=True)),
+            (cols[4], cell_para("{{ r.ghi_chu }}", "left", raw=True)),
         ]
     )
     loop_close = row([(sum(cols), cell_para("{%tr endfor %}", raw=True))])
