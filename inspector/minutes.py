@@ -413,7 +413,7 @@ def _photo_groups(db: Database, visit_id: str, checklist: cl.Checklist) -> list[
     """Photos grouped by item in checklist order: [{tieu_de, anh: [(n, caption, bytes, w, h)]}]."""
     from . import photos as ph
 
-    atts = ph.attachments(db, visit_id, with_flags=False)
+    atts = ph.attachments(db, visit_id)  # with the warnings not yet confirmed by the inspector
     groups: list[dict] = []
     n = 0
     for a in atts:
@@ -429,6 +429,10 @@ def _photo_groups(db: Database, visit_id: str, checklist: cl.Checklist) -> list[
             groups.append({"ma": key, "tieu_de": title, "anh": []})
         n += 1
         caption = a.caption + (f" (mục {a.item_code})" if a.item_code and a.item_code not in a.caption[:4] else "")
+        if "date" in a.flags and a.taken_at:  # a photo of another day is said to be so, unless confirmed
+            caption += f" [ảnh chụp ngày {a.taken_at[8:10]}/{a.taken_at[5:7]}/{a.taken_at[:4]}, khác ngày làm việc]"
+        if "gps" in a.flags:
+            caption += " [ảnh chụp cách xa nơi làm việc]"
         groups[-1]["anh"].append((n, caption, a.photo_sha256, a.width, a.height))
     return groups
 

@@ -817,14 +817,18 @@ def attachment_json(a: Attachment) -> dict:
 
 
 def default_caption(item: cl.Item | None, taken_at: str | None, now: str | None = None) -> str:
-    """ "B5 – Số điện thoại đường dây nóng, 09:42": the item and the time the photo was taken."""
-    hhmm = (taken_at or now or "")[11:16]
+    """ "B5 – Số điện thoại đường dây nóng, chụp lúc 09 giờ 42 ngày 17/11/2026": the item and when
+    the photo was taken, by its own clock; "không rõ thời gian chụp" when the file does not say
+    (never the time it was imported: `now` is not used for the caption)."""
+    when = "không rõ thời gian chụp"
+    if taken_at and len(taken_at) >= 16:
+        when = f"chụp lúc {taken_at[11:13]} giờ {taken_at[14:16]} ngày {taken_at[8:10]}/{taken_at[5:7]}/{taken_at[:4]}"
     if item is None:
-        return f"Ảnh chụp lúc {hhmm}" if hhmm else "Ảnh"
+        return f"Ảnh {when}"
     text = item.text_vi.split(" / ")[0]
     if len(text) > 60:
         text = text[:60].rsplit(" ", 1)[0] + "…"
-    return f"{item.code} – {text}" + (f", {hhmm}" if hhmm else "")
+    return f"{item.code} – {text}, {when}"
 
 
 def _visit_for_change(db: Database, visit_id: str, reason: str | None):

@@ -452,3 +452,31 @@ def test_forty_photos_at_print_size_file_not_much_bigger_than_them(demo_db, tmp_
     out = mn.write_minutes(demo_db, v.id, tmp_path / "bb.docx")
     photo_bytes = sum(a.size for a in atts)
     assert out.stat().st_size <= photo_bytes + 100_000
+
+
+def test_a_photo_of_another_day_says_so_in_the_appendix_and_a_photo_without_a_date_never_takes_the_import_time(
+    demo_db, tmp_path
+):
+    """The demo visit is on 17/11/2026; a camera photo from 2008 is marked in the appendix until
+    the inspector confirms it; a picture whose file holds no date says "không rõ thời gian chụp"."""
+    import io
+
+    from PIL import Image
+
+    from inspector import photos as ph
+    from tests.conftest import PHOTOS
+
+    v = _ninh_xuan(demo_db)
+    old = ph.import_files(demo_db, v.id, [PHOTOS / "jpg" / "gps" / "DSCN0021.jpg"], item_code="B5").imported[0]
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 120, 200)).save(buf, "JPEG")
+    undated = tmp_path / "scan.jpg"
+    undated.write_bytes(buf.getvalue())
+    plain = ph.import_files(demo_db, v.id, [undated], item_code="B6").imported[0]
+    assert plain.caption.endswith(", không rõ thời gian chụp") and ":" not in plain.caption.split(",")[-1]
+    captions = [a[1] for g in mn._photo_groups(demo_db, v.id, cl.get(demo_db, None)) for a in g["anh"]]
+    marked = next(c for c in captions if c.startswith(old.caption))
+    assert marked.endswith("[ảnh chụp ngày 22/10/2008, khác ngày làm việc]")
+    ph.confirm(demo_db, old.id)
+    captions = [a[1] for g in mn._photo_groups(demo_db, v.id, cl.get(demo_db, None)) for a in g["anh"]]
+    assert not any("khác ngày làm việc" in c for c in captions)

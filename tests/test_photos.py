@@ -270,7 +270,9 @@ def test_the_same_photo_is_stored_once_and_can_go_on_two_items(tmp_path, demo_db
 def test_caption_order_move_remove_and_restore(demo_db, visit):
     files = [PHOTOS / "jpg" / "gps" / f"DSCN00{n}.jpg" for n in ("21", "25", "27")]
     atts = ph.import_files(demo_db, visit.id, files, item_code="B5").imported
-    assert atts[0].caption == "B5 – Niêm yết mức thu phí, lệ phí kèm căn cứ quy định, 16:38"
+    assert (
+        atts[0].caption == "B5 – Niêm yết mức thu phí, lệ phí kèm căn cứ quy định, chụp lúc 16 giờ 38 ngày 22/10/2008"
+    )
     assert [a.ord for a in atts] == [1, 2, 3]
     ph.set_caption(demo_db, atts[0].id, "Bảng  niêm yết phí, lệ phí ")
     assert ph.get_attachment(demo_db, atts[0].id).caption == "Bảng niêm yết phí, lệ phí"
