@@ -15,7 +15,7 @@ from . import scoring
 from .db import Database
 from .errors import Cancelled, InvalidInput, OutputLocked
 from .files import atomic_write
-from .text import sort_key
+from .text import fold, sort_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +37,14 @@ class ItemTotal:
 
     @property
     def sentence(self) -> str:
-        """ "5/12 xã chưa niêm yết số điện thoại đường dây nóng của Chủ tịch UBND xã"."""
+        """ "5/12 xã còn yêu cầu thêm thành phần hồ sơ ngoài quy định": the item's own words for
+        "not met" when the set has them; else the criterion quoted, so that a criterion worded as
+        a negation never reads as its opposite ("chưa đạt tiêu chí «Không yêu cầu …»")."""
+        if self.item.not_met:
+            return f"{self.failed}/{self.answered} xã {self.item.not_met}"
         text = self.item.text_vi.split(" / ")[0]
+        if fold(text).startswith(("khong ", "chua ", "khong,")):  # "chưa không …" would read backwards
+            return f"{self.failed}/{self.answered} xã chưa đạt tiêu chí «{text}»"
         text = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
         if self.item.type == "yesno":
             return f"{self.failed}/{self.answered} xã chưa {text}"
@@ -462,7 +468,10 @@ def write_docx(
         if weak:
             para(
                 "Tiêu chí chưa đạt: "
-                + "; ".join(f"{it.code} ({m.cells[v.id][it.code].text}) {it.text_vi}" for it in weak)
+                + "; ".join(
+                    f"{it.code}: {it.not_met}" if it.not_met else f"{it.code} «{it.text_vi}»: {m.cells[v.id][it.code].text}"
+                    for it in weak
+                )
                 + "."
             )
         else:

@@ -108,3 +108,25 @@ def test_cli(demo_path, tmp_path):
     assert (tmp_path / "a.xlsx").exists()
     r = CliRunner().invoke(cli, ["--db", str(demo_path), "summary", iid[:8]])
     assert r.exit_code == 0 and "xã chưa" in r.output
+
+
+def test_no_sentence_turns_a_negated_criterion_around(demo_db):
+    """Over every item of the shipped set: a criterion worded as a negation ("Không yêu cầu …") is
+    quoted, never put after "chưa" or "chưa đạt:"; an item with its own not-met words uses them."""
+    from dataclasses import replace
+
+    from inspector import checklist as cl
+    from inspector.text import fold
+
+    checked = 0
+    for it in cl.get(demo_db, None).items:
+        t = sm.ItemTotal(it, answered=5, failed=4)
+        negated = fold(it.text_vi).startswith(("khong ", "chua "))
+        s = fold(t.sentence)
+        assert not any(f"{a} {b}" in s for a in ("chua", "chua dat:") for b in ("khong", "chua")), t.sentence
+        if negated:
+            assert "«" in t.sentence
+            checked += 1
+        own = sm.ItemTotal(replace(it, not_met="còn yêu cầu thêm giấy tờ"), answered=5, failed=4)
+        assert own.sentence == "4/5 xã còn yêu cầu thêm giấy tờ"
+    assert checked >= 1  # the shipped set has such criteria
