@@ -31,7 +31,7 @@ from typing import Any
 
 from . import answers as ans
 from . import checklist as cl
-from . import events, scoring
+from . import events, scoring, words
 from . import inspections as ins
 from . import templates as tg
 from .db import Database
@@ -194,7 +194,8 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         can_cu.append(line if line.lower().startswith("căn cứ") else f"Căn cứ {line}")
     if not can_cu and insp.decision_no:
         can_cu.append(
-            f"Căn cứ Quyết định số {insp.decision_no} {long_date(insp.decision_date)} về việc thành lập {doan}"
+            f"Căn cứ {words.document_kind(insp.decision_no)} số {insp.decision_no} {long_date(insp.decision_date)} "
+            f"về việc thành lập {doan}"
         )
     h, m = _hm(visit.start_time)
     place = visit.place or f"trụ sở {ubnd_xa}"

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import answers as ans
 from . import checklist as cl
 from . import inspections as ins
-from . import scoring
+from . import scoring, words
 from .db import Database
 from .errors import Cancelled, InvalidInput, OutputLocked
 from .files import atomic_write
@@ -418,7 +418,7 @@ def write_docx(
     para("BÁO CÁO TỔNG HỢP", bold=True, centre=True)
     para(f"Kết quả {word} công tác cải cách hành chính: {insp.title}", bold=True, centre=True)
     if insp.decision_no:
-        para(f"(Theo Quyết định số {insp.decision_no})", italic=True, centre=True)
+        para(f"(Theo {words.document_kind(insp.decision_no)} số {insp.decision_no})", italic=True, centre=True)
     visited = [v for v in m.visits]
     para("I. TÌNH HÌNH CHUNG", bold=True, indent=False)
     para(f"Đoàn đã {word} {len(visited)} xã: " + ", ".join(v.commune for v in visited) + ".")
@@ -469,7 +469,9 @@ def write_docx(
             para(
                 "Tiêu chí chưa đạt: "
                 + "; ".join(
-                    f"{it.code}: {it.not_met}" if it.not_met else f"{it.code} «{it.text_vi}»: {m.cells[v.id][it.code].text}"
+                    f"{it.code}: {it.not_met}"
+                    if it.not_met
+                    else f"{it.code} «{it.text_vi}»: {m.cells[v.id][it.code].text}"
                     for it in weak
                 )
                 + "."

@@ -171,10 +171,32 @@ def reason_text(reason: str | None, lang: str = "vi") -> str:
     return pair[1 if lang == "en" else 0] if pair else reason
 
 
+# The kind of a document by the symbol of its number (NĐ 30/2020: "245/QĐ-UBND", "12/NQ-HĐND").
+DOCUMENT_KINDS = {
+    "QĐ": "Quyết định",
+    "NQ": "Nghị quyết",
+    "KH": "Kế hoạch",
+    "CT": "Chỉ thị",
+    "TB": "Thông báo",
+    "CV": "Công văn",
+    "QC": "Quy chế",
+}
+
+
+def document_kind(number: str | None) -> str:
+    """The kind of document a number names: "12/NQ-HĐND" -> "Nghị quyết"; "Quyết định" when the
+    number does not say (a number without a symbol, or one of another kind)."""
+    import re
+
+    m = re.search(r"/\s*([A-ZĐ]{2,4})\b", (number or "").upper())
+    return DOCUMENT_KINDS.get(m.group(1), "Quyết định") if m else "Quyết định"
+
+
 __all__ = [
     "AMENDMENT_REASONS",
     "ASSESSMENT",
     "ASSESSMENT_EN",
+    "DOCUMENT_KINDS",
     "ENTITY_LABELS",
     "ENTITY_LABELS_EN",
     "FIELD_LABELS",
@@ -187,6 +209,7 @@ __all__ = [
     "UNITS_EN",
     "YESNO",
     "YESNO_EN",
+    "document_kind",
     "reason_text",
     "word",
 ]

@@ -480,3 +480,17 @@ def test_a_photo_of_another_day_says_so_in_the_appendix_and_a_photo_without_a_da
     ph.confirm(demo_db, old.id)
     captions = [a[1] for g in mn._photo_groups(demo_db, v.id, cl.get(demo_db, None)) for a in g["anh"]]
     assert not any("khác ngày làm việc" in c for c in captions)
+
+
+def test_the_founding_document_is_named_by_its_kind(demo_db, tmp_path):
+    """A giám sát set up by a resolution of the People's Council: "Nghị quyết", not "Quyết định"."""
+    import docx
+
+    from inspector import summary as sm
+
+    v = _ninh_xuan(demo_db)
+    ins.update_inspection(demo_db, v.inspection_id, kind="giam_sat", decision_no="12/NQ-HĐND", legal_basis="")
+    assert mn.context(demo_db, v.id)["can_cu"][0].startswith("Căn cứ Nghị quyết số 12/NQ-HĐND ngày 30 tháng 10")
+    out = sm.write(demo_db, v.inspection_id, tmp_path / "bc.docx")
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    assert "(Theo Nghị quyết số 12/NQ-HĐND)" in text and "Quyết định số 12/NQ" not in text

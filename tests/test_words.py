@@ -50,3 +50,14 @@ def test_the_window_stores_no_translated_reason():
                     assert not (isinstance(sub, ast.Call) and getattr(sub.func, "id", "") in ("_tr", "tr")), (
                         f"{path.name}:{node.value.lineno} stores a translated reason"
                     )
+
+
+def test_the_kind_of_a_document_is_read_from_its_number():
+    from inspector.words import document_kind
+
+    assert document_kind("245/QĐ-UBND") == "Quyết định"
+    assert document_kind("12/NQ-HĐND") == "Nghị quyết"
+    assert document_kind("120/kh-ubnd") == "Kế hoạch"
+    assert document_kind("15/CT-UBND") == "Chỉ thị"
+    assert document_kind("245") == document_kind("") == document_kind(None) == "Quyết định"
+    assert document_kind("7/XYZ-UBND") == "Quyết định"
