@@ -62,6 +62,12 @@ class Matrix:
     findings: dict[str, list[ins.Finding]]
     scores: dict[str, scoring.VisitScore] = field(default_factory=dict)  # visit id -> score (scored sets)
     ranks: dict[str, int] = field(default_factory=dict)  # visit id -> rank by index
+    complete: set[str] = field(default_factory=set)  # the visits finished: counted in rates and ranks
+
+    @property
+    def unfinished(self) -> list[ins.Visit]:
+        """The visits not finished yet, left out of rates, ranks and totals."""
+        return [v for v in self.visits if v.id not in self.complete]
 
     def ranking(self) -> list[ins.Visit]:
         """The communes by rank (scored sets), ties in commune order."""
@@ -103,6 +109,12 @@ def _cell(item: cl.Item, a: ans.Answer | None) -> Cell:
     )
 
 
+def finished(v: ins.Visit, answered: int | None = None, total: int | None = None) -> bool:
+    """A visit whose inspection is finished (marked done, its minutes signed, or every item
+    answered): the only ones the rates, ranks and totals count; the others are listed apart."""
+    return v.status in ("done", "signed") or (answered is not None and total is not None and answered >= total)
+
+
 def matrix(db: Database, inspection_id: str) -> Matrix:
     insp = ins.get_inspection(db, inspection_id)
     checklist = cl.get(db, insp.checklist_version)
@@ -112,16 +124,21 @@ def matrix(db: Database, inspection_id: str) -> Matrix:
     scores: dict[str, scoring.VisitScore] = {}
     totals = {it.code: ItemTotal(it) for it in items}
     answers: dict[str, dict[str, ans.Answer]] = {}
+    complete: set[str] = set()
     for n, v in enumerate(visits):
         if n % 50 == 0:  # the answers of 50 communes at a time: only their cells are kept
             answers = ans._answers_of(db, [x.id for x in visits[n : n + 50]])
         row = cells[v.id] = {}
         got = answers.get(v.id, {})
-        if checklist.scored:
+        answered = sum(1 for it in items if (a := got.get(it.code)) is not None and a.value is not None)
+        done = finished(v, answered, len(items))
+        if done:
+            complete.add(v.id)
+        if checklist.scored and done:
             scores[v.id] = scoring.score_visit(checklist, got)
         for it in items:
             c = row[it.code] = _cell(it, got.get(it.code))
-            if c.value is not None:
+            if c.value is not None and done:  # rates count the communes whose inspection is finished
                 t = totals[it.code]
                 t.answered += 1
                 if c.failed:
@@ -129,7 +146,7 @@ def matrix(db: Database, inspection_id: str) -> Matrix:
                     t.failed_communes.append(v.commune)
     finds = {v.id: ins.findings(db, v.id) for v in visits}
     ranks = scoring.rank(scores) if scores else {}
-    return Matrix(insp, checklist, visits, items, cells, totals, finds, scores, ranks)
+    return Matrix(insp, checklist, visits, items, cells, totals, finds, scores, ranks, complete)
 
 
 def _check_target(path: Path, suffix: str) -> None:
@@ -232,8 +249,11 @@ def write_xlsx(
     )
     notes: list[tuple[str, cl.Item, Cell]] = []  # a sheet of their own: comments print nowhere and cost
     for i, v in enumerate(m.visits, 2):  # memory per note at saving (openpyxl draws each one's box)
-        row = [cell(ws, v.commune, "tên"), cell(ws, v.date and f"{v.date[8:10]}/{v.date[5:7]}/{v.date[:4]}", "chữ")]
-        if scored:
+        name = v.commune if v.id in m.complete else f"{v.commune} (chưa xong)"  # left out of the totals
+        row = [cell(ws, name, "tên"), cell(ws, v.date and f"{v.date[8:10]}/{v.date[5:7]}/{v.date[:4]}", "chữ")]
+        if scored and v.id not in m.scores:
+            row += [None] * 4
+        elif scored:
             sc = m.scores[v.id]
             row += [
                 cell(ws, round(sc.points, 2), "ô", "0.##"),
@@ -339,7 +359,7 @@ def _ranking_sheet(wb, m: Matrix, cell) -> None:
         [cell(ws, h, "tiêu đề") for h in ("Hạng", "Xã, phường", "Điểm", "Tối đa", "Chỉ số", "Xếp loại")]
         + [cell(ws, f"{g.code}. {g.title_vi}", "tiêu đề") for g in areas]
     )
-    for v in m.ranking():
+    for v in (v for v in m.ranking() if v.id in m.scores):
         sc = m.scores[v.id]
         ws.append(
             [m.ranks[v.id], cell(ws, v.commune, "tên"), round(sc.points, 2), round(sc.maximum, 2), sc.index, sc.klass]
@@ -419,9 +439,21 @@ def write_docx(
     para(f"Kết quả {word} công tác cải cách hành chính: {insp.title}", bold=True, centre=True)
     if insp.decision_no:
         para(f"(Theo {words.document_kind(insp.decision_no)} số {insp.decision_no})", italic=True, centre=True)
-    visited = [v for v in m.visits]
+    visited = [v for v in m.visits if v.id in m.complete]
     para("I. TÌNH HÌNH CHUNG", bold=True, indent=False)
-    para(f"Đoàn đã {word} {len(visited)} xã: " + ", ".join(v.commune for v in visited) + ".")
+    para(f"Đoàn đã {word} xong {len(visited)} xã: " + ", ".join(v.commune for v in visited) + ".")
+    if m.unfinished:
+        total = len(m.items)
+        para(
+            "Chưa "
+            + word
+            + " xong (không tính vào các tỷ lệ dưới đây): "
+            + "; ".join(
+                f"xã {v.commune} ({sum(1 for c in m.cells[v.id].values() if c.value is not None)}/{total} tiêu chí)"
+                for v in m.unfinished
+            )
+            + "."
+        )
     answered = sum(t.answered for t in m.totals.values())
     failed = sum(t.failed for t in m.totals.values())
     para(f"Tổng số kết quả đã chấm: {answered}; số kết quả chưa đạt: {failed}.")
@@ -433,7 +465,7 @@ def write_docx(
         for c, h in zip(table.rows[0].cells, ("Hạng", "Xã, phường", "Điểm", "Chỉ số", "Xếp loại")):
             c.text = h
             c.paragraphs[0].runs[0].bold = True
-        for v in m.ranking():
+        for v in (v for v in m.ranking() if v.id in m.scores):
             sc = m.scores[v.id]
             idx = scoring.points_text(sc.index) if sc.index is not None else "—"
             pts = f"{scoring.points_text(sc.points)}/{scoring.points_text(sc.maximum)}"

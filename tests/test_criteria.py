@@ -419,6 +419,8 @@ def test_from_a_workbook_to_ranked_communes_on_the_command_line(tmp_path):
     ):
         for item, value in (("A1", a1), ("A2", "co"), ("A3", a3)):
             assert _run(["--db", db_path, "answer", vids[commune], item, value]).exit_code == 0
+    for vid in vids.values():  # the inspection of each commune is finished: the summary counts it
+        assert _run(["--db", db_path, "visit", vid, "--status", "done"]).exit_code == 0
     r = _run(["--db", db_path, "points", vids["Đồng Hóa"], "A2", "1", "--reason", "Bố trí chưa đủ giờ"])
     assert r.exit_code == 0 and "1 điểm (Bố trí chưa đủ giờ)" in r.output
     show = json.loads(_run(["--db", db_path, "show", vids["Ninh Xuân"], "--json"]).output)

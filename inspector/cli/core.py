@@ -406,3 +406,29 @@ def inspection_edit(ctx: Context, inspection_id: str, as_json: bool, **opts: Any
         emit_json(asdict(insp))
         return
     click.echo(f"{insp.id}  {insp.title}  (bộ tiêu chí {insp.checklist_version})")
+
+
+@cli.command(name="visit")
+@click.argument("visit_id", metavar="VISIT")
+@click.option(
+    "--status",
+    type=click.Choice(["planned", "in_progress", "done"]),
+    help="done: the commune's inspection is finished (the summary counts it).",
+)
+@click.option("--date", help="The day of the visit, YYYY-MM-DD.")
+@click.option("--reason", help="Amendment reason, required once the minutes are signed.")
+@json_option
+@pass_ctx
+def visit_(
+    ctx: Context, visit_id: str, status: str | None, date: str | None, reason: str | None, as_json: bool
+) -> None:
+    """Change a visit's status or date.
+
+    Example: inspector visit 3f2a --status done
+    """
+    fields = {k: v for k, v in (("status", status), ("date", date)) if v is not None}
+    v = ins.update_visit(ctx.db, visit_id, reason=reason, **fields)
+    if as_json:
+        emit_json(_visit_json(ctx.db, v))
+        return
+    click.echo(f"{v.id[:8]}  {v.commune}  {v.date or '—'}  {v.status}")

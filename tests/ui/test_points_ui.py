@@ -108,6 +108,8 @@ def test_the_summary_shows_each_communes_index_class_and_rank(qtbot, tmp_path):
     w, db, v = _window(qtbot, tmp_path)
     other = ins.add_visit(db, v.inspection_id, commune="Đồng Hóa", province="Khánh Hòa", date="2026-11-18")
     ans.set_answers(db, other.id, [ans.AnswerInput(c, "dat") for c in ("A1", "B1", "C1")])
+    for x in (v, other):
+        ins.update_visit(db, x.id, status="done")
     view = SummaryView(db)
     qtbot.addWidget(view)
     view.set_inspection(v.inspection_id)
