@@ -38,7 +38,7 @@ from .db import Database
 from .errors import Cancelled, InspectorError, InvalidInput, OutputLocked, TemplateError
 from .files import atomic_write
 from .paths import RESOURCES
-from .text import clean, clean_line, slug
+from .text import clean, clean_line, fold, slug
 
 logger = logging.getLogger(__name__)
 
@@ -310,10 +310,16 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         return next((mb.name for mb in members_sorted if mb.role == role), "")
 
     rep = visit.representatives[0] if visit.representatives else None
+    # "để báo cáo" goes to the body that set the delegation up (who signed its founding decision);
+    # the office that gathers the results, when it is another, "để tổng hợp"
+    tinh = f" tỉnh {visit.province}" if visit.province else " tỉnh"
+    setter = f"Thường trực HĐND{tinh}" if gs else f"Chủ tịch UBND{tinh}"
+    home = clean_line(insp.home_office)
     noi_nhan = _end(
         [
             f"- {ubnd_xa} (để thực hiện)",
-            f"- {clean_line(insp.issuing_agency) or 'Cơ quan chủ trì'} (để báo cáo)",
+            f"- {setter} (để báo cáo)",
+            *([f"- {home} (để tổng hợp)"] if home and fold(home) != fold(setter) else []),
             f"- Thành viên {doan}",
             "- Lưu: VT, Hồ sơ Đoàn",
         ]

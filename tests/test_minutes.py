@@ -494,3 +494,13 @@ def test_the_founding_document_is_named_by_its_kind(demo_db, tmp_path):
     out = sm.write(demo_db, v.inspection_id, tmp_path / "bc.docx")
     text = "\n".join(p.text for p in docx.Document(out).paragraphs)
     assert "(Theo Nghị quyết số 12/NQ-HĐND)" in text and "Quyết định số 12/NQ" not in text
+
+
+def test_noi_nhan_reports_to_the_body_that_set_the_delegation_up(demo_db):
+    v = _ninh_xuan(demo_db)
+    lines = mn.context(demo_db, v.id)["noi_nhan"]
+    assert lines[1] == "- Chủ tịch UBND tỉnh Khánh Hòa (để báo cáo);" and lines[2] == "- Sở Nội vụ (để tổng hợp);"
+    ins.update_inspection(demo_db, v.inspection_id, kind="giam_sat", home_office="")
+    lines = mn.context(demo_db, v.id)["noi_nhan"]
+    assert lines[1] == "- Thường trực HĐND tỉnh Khánh Hòa (để báo cáo);" and not any("tổng hợp" in x for x in lines)
+    assert lines[-1].startswith("- Lưu:") and lines[-1].endswith(".")
