@@ -220,7 +220,8 @@ ALTER TABLE visits ADD COLUMN commune_key TEXT;  -- text.fold(commune), filled b
 CREATE INDEX visits_commune ON visits(commune_key, date);
 CREATE INDEX answers_answered ON answers(visit_id) WHERE value IS NOT NULL;  -- the progress beside each commune
 ALTER TABLE answers ADD COLUMN points REAL;  -- points set by hand (scoring.py), with their reason
-ALTER TABLE answers ADD COLUMN points_reason TEXT
+ALTER TABLE answers ADD COLUMN points_reason TEXT;
+ALTER TABLE members ADD COLUMN salutation TEXT  -- Ông | Bà: how the minutes name the person
 """
 
 

@@ -161,13 +161,15 @@ def create_demo(
         period="01/01/2026 – 31/10/2026",
         author=author,
     )
-    for name, role, position in [
-        ("Nguyễn Văn Hùng", "truong_doan", "Phó Giám đốc Sở Nội vụ"),
-        ("Trần Thị Mai", "pho_truong_doan", "Trưởng phòng Cải cách hành chính"),
-        ("Lê Minh Đức", "thanh_vien", "Chuyên viên Văn phòng UBND tỉnh"),
-        ("Phạm Thu Hà", "thu_ky", "Chuyên viên Sở Nội vụ"),
+    for sal, name, role, position in [
+        ("Ông", "Nguyễn Văn Hùng", "truong_doan", "Phó Giám đốc Sở Nội vụ"),
+        ("Bà", "Trần Thị Mai", "pho_truong_doan", "Trưởng phòng Cải cách hành chính"),
+        ("Ông", "Lê Minh Đức", "thanh_vien", "Chuyên viên Văn phòng UBND tỉnh"),
+        ("Bà", "Phạm Thu Hà", "thu_ky", "Chuyên viên Sở Nội vụ"),
     ]:
-        ins.add_member(db, insp.id, name=name, role=role, position=position, agency="Sở Nội vụ", author=author)
+        ins.add_member(
+            db, insp.id, name=name, role=role, position=position, agency="Sở Nội vụ", salutation=sal, author=author
+        )
     for commune, province, day in COMMUNES[: communes or len(COMMUNES)]:
         visit = ins.add_visit(
             db,
@@ -179,8 +181,8 @@ def create_demo(
             end_time="11:30",
             place=f"Trụ sở UBND xã {commune}",
             representatives=[
-                {"name": "Hoàng Văn Nam", "position": f"Chủ tịch UBND xã {commune}"},
-                {"name": "Đỗ Thị Lan", "position": "Công chức Văn phòng - Thống kê"},
+                {"name": "Hoàng Văn Nam", "position": f"Chủ tịch UBND xã {commune}", "salutation": "Ông"},
+                {"name": "Đỗ Thị Lan", "position": "Công chức Văn phòng - Thống kê", "salutation": "Bà"},
             ],
             status="done" if day < "2026-11-23" else "in_progress",
             author=author,

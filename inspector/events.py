@@ -42,7 +42,11 @@ ENTITIES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
             }
         ),
     ),
-    "member": ("members", ("inspection_id",), frozenset({"name", "position", "agency", "role", "ord", "deleted"})),
+    "member": (
+        "members",
+        ("inspection_id",),
+        frozenset({"name", "position", "agency", "role", "ord", "salutation", "deleted"}),
+    ),
     "visit": (
         "visits",
         ("inspection_id",),

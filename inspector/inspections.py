@@ -48,12 +48,14 @@ class Member:
     agency: str
     role: str
     ord: int
+    salutation: str = ""  # "Ông" | "Bà" | "" (the minutes then write "Ông (Bà)")
 
 
 @dataclass(frozen=True, slots=True)
 class Representative:
     name: str
     position: str = ""
+    salutation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,32 @@ def _time(value: Any, what: str) -> str:
     return f"{int(m.group(1)):02d}:{int(m.group(2) or 0):02d}"
 
 
+SALUTATIONS = {"ong": "Ông", "ba": "Bà"}
+
+
+def salutation(value: Any) -> str:
+    """ "Ông", "Bà" or "" (unknown); raises InvalidInput for anything else."""
+    key = fold(clean_line(value or "")).rstrip(".")
+    if not key:
+        return ""
+    if key not in SALUTATIONS:
+        raise InvalidInput(f"salutation: {value!r} must be Ông or Bà")
+    return SALUTATIONS[key]
+
+
+def known_salutations(db: Database) -> dict[str, str]:
+    """What each person was called before (folded name -> "Ông" / "Bà"), members and the
+    communes' representatives alike: entered once, offered again with the name."""
+    out: dict[str, str] = {}
+    for name, sal in db.execute("SELECT name, salutation FROM members WHERE coalesce(salutation, '') != ''"):
+        out[fold(name)] = sal
+    for (reps,) in db.execute("SELECT representatives FROM visits WHERE representatives LIKE '%salutation%'"):
+        for r in json.loads(reps or "[]"):
+            if isinstance(r, dict) and r.get("salutation") in ("Ông", "Bà"):
+                out[fold(r.get("name", ""))] = r["salutation"]
+    return out
+
+
 def _normalise(fields: dict[str, Any], what: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in fields.items():
@@ -171,10 +199,13 @@ def _normalise(fields: dict[str, Any], what: str) -> dict[str, Any]:
                 Representative(
                     clean_line(r.get("name") if isinstance(r, dict) else r.name),
                     clean_line(r.get("position", "") if isinstance(r, dict) else r.position),
+                    salutation(r.get("salutation", "") if isinstance(r, dict) else r.salutation),
                 )
                 for r in (v or [])
             ]
-            out[k] = [asdict(r) for r in reps if r.name]
+            out[k] = [{k2: v2 for k2, v2 in asdict(r).items() if v2 or k2 != "salutation"} for r in reps if r.name]
+        elif k == "salutation":
+            out[k] = salutation(v)
         elif k in ("ord", "deleted", "confirmed"):  # whole numbers, as every laptop stores them
             out[k] = None if v is None else int(v)
         elif k in ("legal_basis", "opinion", "text"):
@@ -284,13 +315,17 @@ def add_member(
     role: str = "thanh_vien",
     position: str = "",
     agency: str = "",
+    salutation: str = "",
     author: str | None = None,
 ) -> Member:
     insp = get_inspection(db, inspection_id)
     if not clean_line(name):
         raise InvalidInput("a member needs a name")
     n = db.execute("SELECT count(*) FROM members WHERE inspection_id = ?", [insp.id]).fetchone()[0]
-    values = _normalise({"name": name, "role": role, "position": position, "agency": agency, "ord": n + 1}, "member")
+    fields = {"name": name, "role": role, "position": position, "agency": agency, "ord": n + 1}
+    if salutation:
+        fields["salutation"] = salutation
+    values = _normalise(fields, "member")
     mid = events.new_id()
     ctx = {"inspection_id": insp.id}
     events.record(
@@ -315,9 +350,9 @@ def remove_member(db: Database, member_id: str, *, author: str | None = None) ->
 
 def members(db: Database, inspection_id: str) -> list[Member]:
     return [
-        Member(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "thanh_vien", r[6] or 0)
+        Member(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "thanh_vien", r[6] or 0, r[7] or "")
         for r in db.execute(
-            "SELECT id, inspection_id, name, position, agency, role, ord FROM members "
+            "SELECT id, inspection_id, name, position, agency, role, ord, salutation FROM members "
             "WHERE inspection_id = ? AND coalesce(deleted, 0) = 0 ORDER BY ord, name",
             [inspection_id],
         )
@@ -333,7 +368,10 @@ _VISIT_COLS = (
 
 
 def _visit(r) -> Visit:
-    reps = tuple(Representative(x.get("name", ""), x.get("position", "")) for x in json.loads(r[8] or "[]"))
+    reps = tuple(
+        Representative(x.get("name", ""), x.get("position", ""), x.get("salutation", ""))
+        for x in json.loads(r[8] or "[]")
+    )
     return Visit(
         r[0],
         r[1],

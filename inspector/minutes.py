@@ -205,24 +205,29 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         f"{doan} {verb} {ubnd_xa}."
     )
 
-    roles = {
+    roles = {  # one case style: each role as it follows the person's position
         "truong_doan": "Trưởng đoàn",
         "pho_truong_doan": "Phó Trưởng đoàn",
-        "thanh_vien": "thành viên",
-        "thu_ky": "thư ký",
+        "thanh_vien": "Thành viên",
+        "thu_ky": "Thư ký",
     }
     order = {"truong_doan": 0, "pho_truong_doan": 1, "thanh_vien": 2, "thu_ky": 3}
     members_sorted = sorted(members, key=lambda mb: (order.get(mb.role, 2), mb.ord))
+    known = ins.known_salutations(db)  # a person entered once as Ông or Bà is named so everywhere
+
+    def person(name: str, sal: str) -> str:
+        return f"- {sal or known.get(fold(name)) or 'Ông (Bà)'} {name}"
+
     thanh_vien = _end(
         [
-            f"- Ông (Bà) {mb.name}"
+            person(mb.name, mb.salutation)
             + (f", {mb.position}" if mb.position else "")
-            + f", {roles.get(mb.role, 'thành viên')}"
+            + f", {roles.get(mb.role, 'Thành viên')}"
             for mb in members_sorted
         ]
     ) or [DOTS]
     dai_dien = _end(
-        [f"- Ông (Bà) {r.name}" + (f", {r.position}" if r.position else "") for r in visit.representatives]
+        [person(r.name, r.salutation) + (f", {r.position}" if r.position else "") for r in visit.representatives]
     ) or [DOTS]
 
     # the shipped set's G holds texts that go to the findings; in a province's set G is an area

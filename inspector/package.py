@@ -367,12 +367,20 @@ def clean_value(field: str, v: Any) -> Any:
         for r in v:
             if not isinstance(r, dict) or not all(isinstance(x, str) for x in r.values()):
                 raise _Bad("invalid_data", detail=f"{field}: not a list of names")
-            out.append(
-                {"name": _text_value(field, r.get("name", "")), "position": _text_value(field, r.get("position", ""))}
-            )
+            person = {
+                "name": _text_value(field, r.get("name", "")),
+                "position": _text_value(field, r.get("position", "")),
+            }
+            if r.get("salutation"):
+                if r["salutation"] not in ("Ông", "Bà"):
+                    raise _Bad("invalid_data", detail=f"{field}: a salutation is Ông or Bà")
+                person["salutation"] = r["salutation"]
+            out.append(person)
         return out
     if not isinstance(v, str):
         raise _Bad("invalid_data", detail=f"{field}: not text")
+    if field == "salutation" and v not in ("", "Ông", "Bà"):
+        raise _Bad("invalid_data", detail=f"{field}: Ông or Bà")
     if field == "photo_sha256" and not _SHA.fullmatch(v):
         raise _Bad("invalid_data", detail=f"{field}: not a SHA-256")
     return _text_value(field, v)

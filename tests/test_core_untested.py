@@ -605,3 +605,13 @@ def test_a_deleted_inspection_takes_its_visits_out_of_the_lists(db):
     assert {v.id for v in ins.visits(db)} >= {v1.id, v2.id}
     ins.delete_inspection(db, insp.id)
     assert {v1.id, v2.id}.isdisjoint(v.id for v in ins.visits(db))
+
+
+def test_a_member_salutation_arriving_by_package_is_checked():
+    from inspector import package as pkg
+
+    assert pkg.clean_value("salutation", "Bà") == "Bà" and pkg.clean_value("salutation", "") == ""
+    with pytest.raises(pkg._Bad):
+        pkg.clean_value("salutation", "Ngài")
+    reps = pkg.clean_value("representatives", [{"name": "Lê Hoa", "position": "Chủ tịch", "salutation": "Bà"}])
+    assert reps == [{"name": "Lê Hoa", "position": "Chủ tịch", "salutation": "Bà"}]

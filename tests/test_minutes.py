@@ -504,3 +504,26 @@ def test_noi_nhan_reports_to_the_body_that_set_the_delegation_up(demo_db):
     lines = mn.context(demo_db, v.id)["noi_nhan"]
     assert lines[1] == "- Thường trực HĐND tỉnh Khánh Hòa (để báo cáo);" and not any("tổng hợp" in x for x in lines)
     assert lines[-1].startswith("- Lưu:") and lines[-1].endswith(".")
+
+
+def test_people_are_named_ong_or_ba_entered_once_and_roles_in_one_case(demo_db, tmp_path):
+    """The demo's people carry Ông or Bà; a person entered without it is named so when the same
+    name was entered with it before (another inspection, another commune); nobody known: Ông (Bà)."""
+    v = _ninh_xuan(demo_db)
+    ctx = mn.context(demo_db, v.id)
+    assert ctx["thanh_vien"][0] == "- Ông Nguyễn Văn Hùng, Phó Giám đốc Sở Nội vụ, Trưởng đoàn;"
+    assert ctx["thanh_vien"][-1] == "- Bà Phạm Thu Hà, Chuyên viên Sở Nội vụ, Thư ký."
+    assert ctx["dai_dien"][0] == "- Ông Hoàng Văn Nam, Chủ tịch UBND xã Ninh Xuân;"
+    assert not any("Ông (Bà)" in line for line in ctx["thanh_vien"] + ctx["dai_dien"])
+    other = ins.create_inspection(demo_db, title="Giám sát 2026", kind="giam_sat")
+    ins.add_member(demo_db, other.id, name="Trần Thị Mai", role="truong_doan")  # no salutation typed
+    ins.add_member(demo_db, other.id, name="Vũ Văn Mới", role="thanh_vien")
+    w = ins.add_visit(
+        demo_db, other.id, commune="Ninh Xuân", representatives=[{"name": "Đỗ Thị Lan", "position": "Công chức"}]
+    )
+    ctx = mn.context(demo_db, w.id)
+    assert ctx["thanh_vien"] == ["- Bà Trần Thị Mai, Trưởng đoàn;", "- Ông (Bà) Vũ Văn Mới, Thành viên."]
+    assert ctx["dai_dien"] == ["- Bà Đỗ Thị Lan, Công chức."]
+    with pytest.raises(E.InvalidInput):
+        ins.add_member(demo_db, other.id, name="Lê Văn Sai", salutation="Ngài")
+    assert ins.salutation(" bà ") == "Bà" and ins.salutation("ONG") == "Ông" and ins.salutation(None) == ""

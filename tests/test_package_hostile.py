@@ -229,6 +229,13 @@ def test_the_package_is_opened_read_only_and_left_untouched(tmp_path, source, re
             "record_missing",
         ),
         ("UPDATE events SET value = json_quote(printf('%.64c', 'a')) WHERE field = 'photo_sha256'", "photo_missing"),
+        # how a person is addressed: Ông or Bà, nothing else
+        (
+            "UPDATE events SET field = 'representatives', "
+            'value = \'[{"name": "Lê Hoa", "position": "Chủ tịch", "salutation": "Ngài"}]\' '
+            "WHERE entity = 'visit' AND field = 'province'",
+            "invalid_data",
+        ),
     ],
 )
 def test_crafted_values_are_refused_by_their_checks(tmp_path, source, receiver_file, sql, code):

@@ -107,6 +107,7 @@ def test_a_version_2_file_gets_its_conflicts_and_commune_names_filled(tmp_path):
     b.execute("DROP INDEX answers_answered")
     b.execute("ALTER TABLE answers DROP COLUMN points")
     b.execute("ALTER TABLE answers DROP COLUMN points_reason")
+    b.execute("ALTER TABLE members DROP COLUMN salutation")
     b.execute("ALTER TABLE visits DROP COLUMN commune_key")
     b.execute("PRAGMA user_version = 2")
     b.close()

@@ -106,6 +106,27 @@ class _Dialog(QDialog):
         raise NotImplementedError
 
 
+SALUTATION_CHOICES = {"": "", "Ông": "Ông", "Bà": "Bà"}
+
+
+def _remember_salutation(table, top, known: dict[str, str], name_col: int, sal_col: int) -> None:
+    """A name typed that was entered before with Ông or Bà gets it again (when none is chosen)."""
+    from inspector.text import fold
+
+    from .widgets import KeyRole
+
+    if top.column() != name_col:
+        return
+    name = table.model.item(top.row(), name_col)
+    sal = table.model.item(top.row(), sal_col)
+    if name is None or sal is None or sal.data(KeyRole):
+        return
+    found = known.get(fold(name.text().strip()))
+    if found:
+        sal.setData(found, KeyRole)
+        sal.setText(found)
+
+
 class InspectionDialog(_Dialog):
     """A new inspection, or an existing one, with its members and communes."""
 
@@ -172,13 +193,18 @@ class InspectionDialog(_Dialog):
                     # a delegation has one head: the first member added is the head, the next ones members
                     default=lambda roles: "thanh_vien" if "truong_doan" in roles else "truong_doan",
                 ),
+                Column(_tr("Danh xưng"), 80, choices=SALUTATION_CHOICES),
             ],
             add_text=_tr("Thêm thành viên"),
         )
         if insp:
             for m in ins.members(db, insp.id):
-                self.members.add_row([m.name, m.position, m.agency, m.role], row_id=m.id, edit=False)
+                self.members.add_row([m.name, m.position, m.agency, m.role, m.salutation], row_id=m.id, edit=False)
         self.tabs.addTab(self.members, _tr("Thành viên đoàn"))
+        self._salutations = ins.known_salutations(db)
+        self.members.model.dataChanged.connect(
+            lambda top, *_: _remember_salutation(self.members, top, self._salutations, 0, 4)
+        )
 
         known = ins.known_communes(db)
         self._province_of = {c: p for c, p in known}
@@ -238,17 +264,26 @@ class InspectionDialog(_Dialog):
             for rid in self.members.removed_ids:
                 if rid in current:
                     ins.remove_member(self.db, rid)
-            for order, (rid, (name, position, agency, role)) in enumerate(self.members.rows(), 1):
+            for order, (rid, (name, position, agency, role, sal)) in enumerate(self.members.rows(), 1):
                 if not name:
                     if rid:
                         raise E.InvalidInput(_tr("dòng %d của danh sách thành viên chưa có họ tên") % order)
                     continue
                 if rid is None:
-                    m = ins.add_member(self.db, insp.id, name=name, position=position, agency=agency, role=role)
+                    m = ins.add_member(
+                        self.db, insp.id, name=name, position=position, agency=agency, role=role, salutation=sal
+                    )
                     ins.update_member(self.db, m.id, ord=order)
                 else:
                     old = current.get(rid)
-                    new = {"name": name, "position": position, "agency": agency, "role": role, "ord": order}
+                    new = {
+                        "salutation": sal,
+                        "name": name,
+                        "position": position,
+                        "agency": agency,
+                        "role": role,
+                        "ord": order,
+                    }
                     changed = {k: v for k, v in new.items() if old is None or getattr(old, k) != v}
                     if changed:
                         ins.update_member(self.db, rid, **changed)
@@ -311,10 +346,19 @@ class VisitDialog(_Dialog):
         self.tabs.addTab(general, _tr("Buổi làm việc"))
 
         self.reps = EditableTable(
-            [Column(_tr("Họ và tên"), 220), Column(_tr("Chức vụ"), 0)], add_text=_tr("Thêm người")
+            [
+                Column(_tr("Họ và tên"), 220),
+                Column(_tr("Chức vụ"), 0),
+                Column(_tr("Danh xưng"), 80, choices=SALUTATION_CHOICES),
+            ],
+            add_text=_tr("Thêm người"),
         )
         for r in v.representatives:
-            self.reps.add_row([r.name, r.position], row_id="", edit=False)
+            self.reps.add_row([r.name, r.position, r.salutation], row_id="", edit=False)
+        self._salutations = ins.known_salutations(db)
+        self.reps.model.dataChanged.connect(
+            lambda top, *_: _remember_salutation(self.reps, top, self._salutations, 0, 2)
+        )
         self.tabs.addTab(self.reps, _tr("Đại diện xã"))
 
         self.findings = EditableTable(
@@ -345,7 +389,7 @@ class VisitDialog(_Dialog):
 
     def save(self) -> None:
         reason = self._reason()
-        reps = [{"name": n, "position": p} for _, (n, p) in self.reps.rows() if n]
+        reps = [{"name": n, "position": p, "salutation": sal} for _, (n, p, sal) in self.reps.rows() if n]
         fields = {
             "commune": self.commune.text(),
             "province": self.province.text(),

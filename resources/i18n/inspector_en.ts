@@ -1071,292 +1071,297 @@ Reason for the amendment:</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="126" />
+      <location filename="../../ui/dialogs.py" line="147" />
       <source>Kiểm tra công tác cải cách hành chính năm 2026</source>
       <translation>Inspection of administrative reform, 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="130" />
+      <location filename="../../ui/dialogs.py" line="151" />
       <source>ngày/tháng/năm, ví dụ 10/11/2026</source>
       <translation>day/month/year, e.g. 10/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="136" />
+      <location filename="../../ui/dialogs.py" line="157" />
       <source>ví dụ: từ 01/01/2026 đến 31/10/2026</source>
       <translation>e.g. from 01/01/2026 to 31/10/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="137" />
+      <location filename="../../ui/dialogs.py" line="158" />
       <source>Loại</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="138" />
+      <location filename="../../ui/dialogs.py" line="159" />
       <source>Tên đợt</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="139" />
+      <location filename="../../ui/dialogs.py" line="160" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="140" />
+      <location filename="../../ui/dialogs.py" line="161" />
       <source>Ngày quyết định</source>
       <translation>Decision date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="141" />
+      <location filename="../../ui/dialogs.py" line="162" />
       <source>Căn cứ</source>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="144" />
+      <location filename="../../ui/dialogs.py" line="165" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="145" />
+      <location filename="../../ui/dialogs.py" line="166" />
       <source>Cơ quan thường trực</source>
       <translation>Home office</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="146" />
+      <location filename="../../ui/dialogs.py" line="167" />
       <source>Thời kỳ</source>
       <translation>Reporting period</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="153" />
+      <location filename="../../ui/dialogs.py" line="174" />
       <source> (%s điểm)</source>
       <translation> (%s points)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="159" />
+      <location filename="../../ui/dialogs.py" line="180" />
       <source>Đợt đã có kết quả chấm: không đổi được bộ tiêu chí.</source>
       <translation>The inspection has answers: its criteria set cannot change.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="160" />
+      <location filename="../../ui/dialogs.py" line="181" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria set</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="161" />
+      <location filename="../../ui/dialogs.py" line="182" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="165" />
+      <location filename="../../ui/dialogs.py" line="186" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="166" />
+      <location filename="../../ui/dialogs.py" line="187" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="167" />
+      <location filename="../../ui/dialogs.py" line="188" />
       <source>Cơ quan</source>
       <translation>Agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="169" />
+      <location filename="../../ui/dialogs.py" line="190" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="176" />
+      <location filename="../../ui/dialogs.py" line="196" />
+      <source>Danh xưng</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs.py" line="198" />
       <source>Thêm thành viên</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="181" />
+      <location filename="../../ui/dialogs.py" line="203" />
       <source>Thành viên đoàn</source>
       <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="187" />
+      <location filename="../../ui/dialogs.py" line="213" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="187" />
+      <location filename="../../ui/dialogs.py" line="213" />
       <source>tên xã</source>
       <translation>commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="188" />
+      <location filename="../../ui/dialogs.py" line="214" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="189" />
+      <location filename="../../ui/dialogs.py" line="215" />
       <source>Ngày làm việc</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="191" />
+      <location filename="../../ui/dialogs.py" line="217" />
       <source>Thêm xã</source>
       <translation>Add commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="197" />
+      <location filename="../../ui/dialogs.py" line="223" />
       <source>Các xã được kiểm tra</source>
       <translation>Communes inspected</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="204" />
+      <location filename="../../ui/dialogs.py" line="230" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="204" />
+      <location filename="../../ui/dialogs.py" line="230" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="205" />
+      <location filename="../../ui/dialogs.py" line="231" />
       <source>Đợt %s</source>
       <translation>%s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="205" />
+      <location filename="../../ui/dialogs.py" line="231" />
       <source>Đợt %s mới</source>
       <translation>New %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="206" />
+      <location filename="../../ui/dialogs.py" line="232" />
       <source>Đoàn giám sát</source>
       <translation>Oversight team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="206" />
+      <location filename="../../ui/dialogs.py" line="232" />
       <source>Đoàn kiểm tra</source>
       <translation>Inspection team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="207" />
+      <location filename="../../ui/dialogs.py" line="233" />
       <source>Các xã được giám sát</source>
       <translation>Communes overseen</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="244" />
+      <location filename="../../ui/dialogs.py" line="270" />
       <source>dòng %d của danh sách thành viên chưa có họ tên</source>
       <translation>row %d of the members has no name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="262" />
+      <location filename="../../ui/dialogs.py" line="297" />
       <source>dòng %d của danh sách xã chưa có tên xã</source>
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="282" />
+      <location filename="../../ui/dialogs.py" line="317" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="296" />
+      <location filename="../../ui/dialogs.py" line="331" />
       <source>Trụ sở UBND xã …</source>
       <translation>Commune People's Committee office …</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="301" />
+      <location filename="../../ui/dialogs.py" line="336" />
       <source>Đã ký biên bản</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="306" />
+      <location filename="../../ui/dialogs.py" line="341" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="307" />
+      <location filename="../../ui/dialogs.py" line="342" />
       <source>Bắt đầu lúc</source>
       <translation>Started at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="308" />
+      <location filename="../../ui/dialogs.py" line="343" />
       <source>Kết thúc lúc</source>
       <translation>Ended at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="309" />
+      <location filename="../../ui/dialogs.py" line="344" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="310" />
+      <location filename="../../ui/dialogs.py" line="345" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="311" />
+      <location filename="../../ui/dialogs.py" line="346" />
       <source>Buổi làm việc</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="314" />
+      <location filename="../../ui/dialogs.py" line="354" />
       <source>Thêm người</source>
       <translation>Add person</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="318" />
+      <location filename="../../ui/dialogs.py" line="362" />
       <source>Đại diện xã</source>
       <translation>Commune representatives</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="323" />
+      <location filename="../../ui/dialogs.py" line="367" />
       <source>Nội dung</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="324" />
+      <location filename="../../ui/dialogs.py" line="368" />
       <source>Đơn vị thực hiện</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="325" />
+      <location filename="../../ui/dialogs.py" line="369" />
       <source>Thời hạn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="327" />
+      <location filename="../../ui/dialogs.py" line="371" />
       <source>Thêm nội dung</source>
       <translation>Add row</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="332" />
+      <location filename="../../ui/dialogs.py" line="376" />
       <source>Tồn tại, kiến nghị</source>
       <translation>Findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="336" />
+      <location filename="../../ui/dialogs.py" line="380" />
       <source>Ý kiến của đại diện xã về kết quả kiểm tra…</source>
       <translation>The commune representatives' opinion on the results…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="337" />
+      <location filename="../../ui/dialogs.py" line="381" />
       <source>Ý kiến của xã</source>
       <translation>Commune's opinion</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="339" />
+      <location filename="../../ui/dialogs.py" line="383" />
       <source>Buổi giám sát</source>
       <translation>Oversight session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="370" />
+      <location filename="../../ui/dialogs.py" line="414" />
       <source>dòng %d của bảng tồn tại, kiến nghị chưa có nội dung</source>
       <translation>row %d of the findings has no text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="394" />
+      <location filename="../../ui/dialogs.py" line="438" />
       <source>Đồng ý</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="395" />
+      <location filename="../../ui/dialogs.py" line="439" />
       <source>Không</source>
       <translation>No</translation>
     </message>
