@@ -124,8 +124,14 @@ def ratio_parts(value: str | None) -> tuple[int, int] | None:
     return int(a), int(b)
 
 
-def display(item: cl.Item, value: str | None, lang: str = "vi") -> str:
-    """How a stored value is shown and printed: "Đạt", "12 máy", "118/120 (98,3%)"."""
+def grouped(n: int | str) -> str:
+    """A whole number as a Vietnamese document writes it: 1076 -> "1.076"."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def display(item: cl.Item, value: str | None, lang: str = "vi", *, document: bool = False) -> str:
+    """How a stored value is shown and printed: "Đạt", "12 máy", "118/120 (98,3%)"; in a
+    document (document=True), thousands grouped with dots: "1.076/1.179 (91,3%)"."""
     if value is None or value == "":
         return ""
     if value == NO_DATA:
@@ -135,11 +141,13 @@ def display(item: cl.Item, value: str | None, lang: str = "vi") -> str:
     if item.type == "yesno":
         return (YESNO if lang == "vi" else YESNO_EN).get(value, value)
     if item.type == "count":
-        return f"{value} {unit(item, lang, value)}".strip()
+        shown = grouped(value) if document and value.isdigit() else value
+        return f"{shown} {unit(item, lang, value)}".strip()
     if item.type == "ratio":
         parts = ratio_parts(value)
         if parts:
-            return f"{parts[0]}/{parts[1]} ({percent(*parts, lang)})"
+            num, den = (grouped(parts[0]), grouped(parts[1])) if document else parts
+            return f"{num}/{den} ({percent(*parts, lang)})"
     return value
 
 
@@ -381,6 +389,7 @@ __all__ = [
     "AnswerInput",
     "answers_for_visit",
     "display",
+    "grouped",
     "is_failed",
     "parse_value",
     "set_answer",

@@ -25,7 +25,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -254,7 +254,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         rows = []
         for k, it in enumerate((i for i in checklist.items if i.group == g.code), 1):
             a = answers.get(it.code)
-            shown = ans.display(it, a.value) if a and a.value else "—"
+            shown = ans.display(it, a.value, document=True) if a and a.value else "—"
             if score is not None and it.points is not None:
                 shown += f" ({_points_of(score, it)})"
             rows.append(
@@ -696,7 +696,31 @@ def _render(
         compiled = _template(template)
         document, parts = _fill(compiled, ctx, check_xml=False)
         members = compiled.members
+    parts = dict(parts, **{"docProps/core.xml": _core_xml(ctx)})
     _write_docx(target, members, document, parts, media)
+
+
+def _core_xml(ctx: dict[str, Any]) -> str:
+    """The document's properties: what it is, the set it used, its version code, made now, in
+    Vietnamese (never the template's own date or a library's leftovers)."""
+    from xml.sax.saxutils import escape
+
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    title = "Biên bản " + " ".join(str(x) for x in ctx.get("trich_yeu", []) or [])
+    subject = str(ctx.get("bo_tieu_chi", ""))
+    code = str(ctx.get("ma_doi_chieu", ""))
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title.replace(chr(0xA0), ' '))}</dc:title><dc:subject>{escape(subject)}</dc:subject>"
+        f"<dc:creator>Inspector</dc:creator><dc:description>{escape(code)}</dc:description>"
+        "<dc:language>vi-VN</dc:language><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
 
 
 def _write_docx(

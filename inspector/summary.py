@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 
 from . import answers as ans
@@ -519,8 +520,21 @@ def write_docx(
                 para(f"- Kiến nghị: {f.text}" + (f" ({extra})" if extra else ""))
     if progress:
         progress(2, 3)
-    d.core_properties.title = f"Báo cáo tổng hợp: {insp.title}"
-    d.core_properties.author = "Inspector"
+    from datetime import datetime
+
+    props = d.core_properties  # made now, in Vietnamese: not python-docx's 2013 template and comment
+    props.title = f"Báo cáo tổng hợp: {insp.title}"
+    props.author = "Inspector"
+    props.subject = f"Bộ tiêu chí: {m.checklist.title} ({m.checklist.id})"
+    props.comments = ""
+    props.language = "vi-VN"
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    rpr = normal.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")  # Word checks the spelling as Vietnamese
     with _writing(path) as tmp:
         d.save(str(tmp))
     if progress:

@@ -159,3 +159,16 @@ def test_batch_of_many_answers_is_one_transaction(db, visit):
     ans.set_answers(db, visit.id, inputs)
     assert len(ans.answers_for_visit(db, visit.id)) == len(inputs)
     assert ins.progress(db, visit.id)["D"][0] == sum(1 for i in C.items if i.group == "D" and i.type == "count")
+
+
+def test_documents_group_thousands_with_dots_and_the_window_does_not(db):
+    from inspector import checklist as cl
+
+    c = cl.get(db, None)
+    ratio = next(it for it in c.items if it.type == "ratio")
+    count = next(it for it in c.items if it.type == "count")
+    assert ans.display(ratio, "1076/1179", document=True) == "1.076/1.179 (91,3%)"
+    assert ans.display(ratio, "1076/1179") == "1076/1179 (91,3%)"
+    assert ans.display(count, "12500", document=True).startswith("12.500")
+    assert ans.display(count, "7", document=True).startswith("7")
+    assert ans.grouped(1234567) == "1.234.567" and ans.grouped("999") == "999"
