@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES = RESOURCES / "templates"
 DEFAULT_TEMPLATE = {"kiem_tra": TEMPLATES / "bien-ban-kiem-tra.docx", "giam_sat": TEMPLATES / "bien-ban-giam-sat.docx"}
-DOTS = "……………………………………………………………………………………………………"
+DOTS = "…" * 31  # one line for a handwritten note: 31 × 14 pt fits 165 mm less the 1 cm first-line indent
 TEXT_WIDTH_MM = 165
 PHOTO_MAX_HEIGHT_MM = 105
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese point letters: no f, j, w, z; đ after d

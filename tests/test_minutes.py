@@ -527,3 +527,9 @@ def test_people_are_named_ong_or_ba_entered_once_and_roles_in_one_case(demo_db, 
     with pytest.raises(E.InvalidInput):
         ins.add_member(demo_db, other.id, name="Lê Văn Sai", salutation="Ngài")
     assert ins.salutation(" bà ") == "Bà" and ins.salutation("ONG") == "Ông" and ins.salutation(None) == ""
+
+
+def test_a_dotted_line_for_handwriting_fits_one_line():
+    """The dots under Ưu điểm or Ý kiến fill one line of the body, never wrapping into a stub."""
+    assert mn.text_width(mn.DOTS, 14) <= 9355 - 567  # text width 165 mm, first-line indent 1 cm (twips)
+    assert mn.text_width(mn.DOTS + "…", 14) > 9355 - 567 - 280  # and nearly fills it
