@@ -302,6 +302,7 @@ def write_xlsx(
     )
 
     items = wb.create_sheet("Tiêu chí")
+    items.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide (set before its rows)
     items.freeze_panes = "C2"
     for col, width in zip("ABCDEFG", (7, 60, 12, 12, 12, 60, 40)):
         items.column_dimensions[col].width = width
@@ -331,12 +332,14 @@ def write_xlsx(
     if scored:
         _ranking_sheet(wb, m, cell)
     sheet = wb.create_sheet("Ghi chú")
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide (set before its rows)
     sheet.freeze_panes = "A2"
     for col, width in zip("ABCDE", (20, 7, 50, 14, 60)):
         sheet.column_dimensions[col].width = width
     sheet.append([cell(sheet, t, "tên") for t in ("Xã, phường", "Mã", "Tiêu chí", "Kết quả", "Ghi chú")])
     for name, it, c in notes:
         sheet.append([name, it.code, cell(sheet, it.text_vi, "chữ dài"), c.text, cell(sheet, c.note, "chữ dài")])
+    _print_setup(wb, m, lead)
     wb.properties.title = f"Tổng hợp: {m.inspection.title}"
     wb.properties.subject = f"Bộ tiêu chí: {m.checklist.title} ({m.checklist.id})"
     wb.properties.creator = "Inspector"
@@ -347,11 +350,39 @@ def write_xlsx(
     return path
 
 
+def _print_setup(wb, m: Matrix, lead: int) -> None:
+    """Every sheet prints on A4 landscape with its heading row repeated and a title and page
+    numbers on each page; the wide commune × item sheet repeats its commune columns on the pages
+    across, the others fit one page wide."""
+    from openpyxl.utils import get_column_letter
+
+    insp = m.inspection
+    word = "giám sát" if insp.kind == "giam_sat" else "kiểm tra"
+    title = f"Tổng hợp kết quả {word}: {insp.title}"
+    if insp.issuing_agency:
+        title += f" — {insp.issuing_agency}"
+    if insp.period:
+        title += f" — kỳ số liệu {insp.period}"
+    for ws in wb.worksheets:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = 9  # A4
+        ws.print_title_rows = "1:1"
+        ws.oddHeader.center.text = title.replace("&", "&&")
+        ws.oddHeader.center.size = 10
+        ws.oddFooter.center.text = "Trang &P/&N"
+        if ws.title == "Tổng hợp":
+            ws.print_title_cols = f"A:{get_column_letter(lead)}"
+        else:  # fitToPage is set when the sheet is made: write-only sheets write it first
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+
+
 def _ranking_sheet(wb, m: Matrix, cell) -> None:
     """The communes by rank: points, maximum, index, class, and each area's points."""
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet("Xếp hạng")
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide (set before its rows)
     areas = [
         g for g in m.checklist.groups if any(g.code in s.groups and s.groups[g.code].items for s in m.scores.values())
     ]

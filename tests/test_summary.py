@@ -158,3 +158,15 @@ def test_documents_carry_their_own_properties_in_vietnamese(demo_db, tmp_path):
     assert "2013" not in core and "<dc:language>vi-VN</dc:language>" in core and "Mã đối chiếu" in core
     props = docx.Document(bb).core_properties
     assert props.title.startswith("Biên bản Kiểm tra công tác cải cách hành chính") and props.created.year >= 2026
+
+
+def test_the_excel_prints_landscape_with_titles_repeated_and_page_numbers(demo_db, tmp_path):
+    insp = _insp(demo_db)
+    wb = load_workbook(sm.write(demo_db, insp.id, tmp_path / "th.xlsx"))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+        assert ws.oddHeader.center.text.startswith("Tổng hợp kết quả kiểm tra: " + insp.title)
+        assert ws.oddFooter.center.text == "Trang &P/&N"
+    main = wb["Tổng hợp"]
+    assert main.print_title_cols == "$A:$B"  # the commune and its date on every page across
+    assert wb["Tiêu chí"].page_setup.fitToWidth == 1 and wb["Tiêu chí"].sheet_properties.pageSetUpPr.fitToPage
