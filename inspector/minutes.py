@@ -1159,8 +1159,15 @@ class Gaps:
     def __bool__(self) -> bool:
         return bool(self.unanswered or self.photos_missing or self.sections)
 
+    @property
+    def essential(self) -> tuple[str, ...]:
+        """What the minutes cannot be printed without (the command line refuses; the window asks)."""
+        return tuple(x for x in self.sections if x in ESSENTIAL)
 
+
+ESSENTIAL = ("province",)  # the header would read "UBND TỈNH" with no name
 SECTION_WORDS = {
+    "province": ("tên tỉnh, thành phố (ở đầu biên bản)", "the province's name (at the head of the minutes)"),
     "time": ("giờ bắt đầu, kết thúc", "start and end time"),
     "place": ("địa điểm", "place"),
     "representatives": ("đại diện xã", "commune representatives"),
@@ -1181,6 +1188,8 @@ def gaps(db: Database, visit_id: str) -> Gaps:
     counts = ph.counts_by_item(db, visit.id)
     photos_missing = tuple(it.code for it in checklist.items if it.photo_required and not counts.get(it.code))
     sections = []
+    if not visit.province and not clean_line(ins.get_inspection(db, visit.inspection_id).parent_agency):
+        sections.append("province")
     if not (visit.start_time and visit.end_time):
         sections.append("time")
     if not visit.place:

@@ -533,3 +533,23 @@ def test_a_dotted_line_for_handwriting_fits_one_line():
     """The dots under Ưu điểm or Ý kiến fill one line of the body, never wrapping into a stub."""
     assert mn.text_width(mn.DOTS, 14) <= 9355 - 567  # text width 165 mm, first-line indent 1 cm (twips)
     assert mn.text_width(mn.DOTS + "…", 14) > 9355 - 567 - 280  # and nearly fills it
+
+
+def test_minutes_without_a_province_are_refused_on_the_command_line_and_asked_for_in_the_window(
+    demo_db, demo_path, tmp_path
+):
+    from click.testing import CliRunner
+
+    from inspector.cli import cli, main
+
+    v = _ninh_xuan(demo_db)
+    ins.update_visit(demo_db, v.id, province="")
+    ins.update_inspection(demo_db, v.inspection_id, parent_agency="")
+    g = mn.gaps(demo_db, v.id)
+    assert g.essential == ("province",) and "province" in g.sections
+    out = tmp_path / "bb.docx"
+    assert main(["--db", str(demo_path), "minutes", v.id[:8], "-o", str(out)]) == 1 and not out.exists()
+    r = CliRunner().invoke(cli, ["--db", str(demo_path), "visit", v.id[:8], "--province", "Khánh Hòa"])
+    assert r.exit_code == 0 and ins.get_visit(demo_db, v.id).province == "Khánh Hòa"
+    assert mn.gaps(demo_db, v.id).essential == ()
+    assert main(["--db", str(demo_path), "minutes", v.id[:8], "-o", str(out)]) == 0 and out.exists()

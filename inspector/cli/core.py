@@ -416,17 +416,24 @@ def inspection_edit(ctx: Context, inspection_id: str, as_json: bool, **opts: Any
     help="done: the commune's inspection is finished (the summary counts it).",
 )
 @click.option("--date", help="The day of the visit, YYYY-MM-DD.")
+@click.option("--province", help="The commune's province (it heads the minutes).")
 @click.option("--reason", help="Amendment reason, required once the minutes are signed.")
 @json_option
 @pass_ctx
 def visit_(
-    ctx: Context, visit_id: str, status: str | None, date: str | None, reason: str | None, as_json: bool
+    ctx: Context,
+    visit_id: str,
+    status: str | None,
+    date: str | None,
+    province: str | None,
+    reason: str | None,
+    as_json: bool,
 ) -> None:
-    """Change a visit's status or date.
+    """Change a visit's status, date or province.
 
     Example: inspector visit 3f2a --status done
     """
-    fields = {k: v for k, v in (("status", status), ("date", date)) if v is not None}
+    fields = {k: v for k, v in (("status", status), ("date", date), ("province", province)) if v is not None}
     v = ins.update_visit(ctx.db, visit_id, reason=reason, **fields)
     if as_json:
         emit_json(_visit_json(ctx.db, v))

@@ -33,6 +33,10 @@ def minutes(ctx: Context, visit: str, output: Path | None, template: Path | None
     Example: inspector minutes 3f2a -o BB_Ninh-Xuan_2026-11-23.docx --pdf
     """
     v = ins.get_visit(ctx.db, visit)
+    essential = mn.gaps(ctx.db, v.id).essential
+    if essential:  # an official header without its name is sent back: refused, nothing written
+        missing = ", ".join(mn.SECTION_WORDS[x][1] for x in essential)
+        raise click.ClickException(f"the minutes need {missing}: inspector visit {v.id[:8]} --province NAME")
     out = output or Path(mn.default_filename(v))
     written = mn.write_minutes(ctx.db, v.id, out, template=template)
     pdf_path = mn.to_pdf(written) if pdf else None
