@@ -116,6 +116,8 @@ class WhoDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(note)
         lay.addWidget(buttons)
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.name.placeholderText()) + 24)
+        self.setMinimumWidth(440)  # the title and the example name read whole
 
     def accept(self) -> None:
         from inspector.text import clean_line
