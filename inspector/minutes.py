@@ -1155,9 +1155,10 @@ class Gaps:
     unanswered: tuple[str, ...]
     photos_missing: tuple[str, ...]
     sections: tuple[str, ...]
+    unmentioned: tuple[str, ...] = ()  # items not met that no tồn tại or kiến nghị names
 
     def __bool__(self) -> bool:
-        return bool(self.unanswered or self.photos_missing or self.sections)
+        return bool(self.unanswered or self.photos_missing or self.sections or self.unmentioned)
 
     @property
     def essential(self) -> tuple[str, ...]:
@@ -1196,9 +1197,22 @@ def gaps(db: Database, visit_id: str) -> Gaps:
         sections.append("place")
     if not visit.representatives:
         sections.append("representatives")
-    if not any(f.kind in ("ton_tai", "kien_nghi", "uu_diem") for f in ins.findings(db, visit.id)):
+    finds = ins.findings(db, visit.id)
+    if not any(f.kind in ("ton_tai", "kien_nghi", "uu_diem") for f in finds):
         sections.append("findings")
-    return Gaps(unanswered, photos_missing, tuple(sections))
+    # an item not met must appear in the findings: named in a tồn tại's or kiến nghị's related items,
+    # or by its code in their text
+    named = set()
+    for f in finds:
+        if f.kind in ("ton_tai", "kien_nghi", "nguyen_nhan"):
+            named |= {c.strip().upper() for c in re.split(r"[,;\s]+", f.items or "") if c.strip()}
+            named |= set(re.findall(r"\b[A-Z]{1,2}\d{1,3}\b", f.text or ""))
+    unmentioned = tuple(
+        it.code
+        for it in checklist.items
+        if (a := answers.get(it.code)) is not None and ans.is_failed(it, a.value) and it.code not in named
+    )
+    return Gaps(unanswered, photos_missing, tuple(sections), unmentioned)
 
 
 # ---- amendments after signing ---------------------------------------------------------------------

@@ -553,3 +553,21 @@ def test_minutes_without_a_province_are_refused_on_the_command_line_and_asked_fo
     assert r.exit_code == 0 and ins.get_visit(demo_db, v.id).province == "Khánh Hòa"
     assert mn.gaps(demo_db, v.id).essential == ()
     assert main(["--db", str(demo_path), "minutes", v.id[:8], "-o", str(out)]) == 0 and out.exists()
+
+
+def test_signing_is_warned_of_an_item_not_met_that_no_finding_names(demo_db):
+    v = _ninh_xuan(demo_db)
+    for f in ins.findings(demo_db, v.id):
+        ins.update_finding(demo_db, f.id, items="")
+    failed = [
+        code for code, a in ans.answers_for_visit(demo_db, v.id).items()
+        if ans.is_failed(cl.get(demo_db, None).item(code), a.value)
+    ]  # fmt: skip
+    g = mn.gaps(demo_db, v.id)
+    named_in_text = {c for c in failed if any(c in f.text for f in ins.findings(demo_db, v.id))}
+    assert failed and set(g.unmentioned) == set(failed) - named_in_text
+    first = next(c for c in failed if c not in named_in_text)
+    ins.add_finding(demo_db, v.id, kind="ton_tai", text="Chưa khắc phục", items=f"{first}, ZZ9")
+    assert first not in mn.gaps(demo_db, v.id).unmentioned
+    ins.add_finding(demo_db, v.id, kind="kien_nghi", text="Khắc phục các tiêu chí " + ", ".join(failed))
+    assert mn.gaps(demo_db, v.id).unmentioned == ()

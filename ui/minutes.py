@@ -446,6 +446,12 @@ def gaps_text(g) -> str:
         )
     if g.sections:
         lines.append(_tr("Biên bản còn trống: ") + ", ".join(words[s][1 if lang == "en" else 0] for s in g.sections))
+    if getattr(g, "unmentioned", ()):
+        lines.append(
+            _tr("%n tiêu chí không đạt chưa được nêu trong tồn tại, kiến nghị: ", len(g.unmentioned))
+            + ", ".join(g.unmentioned[:20])
+            + ("…" if len(g.unmentioned) > 20 else "")
+        )
     return "\n".join(lines)
 
 

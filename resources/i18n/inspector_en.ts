@@ -685,12 +685,12 @@ Works without a network; every change is saved at once in the file:
       <translation>Every change records who entered it. You can change this in Edit → Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="142" />
+      <location filename="../../ui/settings.py" line="144" />
       <source>Người nhập: chưa ghi tên (Sửa → Cài đặt…)</source>
       <translation>Entering: no name yet (Edit → Settings…)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="146" />
+      <location filename="../../ui/settings.py" line="148" />
       <source>Người nhập: %s</source>
       <translation>Entering: %s</translation>
     </message>
@@ -1714,33 +1714,41 @@ After this, any change to this commune's results is an amendment and needs a rea
       <source>Biên bản còn trống: </source>
       <translation>Still empty in the minutes: </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../ui/minutes.py" line="451" />
+      <source>%n tiêu chí không đạt chưa được nêu trong tồn tại, kiến nghị: </source>
+      <translation>
+        <numerusform>%n item not met is named in no finding or recommendation: </numerusform>
+        <numerusform>%n items not met are named in no finding or recommendation: </numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../ui/minutes.py" line="459" />
+      <location filename="../../ui/minutes.py" line="465" />
       <source>Biên bản chưa đủ</source>
       <translation>Minutes incomplete</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="462" />
+      <location filename="../../ui/minutes.py" line="468" />
       <source>Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh phải ghi lý do.</source>
       <translation>These minutes are incomplete. Once they are marked signed, every addition is an amendment that needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="466" />
+      <location filename="../../ui/minutes.py" line="472" />
       <source>Vẫn đánh dấu đã ký</source>
       <translation>Mark signed anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="468" />
+      <location filename="../../ui/minutes.py" line="474" />
       <source>Biên bản này chưa đủ nội dung.</source>
       <translation>These minutes are incomplete.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="469" />
+      <location filename="../../ui/minutes.py" line="475" />
       <source>Vẫn in</source>
       <translation>Print anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="470" />
+      <location filename="../../ui/minutes.py" line="476" />
       <source>Quay lại bổ sung</source>
       <translation>Go back and complete</translation>
     </message>

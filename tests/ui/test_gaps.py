@@ -85,3 +85,16 @@ def test_first_start_asks_who_enters_and_changes_carry_the_name(qtbot, db):
     ans.set_answer(db, v, "B2", "dat")
     (e,) = events.history(db, events.answer_id(v, "B2"), "value")
     assert e["author"] == "Nguyễn Thị Lan"
+
+
+def test_the_gaps_name_items_not_met_that_no_finding_mentions(demo_db):
+    from inspector import inspections as ins
+    from inspector import minutes as mn
+    from ui.minutes import gaps_text
+
+    v = next(x for x in ins.visits(demo_db) if x.commune == "Ninh Xuân")
+    for f in ins.findings(demo_db, v.id):
+        ins.update_finding(demo_db, f.id, items="", text="Nội dung chung")
+    g = mn.gaps(demo_db, v.id)
+    assert g.unmentioned and "tiêu chí không đạt chưa được nêu trong tồn tại, kiến nghị: " in gaps_text(g)
+    assert g.unmentioned[0] in gaps_text(g)
