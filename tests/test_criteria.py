@@ -404,7 +404,8 @@ def test_from_a_workbook_to_ranked_communes_on_the_command_line(tmp_path):
     assert r.exit_code == 0 and "KH-XA-2026.1" in r.output
     r = _run(["--db", db_path, "inspection", "new", "--kind", "kiem-tra", "--title", "Kiểm tra CCHC 2026",
               "--checklist", "KH-XA-2026.1", "--decision", "245/QĐ-UBND", "--decision-date", "2026-10-30",
-              "--commune", "Ninh Xuân", "--commune", "Đồng Hóa", "--commune", "Tòng Bạt", "--json"])  # fmt: skip
+              "--commune", "Ninh Xuân", "--commune", "Đồng Hóa", "--commune", "Tòng Bạt",
+              "--province", "Khánh Hòa", "--json"])  # fmt: skip
     made = json.loads(r.output)
     assert made["checklist"] == "KH-XA-2026.1" and [v["commune"] for v in made["visits"]] == [
         "Ninh Xuân",
