@@ -98,30 +98,10 @@ class Finding:
     ord: int
 
 
-INSPECTION_FIELDS = (
-    "kind",
-    "title",
-    "decision_no",
-    "decision_date",
-    "legal_basis",
-    "issuing_agency",
-    "parent_agency",
-    "home_office",
-    "period",
-    "checklist_version",
-)
-VISIT_FIELDS = (
-    "commune",
-    "province",
-    "date",
-    "start_time",
-    "end_time",
-    "place",
-    "representatives",
-    "opinion",
-    "status",
-    "based_on",
-)
+# The fields a person edits: those events may set (events.ENTITIES), less the ones only their own
+# functions write (deleting, signing).
+INSPECTION_FIELDS = events.ENTITIES["inspection"][2] - {"deleted"}
+VISIT_FIELDS = events.ENTITIES["visit"][2] - {"deleted", "signed_at", "version_code"}
 
 
 def _date(value: Any, what: str) -> str:
@@ -253,7 +233,7 @@ def create_inspection(
     version = cl.get(db, checklist_version).id
     values = _normalise({"title": title, "kind": kind, **fields}, "inspection")
     values["checklist_version"] = version
-    unknown = set(values) - set(INSPECTION_FIELDS)
+    unknown = set(values) - INSPECTION_FIELDS
     if unknown:
         raise InvalidInput(f"unknown inspection field(s): {', '.join(sorted(unknown))}")
     iid = events.new_id()
@@ -266,7 +246,7 @@ def create_inspection(
 def update_inspection(db: Database, inspection_id: str, *, author: str | None = None, **fields: Any) -> Inspection:
     insp = get_inspection(db, inspection_id)
     values = _normalise(fields, "inspection")
-    unknown = set(values) - set(INSPECTION_FIELDS) - {"checklist_version"}
+    unknown = set(values) - INSPECTION_FIELDS
     if unknown:
         raise InvalidInput(f"unknown inspection field(s): {', '.join(sorted(unknown))}")
     if "title" in values and not values["title"]:
@@ -397,7 +377,7 @@ def add_visit(db: Database, inspection_id: str, *, commune: str, author: str | N
     if not clean_line(commune):
         raise InvalidInput("a visit needs a commune name")
     values = _normalise({"commune": commune, "status": "planned", **fields}, "visit")
-    unknown = set(values) - set(VISIT_FIELDS)
+    unknown = set(values) - VISIT_FIELDS
     if unknown:
         raise InvalidInput(f"unknown visit field(s): {', '.join(sorted(unknown))}")
     vid = events.new_id()
@@ -414,7 +394,7 @@ def update_visit(
     visit = get_visit(db, visit_id)
     visit.check_change(reason)
     values = _normalise(fields, "visit")
-    unknown = set(values) - set(VISIT_FIELDS)
+    unknown = set(values) - VISIT_FIELDS
     if unknown:
         raise InvalidInput(f"unknown visit field(s): {', '.join(sorted(unknown))}")
     if "commune" in values and not values["commune"]:
