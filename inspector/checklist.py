@@ -301,7 +301,7 @@ def get(db: Database, version_id: str | None) -> Checklist:
     if row is None:
         if version_id not in SHIPPED:
             raise NotFound("checklist version", version_id)
-        cl = ensure_default(db) if version_id == DEFAULT_VERSION else load_file(checklist_dir() / SHIPPED[version_id])
+        cl = load_file(checklist_dir() / SHIPPED[version_id])
         install(db, cl)
         _cache.setdefault(version_id, cl)
         return _cache[version_id]

@@ -213,7 +213,9 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
     }
     order = {"truong_doan": 0, "pho_truong_doan": 1, "thanh_vien": 2, "thu_ky": 3}
     members_sorted = sorted(members, key=lambda mb: (order.get(mb.role, 2), mb.ord))
-    known = ins.known_salutations(db)  # a person entered once as Ông or Bà is named so everywhere
+    # a person entered once as Ông or Bà is named so everywhere; looked up only when someone here lacks it
+    unnamed = any(not m.salutation for m in members) or any(not r.salutation for r in visit.representatives)
+    known = ins.known_salutations(db) if unnamed else {}
 
     def person(name: str, sal: str) -> str:
         return f"- {sal or known.get(fold(name)) or 'Ông (Bà)'} {name}"

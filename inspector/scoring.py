@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -191,7 +192,9 @@ def _coverage(bands: tuple[Band, ...], item_type: str) -> list[tuple[str, str]]:
     return problems[:3]  # the first ones say enough
 
 
+@lru_cache(maxsize=4096)
 def item_rule(item: Item) -> Rule:
+    """The item's rule, read once (the window scores the commune again at every answer)."""
     rule, _ = parse_rule(item.type, item.scoring, item.points)
     return rule
 

@@ -148,26 +148,28 @@ class NavPane(QWidget):
 
     def _update_visits(self, parents: dict[str, QStandardItem], visit_ids: set[str], totals: dict[str, int]) -> None:
         """The communes of visit_ids under these inspections' rows: changed, moved, added or gone."""
-        shown = {ins.get_inspection(self.db, i).checklist_version for i in parents}
-        for version in shown:
-            if version not in totals:
-                try:
-                    totals[version] = len(cl.get(self.db, version).items)
-                except E.InspectorError:
-                    totals[version] = 0
         current = {v.id: v for v in ins.visits(self.db, ids=visit_ids) if v.inspection_id in parents}
         counts = ins.answered_counts(self.db, visit_ids=current)
         for iid, parent in parents.items():
             for r in reversed(range(parent.rowCount())):
                 if parent.child(r).data(IdRole) in visit_ids:
                     parent.removeRow(r)
-            total = totals[ins.get_inspection(self.db, iid).checklist_version]
+            total = self._total(ins.get_inspection(self.db, iid).checklist_version, totals)
             for v in (v for v in current.values() if v.inspection_id == iid):
                 key = ins.visit_order(v)
                 at = sum(1 for r in range(parent.rowCount()) if parent.child(r).data(OrderRole) <= key)
                 # the list form: PySide's QStandardItem.insertRow(int, item) leaves the item to
                 # Python, which deletes it (an empty row) once its last reference goes
                 parent.insertRow(at, [self._visit_row(v, counts.get(v.id, 0), total)])
+
+    def _total(self, version: str, totals: dict[str, int]) -> int:
+        """How many items a checklist version has (0 when it is unknown here), looked up once per version."""
+        if version not in totals:
+            try:
+                totals[version] = len(cl.get(self.db, version).items)
+            except E.InspectorError:
+                totals[version] = 0
+        return totals[version]
 
     def _visit_row(self, v: ins.Visit, done: int, total: int) -> QStandardItem:
         child = QStandardItem(self.visit_label(v, done, total))
@@ -185,12 +187,7 @@ class NavPane(QWidget):
         parent.setData(insp.id, IdRole)
         parent.setData("inspection", KindRole)
         parent.setToolTip(f"{insp.kind_label.capitalize()}: {insp.title}")
-        if insp.checklist_version not in totals:
-            try:
-                totals[insp.checklist_version] = len(cl.get(self.db, insp.checklist_version).items)
-            except E.InspectorError:
-                totals[insp.checklist_version] = 0
-        total = totals[insp.checklist_version]
+        total = self._total(insp.checklist_version, totals)
         for v in ins.visits(self.db, insp.id):
             parent.appendRow(self._visit_row(v, counts.get(v.id, 0), total))
         return parent
