@@ -13,6 +13,7 @@ with its sheet, row and column in one list; nothing is loaded until the file is 
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from . import checklist as cl
 from .errors import InspectorError
 from .scoring import number, parse_rule
 from .text import clean, clean_line, fold
+
+logger = logging.getLogger(__name__)
 
 MAX_FILE = 20 * 2**20  # bytes of the workbook
 MAX_UNPACKED = 100 * 2**20  # bytes of its parts, unpacked
@@ -134,6 +137,7 @@ def _open(path: Path):
     except CriteriaFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        logger.info("%s: not read as a workbook (%s: %s)", path, type(exc).__name__, exc)
         raise CriteriaFileError(
             name,
             [
