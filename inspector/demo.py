@@ -52,18 +52,33 @@ RECOMMENDATIONS = [
 ]
 
 
-def _value(item: cl.Item, rng: random.Random) -> str | None:
+# figures that must agree with another one of the same commune: the late files that got an
+# apology letter are among the late files; the counters with a computer are among the counters
+_DENOMINATOR_FROM = {"C9": "C8", "D3": "D2"}
+
+
+def _value(item: cl.Item, rng: random.Random, so_far: dict[str, str] | None = None) -> str | None:
+    so_far = so_far if so_far is not None else {}
     if item.type == "assessment":
         return rng.choices(["dat", "dat_mot_phan", "khong_dat", "khong_ap_dung"], [70, 15, 12, 3])[0]
     if item.type == "yesno":
         return rng.choices(["co", "khong"], [80, 20])[0]
     if item.type == "count":
-        return str({"D1": rng.randint(40, 160), "C2": rng.randint(3, 9)}.get(item.code, rng.randint(0, 12)))
+        n = {"D1": rng.randint(40, 160), "C2": rng.randint(3, 9)}.get(item.code, rng.randint(0, 12))
+        return str(max(n, 2) if item.code == "D2" else n)
     if item.type == "ratio":
         den = rng.randint(40, 1500)
         low = {"C8": 0.0, "E2": 0.1, "E3": 0.2}.get(item.code, 0.85)
         high = {"C8": 0.05, "E2": 0.6, "E3": 0.7}.get(item.code, 1.0)
-        return f"{int(den * rng.uniform(low, high))}/{den}"
+        share = rng.uniform(low, high)
+        if item.code == "C8" and "C7" in so_far:  # late = solved − solved on time, of the same files
+            on_time, _, solved = so_far["C7"].partition("/")
+            return f"{int(solved) - int(on_time)}/{solved}"
+        source = so_far.get(_DENOMINATOR_FROM.get(item.code, ""))
+        if source:
+            den = int(source.partition("/")[0])
+            return f"{round(den * share)}/{den}"
+        return f"{int(den * share)}/{den}"
     if item.code == "G1":
         return "Lãnh đạo UBND xã quan tâm chỉ đạo công tác CCHC; Trung tâm Phục vụ hành chính công bố trí khoa học, sạch sẽ."
     if item.code == "G3":
@@ -188,11 +203,13 @@ def create_demo(
             author=author,
         )
         inputs = []
+        so_far: dict[str, str] = {}
         for item in checklist.items:
             if day >= "2026-11-23" and rng.random() < 0.4:
                 continue  # today's visit is half done
-            value = _value(item, rng)
+            value = _value(item, rng, so_far)
             if value is not None:
+                so_far[item.code] = value
                 inputs.append(ans.AnswerInput(item.code, value, NOTES.get(item.code)))
         ans.set_answers(db, visit.id, inputs, author=author)
         for text, items in rng.sample(FINDINGS_TON_TAI, 2):

@@ -148,6 +148,56 @@ def sign_visit(db: Database, visit_id: str, *, author: str | None = None) -> ins
 # ---- the data for the template --------------------------------------------------------------------
 
 
+def header_names(insp: ins.Inspection, province: str) -> tuple[str, list[str]]:
+    """The top left of a document: the parent body ("UBND TỈNH KHÁNH HÒA") and the delegation's
+    name, on the lines the office typed or the usual two."""
+    gs = insp.kind == "giam_sat"
+    up = _upper(province)
+    parent = _upper(insp.parent_agency) or (f"{'HĐND' if gs else 'UBND'} TỈNH" + (f" {up}" if up else ""))
+    issuing = [_upper(x) for x in _lines(insp.issuing_agency)]
+    if issuing and issuing[0].startswith("ĐOÀN"):
+        return parent, issuing
+    return parent, [f"ĐOÀN {'GIÁM SÁT' if gs else 'KIỂM TRA'} CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"]
+
+
+_ROLES = {  # one case style: each role as it follows the person's position
+    "truong_doan": "Trưởng đoàn",
+    "pho_truong_doan": "Phó Trưởng đoàn",
+    "thanh_vien": "Thành viên",
+    "thu_ky": "Thư ký",
+}
+_ROLE_ORDER = {"truong_doan": 0, "pho_truong_doan": 1, "thanh_vien": 2, "thu_ky": 3}
+
+
+def member_lines(members: list[ins.Member], person: Callable[[str, str], str]) -> list[str]:
+    """ "- Ông Nguyễn Văn A, Phó Giám đốc Sở Nội vụ, Trưởng đoàn;" … the last line ending in "."."""
+    ordered = sorted(members, key=lambda mb: (_ROLE_ORDER.get(mb.role, 2), mb.ord))
+    return _end(
+        [
+            person(mb.name, mb.salutation)
+            + (f", {mb.position}" if mb.position else "")
+            + f", {_ROLES.get(mb.role, 'Thành viên')}"
+            for mb in ordered
+        ]
+    )
+
+
+_FINDING_ITEM = {"uu_diem": "G1", "ton_tai": "G2", "nguyen_nhan": "G3", "kien_nghi": "G4"}
+
+
+def finding_texts(
+    finds: list[ins.Finding], answers: dict[str, ans.Answer], checklist: cl.Checklist, kind: str
+) -> list[str]:
+    """The texts of one kind of finding (uu_diem, ton_tai, nguyen_nhan): the lines typed under
+    the shipped set's G item of that kind first (a province's set whose G is an area has none),
+    then the findings."""
+    code = _FINDING_ITEM.get(kind, "")
+    a = answers.get(code)
+    item = checklist.by_code.get(code)
+    typed = _lines(a.value) if a and a.value and item is not None and item.type == "text" else []
+    return typed + [f.text for f in finds if f.kind == kind]
+
+
 def context(db: Database, visit_id: str) -> dict[str, Any]:
     """Everything a template can print, as plain strings and lists (see docs/template-fields.md)."""
     visit = ins.get_visit(db, visit_id)
@@ -168,15 +218,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         item = checklist.by_code.get(code)
         return a.value if a and a.value and item is not None and item.type == "text" else ""
 
-    # header
-    province = _upper(visit.province)
-    parent = _upper(insp.parent_agency) or (f"{'HĐND' if gs else 'UBND'} TỈNH" + (f" {province}" if province else ""))
-    issuing = [_upper(x) for x in _lines(insp.issuing_agency)] or []
-    # the delegation's name, on the lines the office typed, or the usual two lines
-    if issuing and issuing[0].startswith("ĐOÀN"):
-        ten_doan = issuing
-    else:
-        ten_doan = [f"ĐOÀN {'GIÁM SÁT' if gs else 'KIỂM TRA'} CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"]
+    parent, ten_doan = header_names(insp, visit.province)
     ky_hieu = "BB-ĐGS" if gs else "BB-ĐKT"
     dia_danh = visit.province or xa
     xa_nb = f"xã\u00a0{xa.replace(' ', chr(0xA0))}"  # "xã Ninh Xuân" kept on one line
@@ -205,14 +247,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         f"{doan} {verb} {ubnd_xa}."
     )
 
-    roles = {  # one case style: each role as it follows the person's position
-        "truong_doan": "Trưởng đoàn",
-        "pho_truong_doan": "Phó Trưởng đoàn",
-        "thanh_vien": "Thành viên",
-        "thu_ky": "Thư ký",
-    }
-    order = {"truong_doan": 0, "pho_truong_doan": 1, "thanh_vien": 2, "thu_ky": 3}
-    members_sorted = sorted(members, key=lambda mb: (order.get(mb.role, 2), mb.ord))
+    members_sorted = sorted(members, key=lambda mb: (_ROLE_ORDER.get(mb.role, 2), mb.ord))
     # a person entered once as Ông or Bà is named so everywhere; looked up only when someone here lacks it
     unnamed = any(not m.salutation for m in members) or any(not r.salutation for r in visit.representatives)
     known = ins.known_salutations(db) if unnamed else {}
@@ -220,14 +255,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
     def person(name: str, sal: str) -> str:
         return f"- {sal or known.get(fold(name)) or 'Ông (Bà)'} {name}"
 
-    thanh_vien = _end(
-        [
-            person(mb.name, mb.salutation)
-            + (f", {mb.position}" if mb.position else "")
-            + f", {roles.get(mb.role, 'Thành viên')}"
-            for mb in members_sorted
-        ]
-    ) or [DOTS]
+    thanh_vien = member_lines(members_sorted, person) or [DOTS]
     dai_dien = _end(
         [person(r.name, r.salutation) + (f", {r.position}" if r.position else "") for r in visit.representatives]
     ) or [DOTS]
@@ -283,10 +311,7 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         ket_qua.append({"so": str(n), "ma": g.code, "ten": g.title_vi, "diem": diem_nhom, "dong": rows})
 
     def texts(kind: str, code: str) -> list[str]:
-        out = [f.text for f in finds if f.kind == kind]
-        extra = value(code)
-        if extra:
-            out = _lines(extra) + out
+        out = finding_texts(finds, answers, checklist, kind)
         return [("- " + t) if len(out) > 1 else t for t in out] or [DOTS]
 
     kien_nghi = [
@@ -682,15 +707,25 @@ def _fill(compiled: _Compiled, ctx: dict[str, Any], *, check_xml: bool = True) -
 
 
 def _render(
-    template: Path, ctx: dict[str, Any], db: Database, photo_groups: list[dict], target: Path, *, isolated: bool = False
+    template: Path,
+    ctx: dict[str, Any],
+    db: Database,
+    photo_groups: list[dict],
+    target: Path,
+    *,
+    isolated: bool = False,
+    sample: dict[str, Any] | None = None,
+    title: str | None = None,
 ) -> None:
     """Fill the template with the context and write the .docx (files.atomic_write). isolated: an
-    office's template, already read with check (tg.read strict), filled in a bounded child process."""
+    office's template, already read with check (tg.read strict), filled in a bounded child process
+    and checked against `sample` (the fields of the document; the minutes' by default). title: the
+    document's title in its properties (the minutes': "Biên bản " and the trích yếu)."""
     anh, media = _photo_context(db, photo_groups)
-    ctx = dict(ctx, anh=anh)
+    ctx = dict(ctx, anh=anh) if photo_groups or "anh" in ctx else ctx
     if isolated:
         source = tg.read(template, strict=True)
-        done = tg.run_isolated(template, "fill", {"ctx": ctx})
+        done = tg.run_isolated(template, "fill", {"ctx": ctx, "sample": sample})
         document, parts, members = done["document"], done["parts"], source.members
         if not isinstance(document, str) or not isinstance(parts, dict):
             raise TemplateError(str(template), "tpl_crashed", detail="no document")
@@ -698,17 +733,17 @@ def _render(
         compiled = _template(template)
         document, parts = _fill(compiled, ctx, check_xml=False)
         members = compiled.members
-    parts = dict(parts, **{"docProps/core.xml": _core_xml(ctx)})
+    parts = dict(parts, **{"docProps/core.xml": _core_xml(ctx, title)})
     _write_docx(target, members, document, parts, media)
 
 
-def _core_xml(ctx: dict[str, Any]) -> str:
+def _core_xml(ctx: dict[str, Any], title: str | None = None) -> str:
     """The document's properties: what it is, the set it used, its version code, made now, in
     Vietnamese (never the template's own date or a library's leftovers)."""
     from xml.sax.saxutils import escape
 
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    title = "Biên bản " + " ".join(str(x) for x in ctx.get("trich_yeu", []) or [])
+    title = title or "Biên bản " + " ".join(str(x) for x in ctx.get("trich_yeu", []) or [])
     subject = str(ctx.get("bo_tieu_chi", ""))
     code = str(ctx.get("ma_doi_chieu", ""))
     return (

@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC
 from pathlib import Path
 
 from . import answers as ans
 from . import checklist as cl
 from . import inspections as ins
-from . import scoring, words
+from . import scoring
 from .db import Database
 from .errors import Cancelled, InvalidInput, OutputLocked
 from .files import atomic_write
@@ -412,172 +411,13 @@ def _ranking_sheet(wb, m: Matrix, cell) -> None:
 # ---- Word -----------------------------------------------------------------------------------------
 
 
-def write_docx(
-    db: Database,
-    inspection_id: str,
-    path: str | Path,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Path:
-    """A report: what was inspected, the shortcomings common to many communes, each commune's
-    weak points with its findings and recommendations."""
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
-
-    path = Path(path)
-    _check_target(path, ".docx")
-    m = matrix(db, inspection_id)
-    d = docx.Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.top_margin = sec.bottom_margin = Mm(20)
-    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
-    normal = d.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(14)
-    rfonts = normal.element.rPr.rFonts
-    for a in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        rfonts.set(qn(a), "Times New Roman")
-    for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        rfonts.attrib.pop(qn(a), None)
-
-    def para(
-        text: str,
-        *,
-        bold: bool = False,
-        italic: bool = False,
-        centre: bool = False,
-        indent: bool = True,
-        size: int = 14,
-    ) -> None:
-        p = d.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.JUSTIFY
-        pf = p.paragraph_format
-        pf.space_after = Pt(6)
-        pf.line_spacing = 1.15
-        if indent and not centre:
-            pf.first_line_indent = Mm(10)
-        r = p.add_run(text)
-        r.bold, r.italic = bold, italic
-        r.font.size = Pt(size)
-        r.font.name = "Times New Roman"
-
-    insp = m.inspection
-    word = "giám sát" if insp.kind == "giam_sat" else "kiểm tra"
-    para("BÁO CÁO TỔNG HỢP", bold=True, centre=True)
-    para(f"Kết quả {word} công tác cải cách hành chính: {insp.title}", bold=True, centre=True)
-    if insp.decision_no:
-        para(f"(Theo {words.document_kind(insp.decision_no)} số {insp.decision_no})", italic=True, centre=True)
-    visited = [v for v in m.visits if v.id in m.complete]
-    para("I. TÌNH HÌNH CHUNG", bold=True, indent=False)
-    para(f"Đoàn đã {word} xong {len(visited)} xã: " + ", ".join(v.commune for v in visited) + ".")
-    if m.unfinished:
-        total = len(m.items)
-        para(
-            "Chưa "
-            + word
-            + " xong (không tính vào các tỷ lệ dưới đây): "
-            + "; ".join(
-                f"xã {v.commune} ({sum(1 for c in m.cells[v.id].values() if c.value is not None)}/{total} tiêu chí)"
-                for v in m.unfinished
-            )
-            + "."
-        )
-    answered = sum(t.answered for t in m.totals.values())
-    failed = sum(t.failed for t in m.totals.values())
-    para(f"Tổng số kết quả đã chấm: {answered}; số kết quả chưa đạt: {failed}.")
-    para(f"Bộ tiêu chí: {m.checklist.title} ({m.checklist.id}).")
-    if m.scores:
-        para("Xếp hạng các xã theo chỉ số:", indent=True)
-        table = d.add_table(rows=1, cols=5)
-        table.style = "Table Grid"
-        for c, h in zip(table.rows[0].cells, ("Hạng", "Xã, phường", "Điểm", "Chỉ số", "Xếp loại")):
-            c.text = h
-            c.paragraphs[0].runs[0].bold = True
-        for v in (v for v in m.ranking() if v.id in m.scores):
-            sc = m.scores[v.id]
-            idx = scoring.points_text(sc.index) if sc.index is not None else "—"
-            pts = f"{scoring.points_text(sc.points)}/{scoring.points_text(sc.maximum)}"
-            for c, text in zip(table.add_row().cells, (str(m.ranks[v.id]), v.commune, pts, idx, sc.klass)):
-                c.text = text
-        means = m.area_averages()
-        if means:
-            para(
-                "Điểm bình quân theo lĩnh vực: "
-                + "; ".join(
-                    f"{m.checklist.group_title(code)} {scoring.points_text(pts)}/{scoring.points_text(mx)}"
-                    for code, (pts, mx) in means.items()
-                )
-                + "."
-            )
-
-    para("II. NHỮNG TỒN TẠI, HẠN CHẾ PHỔ BIẾN", bold=True, indent=False)
-    common = m.common_shortcomings()
-    if not common:
-        para("Không có tiêu chí nào chưa đạt.")
-    for n, t in enumerate(common, 1):
-        para(f"{n}. {t.sentence[0].upper() + t.sentence[1:]} ({t.item.code}): {', '.join(t.failed_communes)}.")
-        if cancelled and cancelled():
-            raise Cancelled()
-    if progress:
-        progress(1, 3)
-
-    para("III. ĐIỂM YẾU CỦA TỪNG XÃ", bold=True, indent=False)
-    for k, v in enumerate(visited, 1):
-        para(f"{k}. Xã {v.commune}" + (f", {v.province}" if v.province else ""), bold=True, indent=False)
-        weak = [it for it in m.items if m.cells[v.id][it.code].failed]
-        if weak:
-            para(
-                "Tiêu chí chưa đạt: "
-                + "; ".join(
-                    f"{it.code}: {it.not_met}"
-                    if it.not_met
-                    else f"{it.code} «{it.text_vi}»: {m.cells[v.id][it.code].text}"
-                    for it in weak
-                )
-                + "."
-            )
-        else:
-            para("Không có tiêu chí chưa đạt.")
-        for f in m.findings.get(v.id, []):
-            if f.kind == "ton_tai":
-                para(f"- Tồn tại: {f.text}")
-        for f in m.findings.get(v.id, []):
-            if f.kind == "kien_nghi":
-                extra = ", ".join(x for x in (f.responsible, f.deadline) if x)
-                para(f"- Kiến nghị: {f.text}" + (f" ({extra})" if extra else ""))
-    if progress:
-        progress(2, 3)
-    from datetime import datetime
-
-    props = d.core_properties  # made now, in Vietnamese: not python-docx's 2013 template and comment
-    props.title = f"Báo cáo tổng hợp: {insp.title}"
-    props.author = "Inspector"
-    props.subject = f"Bộ tiêu chí: {m.checklist.title} ({m.checklist.id})"
-    props.comments = ""
-    props.language = "vi-VN"
-    props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    rpr = normal.element.get_or_add_rPr()
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = rpr.makeelement(qn("w:lang"), {})
-        rpr.append(lang)
-    lang.set(qn("w:val"), "vi-VN")  # Word checks the spelling as Vietnamese
-    with _writing(path) as tmp:
-        d.save(str(tmp))
-    if progress:
-        progress(3, 3)
-    return path
-
-
 def write(db: Database, inspection_id: str, path: str | Path, **kw) -> Path:
     """Excel or Word by the file's extension."""
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
         return write_xlsx(db, inspection_id, path, **kw)
     if suffix == ".docx":
-        return write_docx(db, inspection_id, path, **kw)
+        from . import report
+
+        return report.write_report(db, inspection_id, path, **kw)
     raise InvalidInput(f"{Path(path).name}: the summary is written as .xlsx (Excel) or .docx (Word)")

@@ -197,7 +197,10 @@ def cell_para(
 # ---- the document ------------------------------------------------------------------------------------
 
 
-def document_body(w: dict[str, str], section: str) -> str:
+def header_block(title: str) -> list[str]:
+    """The header of an administrative document (NĐ 30/2020): the borderless two-column table
+    (agency and delegation, number; Quốc hiệu, Tiêu ngữ, place and date), the document's kind in
+    capitals and its subject (trích yếu) with the short line under it."""
     parts: list[str] = []
     qh = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     tn = "Độc lập - Tự do - Hạnh phúc"
@@ -228,12 +231,22 @@ def document_body(w: dict[str, str], section: str) -> str:
         )
     )
     parts.append(para(run(""), first=None, after=0, jc="center"))
-    parts.append(para(run("BIÊN BẢN", 28, b=True), jc="center", first=None, after=0, b=True))
+    parts.append(para(run(title, 28, b=True), jc="center", first=None, after=0, b=True))
     parts.append(tag("{%p for dong in trich_yeu %}"))
     parts.append(para(run("{{ dong }}", 28, b=True, raw=True), jc="center", first=None, after=0, b=True))
     parts.append(tag("{%p endfor %}"))
     parts.append(rule(TEXT_WIDTH, 3000))  # length set by the generator from the trích yếu
     parts.append(para(run(""), first=None, after=0))
+    return parts
+
+
+def lines(field: str, **kw) -> list[str]:
+    """One body paragraph per line of a list field."""
+    return [tag(f"{{%p for dong in {field} %}}"), body("{{ dong }}", raw=True, **kw), tag("{%p endfor %}")]
+
+
+def document_body(w: dict[str, str], section: str) -> str:
+    parts = header_block("BIÊN BẢN")
 
     parts.append(tag("{%p for dong in can_cu %}"))
     parts.append(body("{{ dong }}", i=True, raw=True))
@@ -406,6 +419,97 @@ def document_body(w: dict[str, str], section: str) -> str:
     return "".join(parts)
 
 
+def report_body() -> str:
+    """The báo cáo of an inspection (summary of the communes): NĐ 30's "văn bản có tên loại".
+    The words that differ between an inspection and an oversight are fields (`doan`, `DOAN`…)."""
+    parts = header_block("BÁO CÁO")
+    parts += lines("mo_dau")
+    for heading, field in (
+        ("I. KHÁI QUÁT CHUNG", "khai_quat"),
+        ("{{ tieu_de_ket_qua }}", None),
+    ):
+        parts.append(body(heading, b=True, keep_next=True, raw=True))
+        if field:
+            parts += lines(field)
+    parts.append(tag("{%p for lv in linh_vuc %}"))
+    parts.append(body("{{ lv.so }}. {{ lv.ten }}", b=True, raw=True, keep_next=True))
+    parts.append(tag("{%p for dong in lv.dong %}"))
+    parts.append(body("{{ dong }}", raw=True))
+    parts.append(tag("{%p endfor %}"))
+    parts.append(tag("{%p endfor %}"))
+    # a set with points: the communes ranked
+    cols = [900, 3655, 1700, 1300, 1800]
+    head = row(
+        [
+            (cols[0], cell_para("Hạng", "center", b=True)),
+            (cols[1], cell_para("Xã", "center", b=True)),
+            (cols[2], cell_para("Điểm", "center", b=True)),
+            (cols[3], cell_para("Chỉ số", "center", b=True)),
+            (cols[4], cell_para("Xếp loại", "center", b=True)),
+        ],
+        header=True,
+    )
+    loop_open = row([(sum(cols), cell_para("{%tr for r in xep_hang %}", raw=True))])
+    data = row(
+        [
+            (cols[0], cell_para("{{ r.hang }}", "center", raw=True)),
+            (cols[1], cell_para("{{ r.xa }}", "left", raw=True)),
+            (cols[2], cell_para("{{ r.diem }}", "center", raw=True)),
+            (cols[3], cell_para("{{ r.chi_so }}", "center", raw=True)),
+            (cols[4], cell_para("{{ r.xep_loai }}", "center", raw=True)),
+        ]
+    )
+    loop_close = row([(sum(cols), cell_para("{%tr endfor %}", raw=True))])
+    parts.append(tag("{%p if xep_hang %}"))
+    parts.append(body("{{ tieu_de_xep_hang }}", b=True, raw=True, keep_next=True))
+    parts.append(table(cols, [head, loop_open, data, loop_close], borders=True, cell_margin=85))
+    parts.append(para(run("", 12), first=None, after=0, line=240, sz=12))
+    parts += lines("xep_hang_sau")
+    parts.append(tag("{%p endif %}"))
+
+    parts.append(body("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", b=True, keep_next=True))
+    parts.append(body("1. Tồn tại, hạn chế", b=True, keep_next=True))
+    parts += lines("ton_tai")
+    parts.append(body("2. Nguyên nhân", b=True, keep_next=True))
+    parts += lines("nguyen_nhan")
+    parts.append(body("IV. KIẾN NGHỊ, ĐỀ XUẤT", b=True, keep_next=True))
+    parts += lines("kien_nghi")
+    parts.append(body("{{ ket_thuc }}", raw=True, keep_next=True))
+
+    # Nơi nhận on the left, the signature on the right, in one borderless row
+    left = (
+        para(
+            run("Nơi nhận:", 24, b=True, i=True),
+            jc="left",
+            first=None,
+            after=0,
+            before=120,
+            line=240,
+            sz=24,
+            b=True,
+            i=True,
+        )
+        + tag("{%p for dong in noi_nhan %}")
+        + para(run("{{ dong }}", 22, raw=True), jc="left", first=None, after=0, line=240, sz=22)
+        + tag("{%p endfor %}")
+    )
+    right = (
+        cell_para("{{ ky_thay_mat }}", "center", sz=28, b=True, raw=True, before=120)
+        + cell_para("{{ ky_chuc_vu }}", "center", sz=28, b=True, raw=True)
+        + para(
+            run("{{ ten_nguoi_ky }}", 28, b=True, raw=True),
+            jc="center",
+            first=None,
+            before=1418,
+            after=240,
+            line=240,
+            b=True,
+        )
+    )
+    parts.append(table(list(SIGN_COLS), [row([(SIGN_COLS[0], left), (SIGN_COLS[1], right)])], borders=False))
+    return "".join(parts)
+
+
 # The page of every section: A4, margins 20/20/30/15 mm, header 10 mm, page number from page 2.
 SECTION = (
     '<w:sectPr><w:headerReference w:type="default" r:id="rIdHdrDefault"/>'
@@ -423,7 +527,7 @@ def build(kind: str, out: Path) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
 
-    words = KIEM_TRA if kind == "kiem_tra" else GIAM_SAT
+    words = {"kiem_tra": KIEM_TRA, "giam_sat": GIAM_SAT}.get(kind, {})
     d = docx.Document()
     _fonts_and_language(d)
     section = d.sections[0]
@@ -453,7 +557,7 @@ def build(kind: str, out: Path) -> None:
         section_xml = section_xml.replace(k, v)
     xml = (
         f'<w:body xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        + document_body(words, section_xml)
+        + (report_body() if kind == "bao_cao" else document_body(words, section_xml))
         + section_xml.format(extra='<w:pgNumType w:start="1"/>')
         + "</w:body>"
     )
@@ -465,9 +569,13 @@ def build(kind: str, out: Path) -> None:
     for rid, rel in list(d.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             d.part.drop_rel(rid)
-    d.core_properties.title = "Biên bản " + ("kiểm tra" if kind == "kiem_tra" else "làm việc của Đoàn giám sát")
+    if kind == "bao_cao":
+        d.core_properties.title = "Báo cáo kết quả kiểm tra, giám sát công tác cải cách hành chính"
+        d.core_properties.comments = "Mẫu báo cáo; ký hiệu BC-ĐKT hoặc BC-ĐGS"
+    else:
+        d.core_properties.title = "Biên bản " + ("kiểm tra" if kind == "kiem_tra" else "làm việc của Đoàn giám sát")
+        d.core_properties.comments = f"Mẫu biên bản; ký hiệu {words['ky_hieu']}"
     d.core_properties.author = "Inspector"
-    d.core_properties.comments = f"Mẫu biên bản; ký hiệu {words['ky_hieu']}"
     d.save(str(out))
 
 
@@ -556,6 +664,7 @@ def main() -> None:
     out = ROOT / "resources" / "templates"
     build("kiem_tra", out / "bien-ban-kiem-tra.docx")
     build("giam_sat", out / "bien-ban-giam-sat.docx")
+    build("bao_cao", out / "bao-cao.docx")
     print(f"templates written to {out}")
 
 
