@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import docx
 import pytest
 from click.testing import CliRunner
@@ -76,25 +74,6 @@ def test_excel_workbook(demo_db, tmp_path):
     ]
     rows = [tuple(c.value for c in r) for r in wb["Ghi chú"].iter_rows(min_row=2)]
     assert noted and [(r[0], r[1], r[3], r[4]) for r in rows] == [(n, code, c.text, c.note) for n, code, c in noted]
-
-
-def test_word_report(demo_db, tmp_path):
-    insp = _insp(demo_db)
-    out = sm.write(demo_db, insp.id, tmp_path / "bao-cao.docx")
-    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
-    assert "II. NHỮNG TỒN TẠI, HẠN CHẾ PHỔ BIẾN" in text and "III. ĐIỂM YẾU CỦA TỪNG XÃ" in text
-    first = sm.matrix(demo_db, insp.id).common_shortcomings()[0]
-    assert first.sentence[1:] in text and ", ".join(first.failed_communes) in text
-    for commune in ("Ninh Xuân", "Đồng Hóa"):
-        assert f"Xã {commune}" in text
-    assert "Đoàn đã kiểm tra xong 4 xã: " in text and "Xã Tòng Bạt" not in text
-    m = sm.matrix(demo_db, insp.id)
-    (tb,) = m.unfinished
-    done = sum(1 for c in m.cells[tb.id].values() if c.value is not None)
-    assert (
-        f"Chưa kiểm tra xong (không tính vào các tỷ lệ dưới đây): xã Tòng Bạt ({done}/{len(m.items)} tiêu chí)." in text
-    )
-    assert unicodedata.normalize("NFC", text) == text
 
 
 def test_locked_output_and_wrong_extension(demo_db, tmp_path):

@@ -19,16 +19,23 @@ from . import Context, cli, emit_json, json_option, pass_ctx
     type=click.Path(dir_okay=False, path_type=Path),
     help="FILE.xlsx (communes × items) or FILE.docx (report); without it, totals are printed.",
 )
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An office's own report template (.docx, see docs/template-fields.md); for FILE.docx only.",
+)
 @json_option
 @pass_ctx
-def summary(ctx: Context, inspection: str, output: Path | None, as_json: bool) -> None:
+def summary(ctx: Context, inspection: str, output: Path | None, template: Path | None, as_json: bool) -> None:
     """Summarise an inspection across its communes: Excel matrix, Word report, or totals here.
 
     Example: inspector summary 7b1c -o tong-hop.xlsx
     """
     insp = ins.get_inspection(ctx.db, inspection)
+    if template and (output is None or output.suffix.lower() != ".docx"):
+        raise click.UsageError("--template is for the Word report: give -o FILE.docx")
     if output:
-        written = sm.write(ctx.db, insp.id, output)
+        written = sm.write(ctx.db, insp.id, output, **({"template": template} if template else {}))
         if as_json:
             emit_json({"file": str(written)})
         else:
