@@ -116,7 +116,7 @@ def _area_lines(m: sm.Matrix, code: str, done: list[ins.Visit]) -> list[str]:
     return lines or ["Không có kết quả."]
 
 
-def _grouped_texts(pairs: list[tuple[str, str]]) -> list[str]:
+def _grouped_texts(pairs: list[tuple[str, str]], *, communes_first: bool = False) -> list[str]:
     """ "- Máy lấy số thứ tự hỏng (xã Ninh Đa, Ninh Xuân)." from (commune, text) pairs: the same
     text written for several communes said once, with the communes, in the order first met."""
     order: dict[str, tuple[str, list[str]]] = {}
@@ -124,6 +124,11 @@ def _grouped_texts(pairs: list[tuple[str, str]]) -> list[str]:
         text = text.strip().rstrip(" .;")
         if text:
             order.setdefault(fold(text), (text, []))[1].append(commune)
+    if communes_first:  # "- Xã Ninh Đa, Ninh Xuân: thực hiện …" (a recommendation is addressed)
+        return [
+            f"- Xã {', '.join(dict.fromkeys(communes))}: {text[0].lower() + text[1:] if text[1:2].islower() else text}."
+            for text, communes in order.values()
+        ]
     return [f"- {text} (xã {', '.join(dict.fromkeys(communes))})." for text, communes in order.values()]
 
 
@@ -245,7 +250,8 @@ def context(db: Database, inspection_id: str, *, on: str | None = None, m: sm.Ma
             for v in done
             for f in m.findings.get(v.id, [])
             if f.kind == "kien_nghi"
-        ]
+        ],
+        communes_first=True,
     )
     kien_nghi += [f"{2 if failing else 1}. Đề xuất:", mn.DOTS]
 

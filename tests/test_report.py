@@ -248,3 +248,17 @@ def test_no_sentence_of_the_report_reads_a_negated_criterion_backwards(demo_db, 
         checked += sum(1 for it in c.items if it.type in bad)
         negated += sum(1 for it in c.items if it.type in bad and fold(it.text_vi).startswith(("khong ", "chua ")))
     assert checked > 50 and negated >= 1  # the sets hold criteria worded as a negation
+
+
+def test_recommendations_are_addressed_to_their_communes_once(report):
+    db, insp, out = report
+    text = _all_text(out)
+    m = sm.matrix(db, insp.id)
+    by_text: dict[str, list[str]] = {}
+    for v in (v for v in m.visits if v.id in m.complete):
+        for f in m.findings[v.id]:
+            if f.kind == "kien_nghi":
+                by_text.setdefault(f.text, []).append(v.commune)
+    assert any(len(c) > 1 for c in by_text.values())
+    for t, communes in by_text.items():
+        assert f"- Xã {', '.join(communes)}: {t[0].lower() + t[1:]}" in text
