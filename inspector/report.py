@@ -50,47 +50,44 @@ def _communes(visits: list[ins.Visit]) -> str:
 
 
 def _quantity_lines(m: sm.Matrix, items: list, done: list[ins.Visit]) -> list[str]:
-    """Ratios summed across the communes ("1.076/1.179 (91,3%)") and counts summed, each with
-    its range across the communes (which end is good depends on the item: none is called so)."""
+    """Ratios summed across the communes ("1.076/1.179 (91,3%)") and counts summed (sm.figures),
+    each with its range across the communes (which end is good depends on the item: none is
+    called so)."""
+    sums = sm.figures(m)
     out = []
     for it in items:
-        text = it.text_vi.split(" / ")[0] if it.type == "count" else it.text_vi
-        got = [(v, m.cells[v.id][it.code].value) for v in done]
-        got = [(v, x) for v, x in got if x not in (None, ans.NO_DATA)]
-        missing = len(done) - len(got)
-        tail = f"; {missing} xã không có số liệu" if missing else ""
-        if not got:
+        fig = sums.get(it.code)
+        if fig is None or (it.type == "ratio" and not fig.denominator):
             continue
+        missing = len(done) - fig.communes
+        tail = f"; {missing} xã không có số liệu" if missing else ""
+        got = [(v.commune, m.cells[v.id][it.code].value) for v in done]
+        got = [(c, x) for c, x in got if x not in (None, ans.NO_DATA)]
         if it.type == "ratio":
-            parts = [(v, ans.ratio_parts(x) or (0, 0)) for v, x in got]
-            num, den = sum(p[0] for _, p in parts), sum(p[1] for _, p in parts)
-            if not den:
-                continue
-            rated = sorted(((n / d, v.commune, n, d) for v, (n, d) in parts if d), key=lambda r: (r[0], r[1]))
+            parts = [(c, ans.ratio_parts(x) or (0, 0)) for c, x in got]
+            rated = sorted(((n / d, c, n, d) for c, (n, d) in parts if d), key=lambda r: (r[0], r[1]))
             spread = (
                 f"; từ {percent(rated[0][2], rated[0][3])} (xã {rated[0][1]}) đến "
                 f"{percent(rated[-1][2], rated[-1][3])} (xã {rated[-1][1]})"
                 if len(rated) > 1 and rated[0][0] != rated[-1][0]
                 else ""
             )
+            den = fig.denominator or 0
             out.append(
-                f"- {text}: {ans.grouped(num)}/{ans.grouped(den)} ({percent(num, den)}), cộng {len(got)} xã"
-                + spread
-                + tail
-                + "."
+                f"- {it.text_vi}: {ans.grouped(fig.numerator)}/{ans.grouped(den)} ({percent(fig.numerator, den)}), "
+                f"cộng {fig.communes} xã" + spread + tail + "."
             )
         else:
-            values = [(v, int(x or 0)) for v, x in got]
-            total = sum(n for _, n in values)
             unit = f" {it.unit}" if it.unit else ""
-            values.sort(key=lambda r: (r[1], r[0].commune))
+            values = sorted(((int(x or 0), c) for c, x in got))
             spread = (
-                f"; từ {ans.grouped(values[0][1])}{unit} (xã {values[0][0].commune}) đến "
-                f"{ans.grouped(values[-1][1])}{unit} (xã {values[-1][0].commune})"
-                if len(values) > 1 and values[0][1] != values[-1][1]
+                f"; từ {ans.grouped(values[0][0])}{unit} (xã {values[0][1]}) đến "
+                f"{ans.grouped(values[-1][0])}{unit} (xã {values[-1][1]})"
+                if len(values) > 1 and values[0][0] != values[-1][0]
                 else ""
             )
-            out.append(f"- {text}: tổng {ans.grouped(total)}{unit} ở {len(values)} xã" + spread + tail + ".")
+            text = it.text_vi.split(" / ")[0]
+            out.append(f"- {text}: tổng {ans.grouped(fig.numerator)}{unit} ở {fig.communes} xã" + spread + tail + ".")
     return out
 
 

@@ -299,6 +299,20 @@ def write_xlsx(
             for it in m.items
         ]
     )
+    sums = figures(m)
+    ws.append(
+        [cell(ws, "Tỷ lệ chung, tổng số", "tên"), None]
+        + [None] * (lead - 2)
+        + [
+            cell(ws, sums[it.code].rate, "tổng", "0.0%")
+            if it.type == "ratio" and it.code in sums
+            else cell(ws, sums[it.code].numerator, "tổng")
+            if it.code in sums
+            else cell(ws, None, "tổng")
+            for it in m.items
+        ]
+    )
+    _figures_sheet(wb, m, cell)
 
     items = wb.create_sheet("Tiêu chí")
     items.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide (set before its rows)
@@ -349,6 +363,104 @@ def write_xlsx(
     return path
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A ratio or count item summed over the finished communes: numerator (the count's total),
+    denominator (ratios), and how many communes gave a figure."""
+
+    numerator: int
+    denominator: int | None
+    communes: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.numerator / self.denominator if self.denominator else None
+
+
+def figures(m: Matrix) -> dict[str, Figure]:
+    """Item code -> its figure over the finished communes ("không có số liệu" left out); the
+    province-wide rate of a ratio is the sum of numerators over the sum of denominators."""
+    out: dict[str, Figure] = {}
+    for it in m.items:
+        if it.type not in ("ratio", "count"):
+            continue
+        values = [m.cells[v.id][it.code].value for v in m.visits if v.id in m.complete]
+        values = [x for x in values if x not in (None, ans.NO_DATA)]
+        if not values:
+            continue
+        if it.type == "ratio":
+            parts = [ans.ratio_parts(x) or (0, 0) for x in values]
+            out[it.code] = Figure(sum(p[0] for p in parts), sum(p[1] for p in parts), len(parts))
+        else:
+            out[it.code] = Figure(sum(int(x) for x in values if x), None, len(values))
+    return out
+
+
+def _figures_sheet(wb, m: Matrix, cell) -> None:
+    """ "Số liệu": for each finished commune, each ratio's numerator, denominator and rate and each
+    count, with the totals (sums, and the rate of the sums) as formulas an office can follow."""
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet("Số liệu")  # printed like "Tổng hợp": the commune column on every page
+    quantities = [it for it in m.items if it.type in ("ratio", "count")]
+    done = [v for v in m.visits if v.id in m.complete]
+    ws.freeze_panes = "B2"
+    ws.column_dimensions["A"].width = 20
+    head = [cell(ws, "Xã, phường", "tiêu đề")]
+    columns: list[tuple[cl.Item, str]] = []  # (item, "tu" | "mau" | "ty_le" | "so")
+    for it in quantities:
+        if it.type == "ratio":
+            num, _, den = it.text_vi.partition(" / ")
+            head += [
+                cell(ws, f"{it.code} – tử số: {num}", "tiêu đề"),
+                cell(ws, f"{it.code} – mẫu số: {den or it.text_vi}", "tiêu đề"),
+                cell(ws, f"{it.code} – tỷ lệ", "tiêu đề"),
+            ]
+            columns += [(it, "tu"), (it, "mau"), (it, "ty_le")]
+        else:
+            head.append(cell(ws, f"{it.code} – {it.text_vi}" + (f" ({it.unit})" if it.unit else ""), "tiêu đề"))
+            columns.append((it, "so"))
+    for j, (_, kind) in enumerate(columns, 2):
+        ws.column_dimensions[get_column_letter(j)].width = 9 if kind == "ty_le" else 14
+    ws.row_dimensions[1].height = 160
+    ws.append(head)
+    last = len(done) + 1
+    for i, v in enumerate(done, 2):
+        row = [cell(ws, v.commune, "tên")]
+        for j, (it, kind) in enumerate(columns, 2):
+            value = m.cells[v.id][it.code].value
+            value = None if value == ans.NO_DATA else value
+            if kind == "ty_le":
+                a, b = get_column_letter(j - 2), get_column_letter(j - 1)
+                row.append(cell(ws, f'=IF(AND(ISNUMBER({b}{i}),{b}{i}>0),{a}{i}/{b}{i},"")', "ô", "0.0%"))
+            elif kind in ("tu", "mau"):
+                parts = ans.ratio_parts(value)
+                row.append(cell(ws, parts[0 if kind == "tu" else 1] if parts else None, "ô", "#,##0"))
+            else:
+                row.append(cell(ws, int(value) if value else (0 if value == "0" else None), "ô", "#,##0"))
+        ws.append(row)
+    total = [cell(ws, f"Cộng ({len(done)} xã)", "tên")]
+    for j, (_, kind) in enumerate(columns, 2):
+        col = get_column_letter(j)
+        if kind == "ty_le":
+            a, b = get_column_letter(j - 2), get_column_letter(j - 1)
+            total.append(cell(ws, f'=IF({b}{last + 1}>0,{a}{last + 1}/{b}{last + 1},"")', "tổng", "0.0%"))
+        else:
+            total.append(cell(ws, f"=SUM({col}2:{col}{last})" if done else None, "tổng", "#,##0"))
+    ws.append(total)
+    if m.unfinished:
+        ws.append([])
+        ws.append(
+            [
+                cell(
+                    ws,
+                    "Chưa xong, không tính vào các số liệu trên: " + ", ".join(v.commune for v in m.unfinished),
+                    "chữ",
+                )
+            ]
+        )
+
+
 def _print_setup(wb, m: Matrix, lead: int) -> None:
     """Every sheet prints on A4 landscape with its heading row repeated and a title and page
     numbers on each page; the wide commune × item sheet repeats its commune columns on the pages
@@ -371,6 +483,8 @@ def _print_setup(wb, m: Matrix, lead: int) -> None:
         ws.oddFooter.center.text = "Trang &P/&N"
         if ws.title == "Tổng hợp":
             ws.print_title_cols = f"A:{get_column_letter(lead)}"
+        elif ws.title == "Số liệu":
+            ws.print_title_cols = "A:A"
         else:  # fitToPage is set when the sheet is made: write-only sheets write it first
             ws.page_setup.fitToWidth = 1
             ws.page_setup.fitToHeight = 0

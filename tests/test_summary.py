@@ -149,3 +149,49 @@ def test_the_excel_prints_landscape_with_titles_repeated_and_page_numbers(demo_d
     main = wb["Tổng hợp"]
     assert main.print_title_cols == "$A:$B"  # the commune and its date on every page across
     assert wb["Tiêu chí"].page_setup.fitToWidth == 1 and wb["Tiêu chí"].sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_the_excel_keeps_numerators_and_denominators_with_province_wide_totals(demo_db, tmp_path):
+    """The office's leading figure ("tỷ lệ hồ sơ đúng hạn toàn tỉnh") is the sum of numerators over
+    the sum of denominators of the finished communes, not a mean of percentages."""
+    from openpyxl.utils import get_column_letter
+
+    insp = _insp(demo_db)
+    m = sm.matrix(demo_db, insp.id)
+    wb = load_workbook(sm.write(demo_db, insp.id, tmp_path / "th.xlsx"))
+    ws = wb["Số liệu"]
+    head = [c.value for c in ws[1]]
+    done = [v for v in m.visits if v.id in m.complete]
+    assert [ws.cell(i, 1).value for i in range(2, len(done) + 2)] == [v.commune for v in done]
+    total_row = len(done) + 2
+    assert ws.cell(total_row, 1).value == f"Cộng ({len(done)} xã)"
+    assert "Tòng Bạt" in ws.cell(total_row + 2, 1).value  # the unfinished commune named, not counted
+    ratios = [it for it in m.items if it.type == "ratio"]
+    assert ratios
+    for it in ratios:
+        j = head.index(next(h for h in head if h and h.startswith(f"{it.code} – tử số")))
+        col, den_col = get_column_letter(j + 1), get_column_letter(j + 2)
+        assert head[j + 1].startswith(f"{it.code} – mẫu số") and head[j + 2] == f"{it.code} – tỷ lệ"
+        for i, v in enumerate(done, 2):
+            parts = ans.ratio_parts(m.cells[v.id][it.code].value)
+            assert (ws.cell(i, j + 1).value, ws.cell(i, j + 2).value) == (parts or (None, None))
+        assert ws.cell(total_row, j + 1).value == f"=SUM({col}2:{col}{total_row - 1})"
+        assert ws.cell(total_row, j + 3).value == (
+            f'=IF({den_col}{total_row}>0,{col}{total_row}/{den_col}{total_row},"")'
+        )
+    # the matrix's last row: the same province-wide rates and sums as values
+    sheet = wb["Tổng hợp"]
+    names = [c.value for c in sheet[1]]
+    last = [c.value for c in list(sheet.iter_rows(min_row=sheet.max_row, max_row=sheet.max_row))[0]]
+    assert last[0] == "Tỷ lệ chung, tổng số"
+    sums = sm.figures(m)
+    for it in m.items:
+        value = last[names.index(f"{it.code}. {it.text_vi}")]
+        if it.type == "ratio":
+            num = sum((ans.ratio_parts(m.cells[v.id][it.code].value) or (0, 0))[0] for v in done)
+            den = sum((ans.ratio_parts(m.cells[v.id][it.code].value) or (0, 0))[1] for v in done)
+            assert value == pytest.approx(num / den) and sums[it.code].rate == pytest.approx(num / den)
+        elif it.type == "count":
+            assert value == sum(int(m.cells[v.id][it.code].value) for v in done)
+        else:
+            assert value is None
