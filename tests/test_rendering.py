@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not (SOFFICE and shutil.which("pdftotext")), rea
 
 # words added one by one to the inspection's title, so that the end of the trích yếu's first line
 # sweeps across the commune's name
-PADDING = "năm 2026 theo kế hoạch của tỉnh đợt hai ở cơ sở và".split()
+PADDING = ["năm", "2026", "theo", "kế", "hoạch", "của", "tỉnh", "đợt", "hai", "ở", "cơ", "sở", "và"]
 
 
 @pytest.fixture(scope="module")
