@@ -201,11 +201,13 @@ def write_xlsx(
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    up = Alignment(text_rotation=90, wrap_text=True, vertical="bottom", horizontal="center")  # narrow columns
     for name, font, alignment, border, fill in (
         ("tên", bold, None, None, None),
         ("chữ", normal, None, None, None),
         ("chữ dài", normal, wrap, None, None),
         ("tiêu đề", bold, wrap, box, None),
+        ("tiêu đề dọc", Font(name="Times New Roman", bold=True, size=9), up, box, None),
         ("tổng", bold, centre, box, None),
         ("ô", normal, centre, box, None),
         ("ô không đạt", normal, centre, box, "F4C7C3"),
@@ -239,13 +241,13 @@ def write_xlsx(
     for j in range(3, lead + 1):
         ws.column_dimensions[get_column_letter(j)].width = 10
     for j in range(lead + 1, len(m.items) + lead + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 16
-    ws.row_dimensions[1].height = 150
+        ws.column_dimensions[get_column_letter(j)].width = 10
+    ws.row_dimensions[1].height = 230  # the items' titles read upwards: ten columns to a page
     points_head = ["Điểm", "Chỉ số", "Xếp loại", "Thứ hạng"] if scored else []
     ws.append(
         [cell(ws, "Xã, phường", "tên"), cell(ws, "Ngày", "tên")]
         + [cell(ws, h, "tiêu đề") for h in points_head]
-        + [cell(ws, f"{it.code}. {it.text_vi}", "tiêu đề") for it in m.items]
+        + [cell(ws, f"{it.code}. {it.text_vi}", "tiêu đề dọc") for it in m.items]
     )
     notes: list[tuple[str, cl.Item, Cell]] = []  # a sheet of their own: comments print nowhere and cost
     for i, v in enumerate(m.visits, 2):  # memory per note at saving (openpyxl draws each one's box)
