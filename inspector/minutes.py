@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES = RESOURCES / "templates"
 DEFAULT_TEMPLATE = {"kiem_tra": TEMPLATES / "bien-ban-kiem-tra.docx", "giam_sat": TEMPLATES / "bien-ban-giam-sat.docx"}
+LAYOUTS = ("areas", "tables")  # the results: by area with the sheet as Phụ lục I, or tables in the body
 DOTS = "…" * 31  # one line for a handwritten note: 31 × 14 pt fits 165 mm less the 1 cm first-line indent
 TEXT_WIDTH_MM = 165
 PHOTO_MAX_HEIGHT_MM = 105
@@ -198,7 +199,47 @@ def finding_texts(
     return typed + [f.text for f in finds if f.kind == kind]
 
 
-def context(db: Database, visit_id: str) -> dict[str, Any]:
+def area_account(items: list[cl.Item], answers: dict[str, ans.Answer]) -> list[str]:
+    """A few sentences on one area of one commune, drafted from its answers, as real minutes give
+    them: how many criteria are met, each one not met or partly met named in the item's own
+    words with the inspector's note, the figures with their units, what was not applicable or has
+    no result yet."""
+
+    def note(it: cl.Item) -> str:
+        a = answers.get(it.code)
+        return f": {a.note.rstrip(' .;')}" if a and a.note else ""
+
+    def value(it: cl.Item) -> str | None:
+        a = answers.get(it.code)
+        return a.value if a and a.value else None
+
+    judged = [it for it in items if it.type in ("assessment", "yesno")]
+    rated = [it for it in judged if value(it) not in (None, "khong_ap_dung")]
+    failed = [it for it in rated if ans.is_failed(it, value(it))]
+    out = []
+    if rated:
+        out.append(f"Đạt {len(rated) - len(failed)}/{len(rated)} tiêu chí được đánh giá.")
+    for it in failed:
+        if value(it) == "dat_mot_phan":
+            text = it.text_vi.split(" / ")[0]
+            out.append(f"- Đạt một phần tiêu chí «{text}» ({it.code}){note(it)}.")
+        else:
+            phrase = words.not_met_phrase(it.text_vi, it.type, it.not_met)
+            out.append(f"- {phrase[0].upper() + phrase[1:]} ({it.code}){note(it)}.")
+    for it in items:
+        if it.type in ("ratio", "count") and value(it):
+            text = it.text_vi.split(" / ")[0] if it.type == "count" else it.text_vi
+            out.append(f"- {text}: {ans.display(it, value(it), document=True)}{note(it)}.")
+    not_applicable = [it.code for it in judged if value(it) == "khong_ap_dung"]
+    if not_applicable:
+        out.append(f"Không áp dụng: {', '.join(not_applicable)}.")
+    missing = [it.code for it in items if it.type != "text" and value(it) is None]
+    if missing:
+        out.append(f"Chưa có kết quả: {', '.join(missing)}.")
+    return out or ["Không có kết quả."]
+
+
+def context(db: Database, visit_id: str, *, tables_in_body: bool = False) -> dict[str, Any]:
     """Everything a template can print, as plain strings and lists (see docs/template-fields.md)."""
     visit = ins.get_visit(db, visit_id)
     insp = ins.get_inspection(db, visit.inspection_id)
@@ -308,7 +349,16 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
             )
         gsc = score.groups.get(g.code) if score is not None else None
         diem_nhom = f" ({gsc.label})" if gsc is not None and gsc.items and gsc.maximum else ""
-        ket_qua.append({"so": str(n), "ma": g.code, "ten": g.title_vi, "diem": diem_nhom, "dong": rows})
+        ket_qua.append(
+            {
+                "so": str(n),
+                "ma": g.code,
+                "ten": g.title_vi,
+                "diem": diem_nhom,
+                "dong": rows,
+                "tom_tat": area_account([i for i in checklist.items if i.group == g.code], answers),
+            }
+        )
 
     def texts(kind: str, code: str) -> list[str]:
         out = finding_texts(finds, answers, checklist, kind)
@@ -395,6 +445,8 @@ def context(db: Database, visit_id: str) -> dict[str, Any]:
         "ten_thu_ky": first("thu_ky"),
         "noi_nhan": noi_nhan,
         "kem_theo": f"(Kèm theo Biên bản số        /{ky_hieu} {long_date(visit.date)} của {doan} tại {ubnd_xa})",
+        "bang_trong_than": tables_in_body,
+        "phu_luc_anh": "Phụ lục" if tables_in_body else "Phụ lục II",
         "ma_doi_chieu": f"Mã đối chiếu: {version_code(db, visit.id)}",
         "bo_tieu_chi": f"{checklist.title} ({checklist.id})",
         "diem": _score_context(score, checklist) if score is not None else None,
@@ -920,11 +972,13 @@ def write_minutes(
     out: str | Path,
     *,
     template: str | Path | None = None,
+    layout: str = "areas",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     """Write the visit's minutes to `out` (.docx). `template`: an office's own template, checked and
-    filled in a bounded child process (inspector.templates). Raises TemplateError (nothing
+    filled in a bounded child process (inspector.templates). layout: "areas" (a short account of
+    each area in the body, the full sheet as Phụ lục I) or "tables" (the full tables in the body). Raises TemplateError (nothing
     written), OutputLocked (the file is open in Word; `suggestion` holds a free name), CannotWrite
     (disk full, read-only folder)."""
     out = Path(out)
@@ -940,7 +994,9 @@ def write_minutes(
         progress(0, steps)
     if template:
         tg.read(tpl_path, strict=True)  # the cheap refusals first (links, macros, zip bomb)
-    ctx = context(db, visit.id)
+    if layout not in LAYOUTS:
+        raise InvalidInput(f"layout {layout!r}: expected one of {', '.join(LAYOUTS)}")
+    ctx = context(db, visit.id, tables_in_body=layout == "tables")
     groups = _photo_groups(db, visit.id, cl.get(db, visit.checklist_version))
     if progress:
         progress(1, steps)
@@ -1132,6 +1188,7 @@ SAMPLE_FIELDS: dict[str, Any] = {
             "ten": "Nhóm",
             "diem": " (10/12 điểm)",
             "dong": [{"stt": "1", "ma": "A1", "noi_dung": "Tiêu chí", "ket_qua": "Đạt", "ghi_chu": "", "dat": True}],
+            "tom_tat": ["Đạt 1/1 tiêu chí."],
         }
     ],
     "bo_tieu_chi": "Bộ tiêu chí (MA.1)",
@@ -1156,6 +1213,8 @@ SAMPLE_FIELDS: dict[str, Any] = {
     "ten_thu_ky": "Tên",
     "noi_nhan": ["- Lưu: VT."],
     "kem_theo": "(Kèm theo)",
+    "bang_trong_than": False,
+    "phu_luc_anh": "Phụ lục II",
     "ma_doi_chieu": "Mã đối chiếu: 0000-0000",
     "dieu_chinh": ["- B2 (kết quả): Đạt → Không đạt; lý do: ; người điều chỉnh: , lúc ."],
     "anh": [{"tieu_de": "B1", "anh": [{"so": 1, "hinh": "", "chu_thich": "Ảnh 1."}]}],

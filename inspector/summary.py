@@ -11,11 +11,11 @@ from pathlib import Path
 from . import answers as ans
 from . import checklist as cl
 from . import inspections as ins
-from . import scoring
+from . import scoring, words
 from .db import Database
 from .errors import Cancelled, InvalidInput, OutputLocked
 from .files import atomic_write
-from .text import fold, sort_key
+from .text import sort_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +40,9 @@ class ItemTotal:
         """ "5/12 xã còn yêu cầu thêm thành phần hồ sơ ngoài quy định": the item's own words for
         "not met" when the set has them; else the criterion quoted, so that a criterion worded as
         a negation never reads as its opposite ("chưa đạt tiêu chí «Không yêu cầu …»")."""
-        if self.item.not_met:
-            return f"{self.failed}/{self.answered} xã {self.item.not_met}"
-        text = self.item.text_vi.split(" / ")[0]
-        if fold(text).startswith(("khong ", "chua ", "khong,")):  # "chưa không …" would read backwards
-            return f"{self.failed}/{self.answered} xã chưa đạt tiêu chí «{text}»"
-        text = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
-        if self.item.type == "yesno":
-            return f"{self.failed}/{self.answered} xã chưa {text}"
-        return f"{self.failed}/{self.answered} xã chưa đạt: {text}"
+        return f"{self.failed}/{self.answered} xã " + words.not_met_phrase(
+            self.item.text_vi, self.item.type, self.item.not_met
+        )
 
 
 @dataclass

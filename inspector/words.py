@@ -194,6 +194,24 @@ def document_kind(number: str | None) -> str:
     return DOCUMENT_KINDS.get(m.group(1), "Quyết định") if m else "Quyết định"
 
 
+def not_met_phrase(text_vi: str, item_type: str, not_met: str = "") -> str:
+    """What a commune that fails an item has not done, to follow "1/4 xã" or a commune's name:
+    the item's own words when the set has them ("còn yêu cầu thêm thành phần hồ sơ …"); a
+    criterion worded as a negation quoted, so that it never reads as its opposite ("chưa đạt tiêu
+    chí «Không yêu cầu …»"); else "chưa niêm yết …" (yes/no) or "chưa đạt: ban hành …"."""
+    from .text import fold
+
+    if not_met:
+        return not_met
+    text = text_vi.split(" / ")[0]
+    if fold(text).startswith(("khong ", "chua ", "khong,")):  # "chưa không …" would read backwards
+        return f"chưa đạt tiêu chí «{text}»"
+    text = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    if item_type == "yesno":
+        return f"chưa {text}"
+    return f"chưa đạt: {text}"
+
+
 __all__ = [
     "AMENDMENT_REASONS",
     "ASSESSMENT",
@@ -212,6 +230,7 @@ __all__ = [
     "YESNO",
     "YESNO_EN",
     "document_kind",
+    "not_met_phrase",
     "reason_text",
     "word",
 ]

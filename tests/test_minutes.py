@@ -292,8 +292,10 @@ def test_one_image_per_photo_in_an_appendix_numbered_from_one(written):
     assert len(atts) == 4
     assert len(list(doc.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))) == len(atts)
     sects = doc.findall(".//w:sectPr", NS)
-    assert len(sects) == 2
-    assert _val(sects[-1], "w:pgNumType") is None and sects[-1].find("w:pgNumType", NS).get(W + "start") == "1"
+    assert len(sects) == 3  # the body, Phụ lục I (the sheet), Phụ lục II (the photos)
+    assert sects[0].find("w:pgNumType", NS) is None
+    for s in sects[1:]:  # each appendix numbered from 1
+        assert _val(s, "w:pgNumType") is None and s.find("w:pgNumType", NS).get(W + "start") == "1"
     assert _val(sects[-1], "w:type") in (None, "nextPage")
     captions = [t for t in (_text(p) for p in doc.iter(W + "p")) if t.startswith("Ảnh ")]
     assert captions[0].startswith("Ảnh 1. B1 –") and len(captions) == 4
@@ -493,7 +495,7 @@ def test_the_founding_document_is_named_by_its_kind(demo_db, tmp_path):
     assert mn.context(demo_db, v.id)["can_cu"][0].startswith("Căn cứ Nghị quyết số 12/NQ-HĐND ngày 30 tháng 10")
     out = sm.write(demo_db, v.inspection_id, tmp_path / "bc.docx")
     text = "\n".join(p.text for p in docx.Document(out).paragraphs)
-    assert "(Theo Nghị quyết số 12/NQ-HĐND)" in text and "Quyết định số 12/NQ" not in text
+    assert "Thực hiện Nghị quyết số 12/NQ-HĐND" in text and "Quyết định số 12/NQ" not in text
 
 
 def test_noi_nhan_reports_to_the_body_that_set_the_delegation_up(demo_db):
@@ -571,3 +573,120 @@ def test_signing_is_warned_of_an_item_not_met_that_no_finding_names(demo_db):
     assert first not in mn.gaps(demo_db, v.id).unmentioned
     ins.add_finding(demo_db, v.id, kind="kien_nghi", text="Khắc phục các tiêu chí " + ", ".join(failed))
     assert mn.gaps(demo_db, v.id).unmentioned == ()
+
+
+def _body_paragraphs(doc) -> list[str]:
+    return [_text(p) for p in doc.find("w:body", NS).findall("w:p", NS)]
+
+
+def _result_tables(doc) -> list:
+    return [t for t in doc.find("w:body", NS).findall("w:tbl", NS) if _text(t.find("w:tr", NS)).startswith("STTMã")]
+
+
+def test_the_body_gives_an_account_of_each_area_and_the_full_sheet_is_phu_luc_i(written):
+    db, v, out = written
+    doc = _xml(out)
+    paras = _body_paragraphs(doc)
+    body_end = paras.index("Phụ lục I")
+    assert paras[body_end + 1] == "PHIẾU KIỂM TRA" and paras[body_end + 2].startswith("(Kèm theo Biên bản số")
+    assert paras.index("IV. NHẬN XÉT, ĐÁNH GIÁ CHUNG") < body_end and paras.index("Phụ lục II") > body_end
+    # no table of results in the body: all of them after "Phụ lục I"
+    body_children = list(doc.find("w:body", NS))
+    pl1 = next(i for i, el in enumerate(body_children) if el.tag == W + "p" and _text(el) == "Phụ lục I")
+    tables = _result_tables(doc)
+    assert tables and all(body_children.index(t) > pl1 for t in tables)
+    # each area's account in the body, drafted from the answers
+    checklist = cl.get(db, v.checklist_version)
+    answers = ans.answers_for_visit(db, v.id)
+    failed = [
+        it
+        for it in checklist.items
+        if it.group != "G" and ans.is_failed(it, answers[it.code].value if it.code in answers else None)
+    ]
+    assert failed
+    body_text = "\n".join(paras[:body_end])
+    for it in failed:
+        assert f"({it.code})" in body_text, it.code
+    ratio = next(it for it in checklist.items if it.type == "ratio" and it.code in answers)
+    assert f"- {ratio.text_vi}: {ans.display(ratio, answers[ratio.code].value, document=True)}" in body_text
+    rated = [it for it in checklist.items if it.group == "A" and it.type in ("assessment", "yesno")]
+    met = sum(
+        1 for it in rated if answers[it.code].value != "khong_ap_dung" and not ans.is_failed(it, answers[it.code].value)
+    )
+    counted = sum(1 for it in rated if answers[it.code].value != "khong_ap_dung")
+    assert f"Đạt {met}/{counted} tiêu chí được đánh giá." in paras[: paras.index("2. " + checklist.groups[1].title_vi)]
+
+
+def test_an_office_can_keep_the_full_tables_in_the_body(written, tmp_path):
+    db, v, _ = written
+    out = mn.write_minutes(db, v.id, tmp_path / "bang.docx", layout="tables")
+    doc = _xml(out)
+    paras = _body_paragraphs(doc)
+    assert "Phụ lục I" not in paras and "Phụ lục II" not in paras and "Phụ lục" in paras
+    body_children = list(doc.find("w:body", NS))
+    iv = next(i for i, el in enumerate(body_children) if el.tag == W + "p" and _text(el).startswith("IV. NHẬN XÉT"))
+    tables = _result_tables(doc)
+    assert tables and all(body_children.index(t) < iv for t in tables)
+    assert len(doc.findall(".//w:sectPr", NS)) == 2  # the body and the photos
+    assert not any(p.startswith("Đạt ") and "tiêu chí được đánh giá" in p for p in paras)
+    with pytest.raises(E.InvalidInput):
+        mn.write_minutes(db, v.id, tmp_path / "x.docx", layout="khac")
+
+
+def test_an_area_account_names_what_is_not_met_in_the_items_own_words():
+    from dataclasses import replace
+
+    def item(code, type_, text, not_met=""):
+        return cl.Item(
+            "V",
+            code,
+            "A",
+            1,
+            text,
+            text,
+            type_,
+            "máy" if type_ == "count" else "",
+            False,
+            False,
+            "",
+            "",
+            not_met=not_met,
+        )
+
+    def answer(code, value, note=""):
+        return ans.Answer("x", "v", code, value, note, None, "t", "2026-11-17")
+
+    items = [
+        item("A1", "assessment", "Ban hành Kế hoạch CCHC năm"),
+        item("A2", "assessment", "Không yêu cầu thêm giấy tờ"),
+        item("A3", "yesno", "Niêm yết số điện thoại đường dây nóng"),
+        item("A4", "assessment", "Có sổ theo dõi", not_met="chưa có sổ theo dõi hồ sơ"),
+        item("A5", "assessment", "Họp giao ban"),
+        item("A6", "count", "Số máy quét"),
+        item("A7", "assessment", "Tổ công nghệ số"),
+        item("A8", "assessment", "Hòm thư góp ý"),
+    ]
+    answers = {
+        "A1": answer("A1", "khong_dat", "ban hành chậm 3 tháng."),
+        "A2": answer("A2", "khong_dat"),
+        "A3": answer("A3", "khong"),
+        "A4": answer("A4", "khong_dat"),
+        "A5": answer("A5", "dat_mot_phan"),
+        "A6": answer("A6", "1076"),
+        "A7": answer("A7", "khong_ap_dung"),
+    }
+    lines = mn.area_account(items, answers)
+    assert lines == [
+        "Đạt 0/5 tiêu chí được đánh giá.",
+        "- Chưa đạt: ban hành Kế hoạch CCHC năm (A1): ban hành chậm 3 tháng.",
+        "- Chưa đạt tiêu chí «Không yêu cầu thêm giấy tờ» (A2).",
+        "- Chưa niêm yết số điện thoại đường dây nóng (A3).",
+        "- Chưa có sổ theo dõi hồ sơ (A4).",
+        "- Đạt một phần tiêu chí «Họp giao ban» (A5).",
+        "- Số máy quét: 1.076 máy.",
+        "Không áp dụng: A7.",
+        "Chưa có kết quả: A8.",
+    ]
+    answers["A1"] = replace(answers["A1"], value="dat")
+    assert mn.area_account(items[:1], answers) == ["Đạt 1/1 tiêu chí được đánh giá."]
+    assert mn.area_account([], {}) == ["Không có kết quả."]

@@ -93,6 +93,11 @@ def test_the_biên_bản_kiểm_tra_prints_its_sections_in_order(pdfs):
             "VI. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA",
             "TRƯỞNG ĐOÀN KIỂM TRA",
             "Nơi nhận:",
+            "Phụ lục I",
+            "PHIẾU KIỂM TRA",
+            "1. Công tác chỉ đạo, điều hành CCHC và kiểm soát TTHC",
+            "STT",
+            "Phụ lục II",
             "HÌNH ẢNH KIỂM TRA",
         ],
     )
@@ -111,10 +116,14 @@ def test_the_biên_bản_giám_sát_prints_its_own_words_in_order(pdfs):
             "VI. Ý KIẾN CỦA CƠ QUAN, ĐƠN VỊ CHỊU SỰ GIÁM SÁT",
             "TRƯỞNG ĐOÀN GIÁM SÁT",
             "Nơi nhận:",
+            "Phụ lục I",
+            "PHIẾU GIÁM SÁT",
+            "Nội dung giám sát",
+            "Phụ lục II",
             "HÌNH ẢNH GIÁM SÁT",
         ],
     )
-    assert "Nội dung kiểm tra" not in text
+    assert "Nội dung kiểm tra" not in text and "KIỂM TRA" not in text
 
 
 def test_the_báo_cáo_prints_its_sections_in_order(pdfs):

@@ -39,6 +39,7 @@ KIEM_TRA = {
     "truong_doan": "TRƯỞNG ĐOÀN KIỂM TRA",
     "buoi": "Buổi kiểm tra",
     "phu_luc": "HÌNH ẢNH KIỂM TRA",
+    "phieu": "PHIẾU KIỂM TRA",
     "cot_noi_dung": "Nội dung kiểm tra",
 }
 GIAM_SAT = {
@@ -54,6 +55,7 @@ GIAM_SAT = {
     "truong_doan": "TRƯỞNG ĐOÀN GIÁM SÁT",
     "buoi": "Buổi làm việc",
     "phu_luc": "HÌNH ẢNH GIÁM SÁT",
+    "phieu": "PHIẾU GIÁM SÁT",
     "cot_noi_dung": "Nội dung giám sát",
 }
 
@@ -295,10 +297,19 @@ def document_body(w: dict[str, str], section: str) -> str:
         ]
     )
     loop_close = row([(sum(cols), cell_para("{%tr endfor %}", raw=True))])
+    results_table = table(cols, [head, loop_open, data, loop_close], borders=True, cell_margin=85)
+    # by area: a short account of each area in the body and the full sheet as Phụ lục I; an office
+    # that keeps the tables in the body (bang_trong_than) has no Phụ lục I
     parts.append(tag("{%p for nhom in ket_qua %}"))
     parts.append(body("{{ nhom.so }}. {{ nhom.ten }}{{ nhom.diem }}", b=True, raw=True, keep_next=True))
-    parts.append(table(cols, [head, loop_open, data, loop_close], borders=True, cell_margin=85))
+    parts.append(tag("{%p if bang_trong_than %}"))
+    parts.append(results_table)
     parts.append(para(run("", 12), first=None, after=0, line=240, sz=12))
+    parts.append(tag("{%p else %}"))
+    parts.append(tag("{%p for dong in nhom.tom_tat %}"))
+    parts.append(body("{{ dong }}", raw=True))
+    parts.append(tag("{%p endfor %}"))
+    parts.append(tag("{%p endif %}"))
     parts.append(tag("{%p endfor %}"))
     parts.append(tag("{%p if diem %}"))  # a set with points: the commune's total, index and class
     parts.append(body("{{ diem.cau }}", b=True, raw=True))
@@ -398,10 +409,28 @@ def document_body(w: dict[str, str], section: str) -> str:
     parts.append(para(run("{{ dong }}", 22, raw=True), jc="left", first=None, after=0, line=240, sz=22))
     parts.append(tag("{%p endfor %}"))
 
+    # Phụ lục I, the full sheet: a new section, numbered from 1
+    parts.append(tag("{%p if not bang_trong_than %}"))
+    parts.append(f"<w:p><w:pPr>{section.format(extra='')}</w:pPr></w:p>")
+    parts.append(para(run("Phụ lục I", 28, b=True), jc="center", first=None, after=0, b=True))
+    parts.append(para(run(w["phieu"], 28, b=True), jc="center", first=None, after=0, b=True))
+    parts.append(para(run("{{ kem_theo }}", 28, i=True, raw=True), jc="center", first=None, after=240, i=True))
+    parts.append(tag("{%p for nhom in ket_qua %}"))
+    parts.append(body("{{ nhom.so }}. {{ nhom.ten }}{{ nhom.diem }}", b=True, raw=True, keep_next=True))
+    parts.append(results_table)
+    parts.append(para(run("", 12), first=None, after=0, line=240, sz=12))
+    parts.append(tag("{%p endfor %}"))
+    parts.append(tag("{%p endif %}"))
+
     # photo appendix: a new section, numbered from 1
     parts.append(tag("{%p if anh %}"))
+    parts.append(tag("{%p if bang_trong_than %}"))  # the section that ends here: the body's
     parts.append(f"<w:p><w:pPr>{section.format(extra='')}</w:pPr></w:p>")
-    parts.append(para(run("Phụ lục", 28, b=True), jc="center", first=None, after=0, b=True))
+    parts.append(tag("{%p else %}"))  # Phụ lục I's, numbered from 1
+    restart = section.format(extra='<w:pgNumType w:start="1"/>')
+    parts.append(f"<w:p><w:pPr>{restart}</w:pPr></w:p>")
+    parts.append(tag("{%p endif %}"))
+    parts.append(para(run("{{ phu_luc_anh }}", 28, b=True, raw=True), jc="center", first=None, after=0, b=True))
     parts.append(para(run(w["phu_luc"], 28, b=True), jc="center", first=None, after=0, b=True))
     parts.append(para(run("{{ kem_theo }}", 28, i=True, raw=True), jc="center", first=None, after=240, i=True))
     parts.append(tag("{%p for muc in anh %}"))

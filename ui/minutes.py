@@ -20,6 +20,7 @@ from inspector import errors as E
 from inspector import inspections as ins
 
 from . import errors, widgets, workers
+from .settings import minutes_layout
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -44,11 +45,20 @@ errors.register(
 
 
 def _minutes_job(
-    db_path: str, visit_id: str, out: str, template: str | None, pdf: bool, progress=None, cancelled=None
+    db_path: str,
+    visit_id: str,
+    out: str,
+    template: str | None,
+    pdf: bool,
+    layout: str = "areas",
+    progress=None,
+    cancelled=None,
 ) -> tuple[str, str | None]:
     db = inspector.open_db(db_path)
     try:
-        written = _mn().write_minutes(db, visit_id, out, template=template, progress=progress, cancelled=cancelled)
+        written = _mn().write_minutes(
+            db, visit_id, out, template=template, layout=layout, progress=progress, cancelled=cancelled
+        )
     finally:
         db.close()
     pdf_path = None
@@ -307,7 +317,9 @@ class MinutesActions:
                 target += ".docx"
             self.settings.setValue(key, str(Path(target).parent))
         pdf = _mn().office_converter() is not None
-        job = workers.Job(_minutes_job, str(self.db_path), vid, target, self.template_for(self._kind()), pdf)
+        job = workers.Job(
+            _minutes_job, str(self.db_path), vid, target, self.template_for(self._kind()), pdf, minutes_layout()
+        )
         dialog = QtWidgets.QProgressDialog(_tr("Đang lập biên bản…"), _tr("Hủy"), 0, 4, self.window)
         dialog.setWindowTitle(_tr("Biên bản"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

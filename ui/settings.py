@@ -1,4 +1,5 @@
-"""Settings: the interface language (Vietnamese by default, English), the name that signs changes."""
+"""Settings: the interface language (Vietnamese by default, English), the name that signs changes,
+photos, and how the minutes give the results."""
 
 from __future__ import annotations
 
@@ -31,6 +32,16 @@ def photo_max_edge() -> int:
         return 2000
 
 
+LAYOUTS = ("areas", "tables")
+
+
+def minutes_layout() -> str:
+    """How the minutes give the results: "areas" (an account per area, the sheet as Phụ lục I,
+    the default) or "tables" (the full tables in the body), as the office chose in Settings."""
+    value = str(QSettings().value("minutes/layout", "areas"))
+    return value if value in LAYOUTS else "areas"
+
+
 def keep_originals() -> bool:
     return str(QSettings().value("photos/keep_original", "false")).lower() in ("true", "1")
 
@@ -54,6 +65,10 @@ class SettingsDialog(QDialog):
         self.max_edge.setValue(photo_max_edge())
         self.keep_original = QCheckBox(_tr("Giữ cả tệp ảnh gốc (tệp dữ liệu lớn hơn nhiều)"))
         self.keep_original.setChecked(keep_originals())
+        self.layout_choice = QComboBox()
+        self.layout_choice.addItem(_tr("Tóm tắt theo lĩnh vực; phiếu kiểm tra đầy đủ ở Phụ lục I"), "areas")
+        self.layout_choice.addItem(_tr("Bảng kết quả đầy đủ trong thân biên bản"), "tables")
+        self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(minutes_layout())))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555")
@@ -62,6 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow(_tr("Tên người nhập (ghi vào mỗi thay đổi)"), self.author)
         form.addRow(_tr("Cạnh dài tối đa của ảnh lưu"), self.max_edge)
         form.addRow("", self.keep_original)
+        form.addRow(_tr("Kết quả trong biên bản"), self.layout_choice)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -77,6 +93,7 @@ class SettingsDialog(QDialog):
         self.settings.setValue("language", self.language.currentData())
         self.settings.setValue("photos/max_edge", self.max_edge.value())
         self.settings.setValue("photos/keep_original", self.keep_original.isChecked())
+        self.settings.setValue("minutes/layout", self.layout_choice.currentData())
         name = self.author.text().strip()
         if name != (dbm.meta_get(self.db, "author") or ""):
             dbm.set_author(self.db, name)

@@ -24,10 +24,20 @@ from . import Context, cli, emit_json, json_option, pass_ctx
     type=click.Path(dir_okay=False, path_type=Path),
     help="An office's own template (.docx with fields, see docs/template-fields.md).",
 )
+@click.option(
+    "--layout",
+    type=click.Choice(["areas", "tables"]),
+    default="areas",
+    show_default=True,
+    help="areas: a short account of each area in the body, the full sheet as Phụ lục I; "
+    "tables: the full result tables in the body.",
+)
 @click.option("--pdf", is_flag=True, help="Also make a PDF beside it (needs LibreOffice, or Word on Windows).")
 @json_option
 @pass_ctx
-def minutes(ctx: Context, visit: str, output: Path | None, template: Path | None, pdf: bool, as_json: bool) -> None:
+def minutes(
+    ctx: Context, visit: str, output: Path | None, template: Path | None, layout: str, pdf: bool, as_json: bool
+) -> None:
     """Write the minutes (biên bản) of a visit as a Word document, in the official format.
 
     Example: inspector minutes 3f2a -o BB_Ninh-Xuan_2026-11-23.docx --pdf
@@ -38,7 +48,7 @@ def minutes(ctx: Context, visit: str, output: Path | None, template: Path | None
         missing = ", ".join(mn.SECTION_WORDS[x][1] for x in essential)
         raise click.ClickException(f"the minutes need {missing}: inspector visit {v.id[:8]} --province NAME")
     out = output or Path(mn.default_filename(v))
-    written = mn.write_minutes(ctx.db, v.id, out, template=template)
+    written = mn.write_minutes(ctx.db, v.id, out, template=template, layout=layout)
     pdf_path = mn.to_pdf(written) if pdf else None
     if as_json:
         emit_json(

@@ -630,67 +630,82 @@ Works without a network; every change is saved at once in the file:
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings.py" line="43" />
+      <location filename="../../ui/settings.py" line="54" />
       <source>Cài đặt</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="55" />
+      <location filename="../../ui/settings.py" line="66" />
       <source>Giữ cả tệp ảnh gốc (tệp dữ liệu lớn hơn nhiều)</source>
       <translation>Also keep the original photo files (a much larger data file)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="61" />
+      <location filename="../../ui/settings.py" line="69" />
+      <source>Tóm tắt theo lĩnh vực; phiếu kiểm tra đầy đủ ở Phụ lục I</source>
+      <translation>An account per area; the full sheet as Appendix I</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="70" />
+      <source>Bảng kết quả đầy đủ trong thân biên bản</source>
+      <translation>The full result tables in the body</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="76" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="62" />
+      <location filename="../../ui/settings.py" line="77" />
       <source>Tên người nhập (ghi vào mỗi thay đổi)</source>
       <translation>Your name (recorded with every change)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="63" />
+      <location filename="../../ui/settings.py" line="78" />
       <source>Cạnh dài tối đa của ảnh lưu</source>
       <translation>Longest edge of stored photos</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="73" />
+      <location filename="../../ui/settings.py" line="80" />
+      <source>Kết quả trong biên bản</source>
+      <translation>Results in the minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="89" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
       <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="95" />
+      <location filename="../../ui/settings.py" line="112" />
       <source>Người nhập trên máy này</source>
       <translation>Who enters on this laptop</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="97" />
+      <location filename="../../ui/settings.py" line="114" />
       <source>Họ và tên, ví dụ Nguyễn Thị Lan</source>
       <translation>Full name, e.g. Nguyễn Thị Lan</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="105" />
+      <location filename="../../ui/settings.py" line="122" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="106" />
+      <location filename="../../ui/settings.py" line="123" />
       <source>Vai trò trong đoàn</source>
       <translation>Role in the delegation</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="107" />
+      <location filename="../../ui/settings.py" line="124" />
       <source>Mỗi thay đổi được ghi tên người nhập. Có thể sửa trong Sửa → Cài đặt…</source>
       <translation>Every change records who entered it. You can change this in Edit → Settings…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="144" />
+      <location filename="../../ui/settings.py" line="161" />
       <source>Người nhập: chưa ghi tên (Sửa → Cài đặt…)</source>
       <translation>Entering: no name yet (Edit → Settings…)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="148" />
+      <location filename="../../ui/settings.py" line="165" />
       <source>Người nhập: %s</source>
       <translation>Entering: %s</translation>
     </message>
@@ -1520,22 +1535,22 @@ Reason for the amendment:</translation>
   <context>
     <name>minutes</name>
     <message>
-      <location filename="../../ui/minutes.py" line="39" />
+      <location filename="../../ui/minutes.py" line="40" />
       <source>Mẫu biên bản %s không dùng được: %s</source>
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="120" />
+      <location filename="../../ui/minutes.py" line="130" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="128" />
+      <location filename="../../ui/minutes.py" line="138" />
       <source>Đang hiển thị trang…</source>
       <translation>Rendering the page…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="137" />
+      <location filename="../../ui/minutes.py" line="147" />
       <source>%n trang</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1543,158 +1558,158 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="139" />
+      <location filename="../../ui/minutes.py" line="149" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="141" />
+      <location filename="../../ui/minutes.py" line="151" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="143" />
+      <location filename="../../ui/minutes.py" line="153" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="144" />
+      <location filename="../../ui/minutes.py" line="154" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="184" />
+      <location filename="../../ui/minutes.py" line="194" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="184" />
+      <location filename="../../ui/minutes.py" line="194" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="194" />
+      <location filename="../../ui/minutes.py" line="204" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="194" />
+      <location filename="../../ui/minutes.py" line="204" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="245" />
+      <location filename="../../ui/minutes.py" line="255" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="246" />
+      <location filename="../../ui/minutes.py" line="256" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="247" />
+      <location filename="../../ui/minutes.py" line="257" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="248" />
+      <location filename="../../ui/minutes.py" line="258" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="300" />
+      <location filename="../../ui/minutes.py" line="310" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="302" />
+      <location filename="../../ui/minutes.py" line="312" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="311" />
+      <location filename="../../ui/minutes.py" line="323" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="312" />
+      <location filename="../../ui/minutes.py" line="324" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="320" />
+      <location filename="../../ui/minutes.py" line="332" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="335" />
+      <location filename="../../ui/minutes.py" line="347" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="346" />
+      <location filename="../../ui/minutes.py" line="358" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="347" />
+      <location filename="../../ui/minutes.py" line="359" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="351" />
+      <location filename="../../ui/minutes.py" line="363" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="381" />
+      <location filename="../../ui/minutes.py" line="393" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="382" />
+      <location filename="../../ui/minutes.py" line="394" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="397" />
+      <location filename="../../ui/minutes.py" line="409" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="407" />
+      <location filename="../../ui/minutes.py" line="419" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="417" />
+      <location filename="../../ui/minutes.py" line="429" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="418" />
+      <location filename="../../ui/minutes.py" line="430" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="419" />
+      <location filename="../../ui/minutes.py" line="431" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="419" />
+      <location filename="../../ui/minutes.py" line="431" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="437" />
+      <location filename="../../ui/minutes.py" line="449" />
       <source>%n tiêu chí chưa có kết quả: </source>
       <translation>
         <numerusform>%n item without a result: </numerusform>
@@ -1702,7 +1717,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="443" />
+      <location filename="../../ui/minutes.py" line="455" />
       <source>%n tiêu chí bắt buộc có ảnh nhưng chưa có ảnh: </source>
       <translation>
         <numerusform>%n item needs a photo and has none: </numerusform>
@@ -1710,12 +1725,12 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="448" />
+      <location filename="../../ui/minutes.py" line="460" />
       <source>Biên bản còn trống: </source>
       <translation>Still empty in the minutes: </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="451" />
+      <location filename="../../ui/minutes.py" line="463" />
       <source>%n tiêu chí không đạt chưa được nêu trong tồn tại, kiến nghị: </source>
       <translation>
         <numerusform>%n item not met is named in no finding or recommendation: </numerusform>
@@ -1723,32 +1738,32 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="465" />
+      <location filename="../../ui/minutes.py" line="477" />
       <source>Biên bản chưa đủ</source>
       <translation>Minutes incomplete</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="468" />
+      <location filename="../../ui/minutes.py" line="480" />
       <source>Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh phải ghi lý do.</source>
       <translation>These minutes are incomplete. Once they are marked signed, every addition is an amendment that needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="472" />
+      <location filename="../../ui/minutes.py" line="484" />
       <source>Vẫn đánh dấu đã ký</source>
       <translation>Mark signed anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="474" />
+      <location filename="../../ui/minutes.py" line="486" />
       <source>Biên bản này chưa đủ nội dung.</source>
       <translation>These minutes are incomplete.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="475" />
+      <location filename="../../ui/minutes.py" line="487" />
       <source>Vẫn in</source>
       <translation>Print anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="476" />
+      <location filename="../../ui/minutes.py" line="488" />
       <source>Quay lại bổ sung</source>
       <translation>Go back and complete</translation>
     </message>

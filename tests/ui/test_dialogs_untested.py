@@ -21,7 +21,7 @@ from inspector.errors import VisitFrozen
 from ui.dialogs import InspectionDialog, VisitDialog
 from ui.mainwindow import MainWindow
 from ui.photos import PhotoViewer
-from ui.settings import SettingsDialog, keep_originals, photo_max_edge
+from ui.settings import SettingsDialog, keep_originals, minutes_layout, photo_max_edge
 
 # ---- helpers ----------------------------------------------------------------------------------
 
@@ -220,6 +220,8 @@ def test_settings_ok_stores_language_author_and_photo_size(qtbot, db, db_path, m
         d.author.setText("  Nguyễn Thị Lan  ")
         d.max_edge.setValue(3200)
         d.keep_original.setChecked(True)
+        assert d.layout_choice.currentData() == "areas"
+        d.layout_choice.setCurrentIndex(d.layout_choice.findData("tables"))
         _ok(qtbot, d)
 
     d = _run_modal(w.act_settings.trigger, SettingsDialog, fill)
@@ -227,18 +229,19 @@ def test_settings_ok_stores_language_author_and_photo_size(qtbot, db, db_path, m
     assert len(asked) == 1 and w.isVisible(), "asked once about restarting; No keeps the window"
     s = QSettings()
     assert s.value("language") == "en"
-    assert photo_max_edge() == 3200 and keep_originals() is True
+    assert photo_max_edge() == 3200 and keep_originals() is True and minutes_layout() == "tables"
     assert dbm.meta_get(db, "author") == "Nguyễn Thị Lan"
     insp = ins.create_inspection(db, title="x")
     assert {e["author"] for e in events.history(db, insp.id)} == {"Nguyễn Thị Lan"}, "changes are signed by it"
 
     def check(d: SettingsDialog) -> None:  # reopened: shows what was stored
-        assert (d.language.currentData(), d.author.text(), d.max_edge.value(), d.keep_original.isChecked()) == (
-            "en",
-            "Nguyễn Thị Lan",
-            3200,
-            True,
-        )
+        assert (
+            d.language.currentData(),
+            d.author.text(),
+            d.max_edge.value(),
+            d.keep_original.isChecked(),
+            d.layout_choice.currentData(),
+        ) == ("en", "Nguyễn Thị Lan", 3200, True, "tables")
         _cancel(qtbot, d)
 
     _run_modal(w.act_settings.trigger, SettingsDialog, check)

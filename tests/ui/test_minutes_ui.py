@@ -95,3 +95,35 @@ def test_pdf_preview_dialog_opens_the_pages(qtbot, demo_db, tmp_path):
         1 for y in range(0, gray.height(), 4) for x in range(0, gray.width(), 4) if gray.pixelColor(x, y).value() < 128
     )
     assert dark > 200
+
+
+@pytest.mark.parametrize("layout", ["areas", "tables"])
+def test_the_window_writes_the_layout_chosen_in_settings(qtbot, demo_db, demo_path, tmp_path, monkeypatch, layout):
+    import zipfile
+
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("minutes/layout", layout)
+    w = _window(qtbot, demo_db, demo_path)
+    v = next(x for x in ins.visits(demo_db) if x.commune == "Ninh Xuân")
+    w.open_answer(v.id, "A1")
+    target = tmp_path / "BB.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ui.minutes, "ask_about_gaps", lambda *a, **k: True)
+    monkeypatch.setattr(ui.minutes, "_minutes_job", _no_pdf(ui.minutes._minutes_job))
+    done = []
+    monkeypatch.setattr(ui.minutes.PdfPreviewDialog, "exec", lambda self: done.append("pdf"))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: done.append("info"))
+    monkeypatch.setattr(ui.minutes.QtGui.QDesktopServices, "openUrl", lambda url: done.append(url.toLocalFile()))
+    w.minutes_actions.make.trigger()
+    qtbot.waitUntil(lambda: bool(done), timeout=120000)
+    xml = zipfile.ZipFile(target).read("word/document.xml").decode()
+    assert ("Phụ lục I<" in xml) == (layout == "areas")
+    assert ("tiêu chí được đánh giá" in xml) == (layout == "areas")
+
+
+def _no_pdf(job):
+    def run(db_path, visit_id, out, template, pdf, layout="areas", progress=None, cancelled=None):
+        return job(db_path, visit_id, out, template, False, layout, progress=progress, cancelled=cancelled)
+
+    return run
