@@ -229,7 +229,12 @@ def area_account(items: list[cl.Item], answers: dict[str, ans.Answer]) -> list[s
     for it in items:
         if it.type in ("ratio", "count") and value(it):
             text = it.text_vi.split(" / ")[0] if it.type == "count" else it.text_vi
-            out.append(f"- {text}: {ans.display(it, value(it), document=True)}{note(it)}.")
+            a = answers[it.code]
+            out.append(
+                f"- {text}: {ans.display(it, value(it), document=True)}"
+                + (f"; {a.note.rstrip(' .;')}" if a.note else "")
+                + "."
+            )
     not_applicable = [it.code for it in judged if value(it) == "khong_ap_dung"]
     if not_applicable:
         out.append(f"Không áp dụng: {', '.join(not_applicable)}.")
@@ -1252,9 +1257,12 @@ class Gaps:
     photos_missing: tuple[str, ...]
     sections: tuple[str, ...]
     unmentioned: tuple[str, ...] = ()  # items not met that no tồn tại or kiến nghị names
+    # (item code, tồn tại): a shortcoming whose related item is answered as met (D6 "Có" beside
+    # "máy lấy số hỏng"): one of the two is wrong
+    contradicted: tuple[tuple[str, str], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.unanswered or self.photos_missing or self.sections or self.unmentioned)
+        return bool(self.unanswered or self.photos_missing or self.sections or self.unmentioned or self.contradicted)
 
     @property
     def essential(self) -> tuple[str, ...]:
@@ -1308,7 +1316,17 @@ def gaps(db: Database, visit_id: str) -> Gaps:
         for it in checklist.items
         if (a := answers.get(it.code)) is not None and ans.is_failed(it, a.value) and it.code not in named
     )
-    return Gaps(unanswered, photos_missing, tuple(sections), unmentioned)
+    met = {"assessment": ("dat",), "yesno": ("co",)}
+    contradicted = tuple(
+        (code, f.text)
+        for f in finds
+        if f.kind == "ton_tai"
+        for code in dict.fromkeys(c.strip().upper() for c in re.split(r"[,;\s]+", f.items or "") if c.strip())
+        if code in checklist.by_code
+        and (a := answers.get(code)) is not None
+        and a.value in met.get(checklist.by_code[code].type, ())
+    )
+    return Gaps(unanswered, photos_missing, tuple(sections), unmentioned, contradicted)
 
 
 # ---- amendments after signing ---------------------------------------------------------------------

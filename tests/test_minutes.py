@@ -690,3 +690,25 @@ def test_an_area_account_names_what_is_not_met_in_the_items_own_words():
     answers["A1"] = replace(answers["A1"], value="dat")
     assert mn.area_account(items[:1], answers) == ["Đạt 1/1 tiêu chí được đánh giá."]
     assert mn.area_account([], {}) == ["Không có kết quả."]
+
+
+def test_signing_is_warned_of_a_shortcoming_that_contradicts_its_related_answer(demo_db):
+    """D6 answered "Có" (a queue machine) beside a tồn tại "the queue machine is broken" tied to D6:
+    one of the two is wrong; an item not met, not applicable or unanswered is no contradiction."""
+    v = _ninh_xuan(demo_db)
+    for f in ins.findings(demo_db, v.id):
+        ins.update_finding(demo_db, f.id, deleted=1)
+    ans.set_answer(demo_db, v.id, "D6", "co")
+    ans.set_answer(demo_db, v.id, "B3", "dat")
+    ans.set_answer(demo_db, v.id, "B4", "khong_dat")
+    ans.set_answer(demo_db, v.id, "B5", "khong_ap_dung")
+    ans.set_answer(demo_db, v.id, "C7", "5/10")
+    ins.add_finding(demo_db, v.id, kind="ton_tai", text="Máy lấy số thứ tự hỏng", items="d6")
+    ins.add_finding(demo_db, v.id, kind="ton_tai", text="Niêm yết chưa kịp thời", items="B3, B4; B5 C7 ZZ9")
+    ins.add_finding(demo_db, v.id, kind="kien_nghi", text="Sửa máy lấy số", items="D6")  # not a shortcoming
+    g = mn.gaps(demo_db, v.id)
+    assert g.contradicted == (("D6", "Máy lấy số thứ tự hỏng"), ("B3", "Niêm yết chưa kịp thời"))
+    assert g
+    ans.set_answer(demo_db, v.id, "D6", "khong")
+    ans.set_answer(demo_db, v.id, "B3", "dat_mot_phan")
+    assert mn.gaps(demo_db, v.id).contradicted == ()

@@ -464,6 +464,8 @@ def gaps_text(g) -> str:
             + ", ".join(g.unmentioned[:20])
             + ("…" if len(g.unmentioned) > 20 else "")
         )
+    for code, text in getattr(g, "contradicted", ())[:10]:
+        lines.append(_tr("Tồn tại «%s» gắn với tiêu chí %s, nhưng tiêu chí này được chấm đạt") % (text, code))
     return "\n".join(lines)
 
 

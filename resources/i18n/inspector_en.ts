@@ -1738,32 +1738,37 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="477" />
+      <location filename="../../ui/minutes.py" line="468" />
+      <source>Tồn tại «%s» gắn với tiêu chí %s, nhưng tiêu chí này được chấm đạt</source>
+      <translation>Shortcoming “%s” is tied to item %s, but that item is marked as met</translation>
+    </message>
+    <message>
+      <location filename="../../ui/minutes.py" line="479" />
       <source>Biên bản chưa đủ</source>
       <translation>Minutes incomplete</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="480" />
+      <location filename="../../ui/minutes.py" line="482" />
       <source>Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh phải ghi lý do.</source>
       <translation>These minutes are incomplete. Once they are marked signed, every addition is an amendment that needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="484" />
+      <location filename="../../ui/minutes.py" line="486" />
       <source>Vẫn đánh dấu đã ký</source>
       <translation>Mark signed anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="486" />
+      <location filename="../../ui/minutes.py" line="488" />
       <source>Biên bản này chưa đủ nội dung.</source>
       <translation>These minutes are incomplete.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="487" />
+      <location filename="../../ui/minutes.py" line="489" />
       <source>Vẫn in</source>
       <translation>Print anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="488" />
+      <location filename="../../ui/minutes.py" line="490" />
       <source>Quay lại bổ sung</source>
       <translation>Go back and complete</translation>
     </message>

@@ -98,3 +98,16 @@ def test_the_gaps_name_items_not_met_that_no_finding_mentions(demo_db):
     g = mn.gaps(demo_db, v.id)
     assert g.unmentioned and "tiêu chí không đạt chưa được nêu trong tồn tại, kiến nghị: " in gaps_text(g)
     assert g.unmentioned[0] in gaps_text(g)
+
+
+def test_the_gaps_name_a_shortcoming_that_contradicts_its_answer(demo_db):
+    from inspector import answers as ans
+    from inspector import inspections as ins
+    from inspector import minutes as mn
+    from ui.minutes import gaps_text
+
+    v = next(x for x in ins.visits(demo_db) if x.commune == "Ninh Xuân")
+    ans.set_answer(demo_db, v.id, "D6", "co")
+    ins.add_finding(demo_db, v.id, kind="ton_tai", text="Máy lấy số thứ tự hỏng", items="D6")
+    text = gaps_text(mn.gaps(demo_db, v.id))
+    assert "Tồn tại «Máy lấy số thứ tự hỏng» gắn với tiêu chí D6, nhưng tiêu chí này được chấm đạt" in text
