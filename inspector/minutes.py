@@ -1329,6 +1329,39 @@ def gaps(db: Database, visit_id: str) -> Gaps:
     return Gaps(unanswered, photos_missing, tuple(sections), unmentioned, contradicted)
 
 
+def draft_findings(db: Database, visit_id: str) -> list[tuple[str, str]]:
+    """Suggested tồn tại and kiến nghị, (kind, text), for the items not met that no finding names
+    yet, in checklist order: the shortcoming in the item's own words with the inspector's note,
+    and the matching recommendation. The inspector edits them before they are saved; each names
+    its item's code, so it counts as mentioned."""
+    g = gaps(db, visit_id)
+    if not g.unmentioned:
+        return []
+    visit = ins.get_visit(db, visit_id)
+    checklist = cl.get(db, visit.checklist_version)
+    answers = ans.answers_for_visit(db, visit.id)
+    out: list[tuple[str, str]] = []
+    for code in g.unmentioned:
+        it = checklist.by_code[code]
+        a = answers.get(code)
+        note = f": {a.note.rstrip(' .;')}" if a and a.note else ""
+        text = it.text_vi.split(" / ")[0]
+        if a and a.value == "dat_mot_phan":
+            out.append(("ton_tai", f"Mới đạt một phần tiêu chí «{text}» ({code}){note}"))
+        else:
+            phrase = words.not_met_phrase(it.text_vi, it.type, it.not_met)
+            out.append(("ton_tai", f"{phrase[0].upper() + phrase[1:]} ({code}){note}"))
+        out.append(("kien_nghi", f"Khắc phục để đạt tiêu chí «{text}» ({code})"))
+    return out
+
+
+def item_codes(db: Database, visit_id: str, text: str) -> str:
+    """The checklist codes a finding's text names ("… (B3), B4"), as its related items."""
+    visit = ins.get_visit(db, visit_id)
+    known = cl.get(db, visit.checklist_version).by_code
+    return ", ".join(dict.fromkeys(c for c in re.findall(r"\b[A-Z]{1,2}\d{1,3}\b", text or "") if c in known))
+
+
 # ---- amendments after signing ---------------------------------------------------------------------
 
 

@@ -712,3 +712,20 @@ def test_signing_is_warned_of_a_shortcoming_that_contradicts_its_related_answer(
     ans.set_answer(demo_db, v.id, "D6", "khong")
     ans.set_answer(demo_db, v.id, "B3", "dat_mot_phan")
     assert mn.gaps(demo_db, v.id).contradicted == ()
+
+
+def test_drafted_findings_use_the_items_words_and_never_read_backwards(demo_db):
+    v = _ninh_xuan(demo_db)
+    for f in ins.findings(demo_db, v.id):
+        ins.update_finding(demo_db, f.id, deleted=1)
+    ans.set_answer(demo_db, v.id, "C13", "khong_dat", note="còn yêu cầu bản sao sổ hộ khẩu")
+    ans.set_answer(demo_db, v.id, "B4", "dat_mot_phan")
+    ans.set_answer(demo_db, v.id, "B8", "khong")
+    drafts = dict(((k, t.split("(")[-1][:3].rstrip(")")), t) for k, t in mn.draft_findings(demo_db, v.id))
+    c13 = cl.get(demo_db, None).item("C13").text_vi
+    assert drafts[("ton_tai", "C13")] == f"Chưa đạt tiêu chí «{c13}» (C13): còn yêu cầu bản sao sổ hộ khẩu"
+    assert drafts[("kien_nghi", "C13")] == f"Khắc phục để đạt tiêu chí «{c13}» (C13)"
+    assert drafts[("ton_tai", "B4")].startswith("Mới đạt một phần tiêu chí «")
+    assert drafts[("ton_tai", "B8")].startswith("Chưa niêm yết số điện thoại đường dây nóng")
+    assert set(code for _, code in drafts) == set(mn.gaps(demo_db, v.id).unmentioned)
+    assert mn.item_codes(demo_db, v.id, "Niêm yết (B3), B4 và ZZ9, b5") == "B3, B4"

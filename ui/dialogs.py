@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -373,6 +374,12 @@ class VisitDialog(_Dialog):
         self.findings.view.verticalHeader().setDefaultSectionSize(48)
         for f in ins.findings(db, v.id):
             self.findings.add_row([f.kind, f.text, f.responsible, f.deadline], row_id=f.id, edit=False)
+        self.draft_button = QPushButton(_tr("Gợi ý từ tiêu chí không đạt"))
+        self.draft_button.setToolTip(
+            _tr("Thêm tồn tại và kiến nghị cho các tiêu chí không đạt chưa được nêu, để sửa lại trước khi lưu")
+        )
+        self.draft_button.clicked.connect(self.add_drafts)
+        self.findings.add_button_after(self.draft_button)
         self.tabs.addTab(self.findings, _tr("Tồn tại, kiến nghị"))
 
         self.opinion = QPlainTextEdit(v.opinion)
@@ -381,6 +388,19 @@ class VisitDialog(_Dialog):
         self.tabs.addTab(self.opinion, _tr("Ý kiến của xã"))
         if insp.kind == "giam_sat":
             self.tabs.setTabText(0, _tr("Buổi giám sát"))
+
+    def add_drafts(self) -> None:
+        """Rows drafted from the items not met that no finding names yet (none twice: a draft
+        already in the table is not added again)."""
+        from inspector import minutes as mn
+
+        present = {text for _, (_, text, _, _) in self.findings.rows()}
+        drafts = [(k, t) for k, t in mn.draft_findings(self.db, self.visit.id) if t not in present]
+        for kind, text in drafts:
+            self.findings.add_row([kind, text, "", ""], edit=False)
+        if not drafts:
+            self.draft_button.setText(_tr("Không còn tiêu chí không đạt chưa được nêu"))
+            self.draft_button.setEnabled(False)
 
     def _reason(self) -> str | None:
         from . import amend
@@ -414,6 +434,8 @@ class VisitDialog(_Dialog):
                         raise E.InvalidInput(_tr("dòng %d của bảng tồn tại, kiến nghị chưa có nội dung") % n)
                     continue
                 if rid is None:
+                    from inspector import minutes as mn
+
                     ins.add_finding(
                         self.db,
                         self.visit.id,
@@ -421,6 +443,7 @@ class VisitDialog(_Dialog):
                         text=text,
                         responsible=responsible,
                         deadline=deadline,
+                        items=mn.item_codes(self.db, self.visit.id, text),  # "(B3)" in the text: related
                         reason=reason,
                     )
                 else:

@@ -134,6 +134,7 @@ class EditableTable(QWidget):
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self._buttons = buttons
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)
@@ -144,6 +145,10 @@ class EditableTable(QWidget):
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.model.dataChanged.connect(lambda *a: self.changed.emit())
         self.removed_ids: list[str] = []
+
+    def add_button_after(self, button: QPushButton) -> None:
+        """Another command beside Add, Remove, Up and Down (before the stretch)."""
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
 
     def column_keys(self, col: int) -> list[str]:
         """The stored keys of a drop-down column, row by row."""

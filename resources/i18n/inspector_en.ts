@@ -1011,372 +1011,387 @@ Reason for the amendment:</translation>
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Kiểm tra</source>
       <translation>Inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="45" />
+      <location filename="../../ui/dialogs.py" line="46" />
       <source>Giám sát</source>
       <translation>Oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="47" />
+      <location filename="../../ui/dialogs.py" line="48" />
       <source>Trưởng đoàn</source>
       <translation>Head of team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="48" />
+      <location filename="../../ui/dialogs.py" line="49" />
       <source>Phó Trưởng đoàn</source>
       <translation>Deputy head</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="49" />
+      <location filename="../../ui/dialogs.py" line="50" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="50" />
+      <location filename="../../ui/dialogs.py" line="51" />
       <source>Thư ký</source>
       <translation>Secretary</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="53" />
+      <location filename="../../ui/dialogs.py" line="54" />
       <source>Ưu điểm</source>
       <translation>Strength</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="54" />
+      <location filename="../../ui/dialogs.py" line="55" />
       <source>Tồn tại, hạn chế</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="55" />
+      <location filename="../../ui/dialogs.py" line="56" />
       <source>Nguyên nhân</source>
       <translation>Cause</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="56" />
+      <location filename="../../ui/dialogs.py" line="57" />
       <source>Kiến nghị</source>
       <translation>Recommendation</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="58" />
+      <location filename="../../ui/dialogs.py" line="59" />
       <source>Dự kiến</source>
       <translation>Planned</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="58" />
+      <location filename="../../ui/dialogs.py" line="59" />
       <source>Đang làm việc</source>
       <translation>In progress</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="58" />
+      <location filename="../../ui/dialogs.py" line="59" />
       <source>Đã xong</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="83" />
+      <location filename="../../ui/dialogs.py" line="84" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="84" />
+      <location filename="../../ui/dialogs.py" line="85" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="147" />
+      <location filename="../../ui/dialogs.py" line="148" />
       <source>Kiểm tra công tác cải cách hành chính năm 2026</source>
       <translation>Inspection of administrative reform, 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="151" />
+      <location filename="../../ui/dialogs.py" line="152" />
       <source>ngày/tháng/năm, ví dụ 10/11/2026</source>
       <translation>day/month/year, e.g. 10/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="157" />
+      <location filename="../../ui/dialogs.py" line="158" />
       <source>ví dụ: từ 01/01/2026 đến 31/10/2026</source>
       <translation>e.g. from 01/01/2026 to 31/10/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="158" />
+      <location filename="../../ui/dialogs.py" line="159" />
       <source>Loại</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="159" />
+      <location filename="../../ui/dialogs.py" line="160" />
       <source>Tên đợt</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="160" />
+      <location filename="../../ui/dialogs.py" line="161" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="161" />
+      <location filename="../../ui/dialogs.py" line="162" />
       <source>Ngày quyết định</source>
       <translation>Decision date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="162" />
+      <location filename="../../ui/dialogs.py" line="163" />
       <source>Căn cứ</source>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="165" />
+      <location filename="../../ui/dialogs.py" line="166" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="166" />
+      <location filename="../../ui/dialogs.py" line="167" />
       <source>Cơ quan thường trực</source>
       <translation>Home office</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="167" />
+      <location filename="../../ui/dialogs.py" line="168" />
       <source>Thời kỳ</source>
       <translation>Reporting period</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="174" />
+      <location filename="../../ui/dialogs.py" line="175" />
       <source> (%s điểm)</source>
       <translation> (%s points)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="180" />
+      <location filename="../../ui/dialogs.py" line="181" />
       <source>Đợt đã có kết quả chấm: không đổi được bộ tiêu chí.</source>
       <translation>The inspection has answers: its criteria set cannot change.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="181" />
+      <location filename="../../ui/dialogs.py" line="182" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria set</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="182" />
+      <location filename="../../ui/dialogs.py" line="183" />
       <source>Thông tin chung</source>
       <translation>General</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="186" />
+      <location filename="../../ui/dialogs.py" line="187" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="187" />
+      <location filename="../../ui/dialogs.py" line="188" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="188" />
+      <location filename="../../ui/dialogs.py" line="189" />
       <source>Cơ quan</source>
       <translation>Agency</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="190" />
+      <location filename="../../ui/dialogs.py" line="191" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="196" />
+      <location filename="../../ui/dialogs.py" line="197" />
       <source>Danh xưng</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="198" />
+      <location filename="../../ui/dialogs.py" line="199" />
       <source>Thêm thành viên</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="203" />
+      <location filename="../../ui/dialogs.py" line="204" />
       <source>Thành viên đoàn</source>
       <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="213" />
+      <location filename="../../ui/dialogs.py" line="214" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="213" />
+      <location filename="../../ui/dialogs.py" line="214" />
       <source>tên xã</source>
       <translation>commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="214" />
+      <location filename="../../ui/dialogs.py" line="215" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="215" />
+      <location filename="../../ui/dialogs.py" line="216" />
       <source>Ngày làm việc</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="217" />
+      <location filename="../../ui/dialogs.py" line="218" />
       <source>Thêm xã</source>
       <translation>Add commune</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="223" />
+      <location filename="../../ui/dialogs.py" line="224" />
       <source>Các xã được kiểm tra</source>
       <translation>Communes inspected</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="230" />
+      <location filename="../../ui/dialogs.py" line="231" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="230" />
+      <location filename="../../ui/dialogs.py" line="231" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="231" />
+      <location filename="../../ui/dialogs.py" line="232" />
       <source>Đợt %s</source>
       <translation>%s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="231" />
+      <location filename="../../ui/dialogs.py" line="232" />
       <source>Đợt %s mới</source>
       <translation>New %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="232" />
+      <location filename="../../ui/dialogs.py" line="233" />
       <source>Đoàn giám sát</source>
       <translation>Oversight team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="232" />
+      <location filename="../../ui/dialogs.py" line="233" />
       <source>Đoàn kiểm tra</source>
       <translation>Inspection team</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="233" />
+      <location filename="../../ui/dialogs.py" line="234" />
       <source>Các xã được giám sát</source>
       <translation>Communes overseen</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="270" />
+      <location filename="../../ui/dialogs.py" line="271" />
       <source>dòng %d của danh sách thành viên chưa có họ tên</source>
       <translation>row %d of the members has no name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="297" />
+      <location filename="../../ui/dialogs.py" line="298" />
       <source>dòng %d của danh sách xã chưa có tên xã</source>
       <translation>row %d of the communes has no commune name</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="317" />
+      <location filename="../../ui/dialogs.py" line="318" />
       <source>Buổi làm việc tại %s</source>
       <translation>Working session in %s</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="331" />
+      <location filename="../../ui/dialogs.py" line="332" />
       <source>Trụ sở UBND xã …</source>
       <translation>Commune People's Committee office …</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="336" />
+      <location filename="../../ui/dialogs.py" line="337" />
       <source>Đã ký biên bản</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="341" />
+      <location filename="../../ui/dialogs.py" line="342" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="342" />
+      <location filename="../../ui/dialogs.py" line="343" />
       <source>Bắt đầu lúc</source>
       <translation>Started at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="343" />
+      <location filename="../../ui/dialogs.py" line="344" />
       <source>Kết thúc lúc</source>
       <translation>Ended at</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="344" />
+      <location filename="../../ui/dialogs.py" line="345" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="345" />
+      <location filename="../../ui/dialogs.py" line="346" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="346" />
+      <location filename="../../ui/dialogs.py" line="347" />
       <source>Buổi làm việc</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="354" />
+      <location filename="../../ui/dialogs.py" line="355" />
       <source>Thêm người</source>
       <translation>Add person</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="362" />
+      <location filename="../../ui/dialogs.py" line="363" />
       <source>Đại diện xã</source>
       <translation>Commune representatives</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="367" />
+      <location filename="../../ui/dialogs.py" line="368" />
       <source>Nội dung</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="368" />
+      <location filename="../../ui/dialogs.py" line="369" />
       <source>Đơn vị thực hiện</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="369" />
+      <location filename="../../ui/dialogs.py" line="370" />
       <source>Thời hạn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="371" />
+      <location filename="../../ui/dialogs.py" line="372" />
       <source>Thêm nội dung</source>
       <translation>Add row</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="376" />
+      <location filename="../../ui/dialogs.py" line="377" />
+      <source>Gợi ý từ tiêu chí không đạt</source>
+      <translation>Draft from items not met</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs.py" line="379" />
+      <source>Thêm tồn tại và kiến nghị cho các tiêu chí không đạt chưa được nêu, để sửa lại trước khi lưu</source>
+      <translation>Add a shortcoming and a recommendation for each item not met that nothing mentions yet, to edit before saving</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs.py" line="383" />
       <source>Tồn tại, kiến nghị</source>
       <translation>Findings, recommendations</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="380" />
+      <location filename="../../ui/dialogs.py" line="387" />
       <source>Ý kiến của đại diện xã về kết quả kiểm tra…</source>
       <translation>The commune representatives' opinion on the results…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="381" />
+      <location filename="../../ui/dialogs.py" line="388" />
       <source>Ý kiến của xã</source>
       <translation>Commune's opinion</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="383" />
+      <location filename="../../ui/dialogs.py" line="390" />
       <source>Buổi giám sát</source>
       <translation>Oversight session</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="414" />
+      <location filename="../../ui/dialogs.py" line="402" />
+      <source>Không còn tiêu chí không đạt chưa được nêu</source>
+      <translation>Every item not met is mentioned</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs.py" line="434" />
       <source>dòng %d của bảng tồn tại, kiến nghị chưa có nội dung</source>
       <translation>row %d of the findings has no text</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="438" />
+      <location filename="../../ui/dialogs.py" line="461" />
       <source>Đồng ý</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs.py" line="439" />
+      <location filename="../../ui/dialogs.py" line="462" />
       <source>Không</source>
       <translation>No</translation>
     </message>

@@ -416,6 +416,39 @@ def test_edit_visit_through_the_menu_saves_place_status_and_a_finding(qtbot, dem
     assert found[-1].text == "Niêm yết lại bộ thủ tục hành chính" and found[-1].responsible == "UBND xã"
 
 
+def test_drafted_shortcomings_and_recommendations_name_every_item_not_met(qtbot, demo_db, demo_path):
+    """The button drafts a tồn tại and a kiến nghị for each item not met that no finding names; the
+    inspector edits them; once saved, each is tied to its item and nothing is left unmentioned."""
+    w = _window(qtbot, demo_db, demo_path)
+    _select(w, "Ninh Xuân")
+    vid = w.visit.id
+    for f in ins.findings(demo_db, vid):
+        ins.update_finding(demo_db, f.id, items="", text="Nội dung chung")
+    missing = minutes.gaps(demo_db, vid).unmentioned
+    assert len(missing) >= 2
+    before = len(ins.findings(demo_db, vid))
+
+    def edit(d: VisitDialog) -> None:
+        rows = d.findings.model.rowCount()
+        d.draft_button.click()
+        added = d.findings.rows()[rows:]
+        assert len(added) == 2 * len(missing)
+        assert [k for _, (k, _, _, _) in added] == ["ton_tai", "kien_nghi"] * len(missing)
+        for code, (_, (_, text, _, _)) in zip([c for c in missing for _ in (0, 1)], added):
+            assert f"({code})" in text
+        d.draft_button.click()  # the same drafts are not added twice
+        assert d.findings.model.rowCount() == rows + 2 * len(missing) and not d.draft_button.isEnabled()
+        d.findings.model.item(rows, 1).setText("Niêm yết chưa đầy đủ (" + missing[0] + ")")  # edited
+        _ok(qtbot, d)
+
+    d = _run_modal(w.act_edit_visit.trigger, VisitDialog, edit)
+    assert d.result == QDialog.DialogCode.Accepted, d.error
+    saved = ins.findings(demo_db, vid)
+    assert len(saved) == before + 2 * len(missing)
+    assert any(f.text == f"Niêm yết chưa đầy đủ ({missing[0]})" and f.items == missing[0] for f in saved)
+    assert minutes.gaps(demo_db, vid).unmentioned == ()
+
+
 def test_edit_signed_visit_needs_a_reason(qtbot, demo_db, demo_path, monkeypatch):
     w = _window(qtbot, demo_db, demo_path)
     vid = next(v.id for v in ins.visits(demo_db) if v.commune == "Ninh Đa")
