@@ -202,3 +202,87 @@ def test_answers_of_many_visits(db, visit):
     ans.set_many(db, {v: [ans.AnswerInput("B3", "dat")] for v in vids})
     got = ans._answers_of(db, vids + ["missing"])
     assert set(got) == set(vids) and all(set(a) == {"B3"} for a in got.values())
+
+
+# ---- points set by hand (scored sets) ---------------------------------------------------------
+
+
+@pytest.fixture
+def scored(db, tmp_path):
+    """A visit of a province's set with points: H4 a text item (4), I2 a penalty (-3), A1 (5)."""
+    from inspector import criteria_xlsx as cx
+    from tests.test_criteria import workbook
+
+    c, _ = cl.add_version(db, cx.read(workbook(tmp_path / "kh.xlsx")))
+    insp = ins.create_inspection(db, title="Kiểm tra 2026", checklist_version=c.id)
+    return ins.add_visit(db, insp.id, commune="Ninh Xuân", province="Khánh Hòa", date="2026-11-23")
+
+
+def test_points_by_hand_stay_within_the_items_bounds(db, scored):
+    from inspector.errors import InvalidInput
+
+    v = scored.id
+    assert ans.set_points(db, v, "A1", 0, reason="r").points == 0
+    assert ans.set_points(db, v, "A1", "5", reason="r").points == 5
+    for bad in ("5.5", "-0.5", "năm"):
+        with pytest.raises(InvalidValue) as e:
+            ans.set_points(db, v, "A1", bad, reason="r")
+        assert (e.value.item, e.value.value, e.value.reason) == ("A1", bad, "expected points from 0 to 5")
+    assert ans.set_points(db, v, "I2", -3, reason="r").points == -3  # a penalty: its points … 0
+    with pytest.raises(InvalidValue) as e:
+        ans.set_points(db, v, "I2", "1", reason="r")
+    assert e.value.reason == "expected points from -3 to 0"
+    insp0 = ins.create_inspection(db, title="Không chấm điểm")  # the shipped set has no points
+    v0 = ins.add_visit(db, insp0.id, commune="Ninh Đa", province="Khánh Hòa", date="2026-11-23")
+    with pytest.raises(InvalidInput) as e:
+        ans.set_points(db, v0.id, "A1", 1, reason="r")
+    assert str(e.value) == f"A1 gives no points in checklist {v0.checklist_version}"
+
+
+def test_an_override_needs_a_reason_a_text_items_points_do_not(db, scored):
+    from inspector.errors import InvalidInput
+
+    v = scored.id
+    with pytest.raises(InvalidInput) as e:
+        ans.set_points(db, v, "A1", 3, reason="  ")
+    assert str(e.value) == "A1: points set by hand need a reason"
+    assert ans.get_answer(db, v, "A1") is None  # nothing written
+    a = ans.set_points(db, v, "H4", 3)
+    assert (a.points, a.points_reason) == (3, "")
+
+
+def test_points_are_recorded_with_author_and_amendment_and_cleared_with_their_reason(db, scored):
+    v = scored.id
+    a = ans.set_points(db, v, "A1", 2, reason="Kế hoạch ban hành muộn", author="Lan")
+    assert (a.points, a.points_reason) == (2, "Kế hoạch ban hành muộn")
+    aid = events.answer_id(v, "A1")
+    assert [(e["field"], e["author"]) for e in events.history(db, aid)] == [("points", "Lan"), ("points_reason", "Lan")]
+    n = len(events.history(db, aid))
+    ans.set_points(db, v, "A1", "2", reason="Kế hoạch ban hành muộn")  # the same: nothing recorded
+    assert len(events.history(db, aid)) == n
+    ans.set_points(db, v, "A1", 2, reason="Lý do khác")  # the reason alone changes
+    assert [e["field"] for e in events.history(db, aid)][n:] == ["points_reason"]
+    from inspector import minutes as mn
+
+    mn.sign_visit(db, v)
+    with pytest.raises(VisitFrozen):
+        ans.set_points(db, v, "A1", None)
+    a = ans.set_points(db, v, "A1", "", amendment="chấm lại theo ý kiến Trưởng đoàn")
+    assert (a.points, a.points_reason) == (None, "")  # cleared: the points follow the answer again
+    last = events.history(db, aid)[-2:]
+    assert [(e["field"], e["value"], e["reason"]) for e in last] == [
+        ("points", None, "chấm lại theo ý kiến Trưởng đoàn"),
+        ("points_reason", "", "chấm lại theo ý kiến Trưởng đoàn"),
+    ]
+    n = len(events.history(db, aid))
+    ans.set_points(db, v, "A1", None, amendment="x")  # nothing to clear: nothing recorded
+    assert len(events.history(db, aid)) == n
+
+
+def test_to_json_carries_points_only_when_set(db, scored):
+    v = scored.id
+    ans.set_answer(db, v, "A1", "dat")
+    assert "points" not in ans.to_json(ans.get_answer(db, v, "A1"))
+    j = ans.to_json(ans.set_points(db, v, "A1", 4, reason="thiếu biên bản"))
+    assert (j["item"], j["value"], j["points"], j["points_reason"]) == ("A1", "dat", 4, "thiếu biên bản")
+    assert set(j) == {"item", "value", "note", "suggested", "author", "updated", "points", "points_reason"}
