@@ -17,6 +17,15 @@ COMMUNES = [
     ("Tòng Bạt", "Hà Nội", "2026-11-23"),
 ]
 
+# each commune its own chairman and civil servant (Ông/Bà, name)
+REPRESENTATIVES = {
+    "Ninh Xuân": (("Ông", "Hoàng Văn Nam"), ("Bà", "Đỗ Thị Lan")),
+    "Ninh Đa": (("Ông", "Trần Quốc Bảo"), ("Bà", "Nguyễn Thị Hồng")),
+    "Đồng Hóa": (("Bà", "Lê Thị Thu"), ("Ông", "Phan Văn Toàn")),
+    "Đại Cương": (("Ông", "Vũ Đình Khoa"), ("Bà", "Trịnh Thị Yến")),
+    "Tòng Bạt": (("Ông", "Đặng Văn Sơn"), ("Bà", "Kiều Thị Nga")),
+}
+
 NOTES = {
     "B1": "Quyết định công bố số 1520/QĐ-UBND ngày 12/8/2025 của Chủ tịch UBND tỉnh",
     "B7": "Đã gọi thử, có người nghe máy",
@@ -186,6 +195,7 @@ def create_demo(
             db, insp.id, name=name, role=role, position=position, agency="Sở Nội vụ", salutation=sal, author=author
         )
     for commune, province, day in COMMUNES[: communes or len(COMMUNES)]:
+        chair, clerk = REPRESENTATIVES.get(commune, REPRESENTATIVES["Ninh Xuân"])
         visit = ins.add_visit(
             db,
             insp.id,
@@ -196,8 +206,8 @@ def create_demo(
             end_time="11:30",
             place=f"Trụ sở UBND xã {commune}",
             representatives=[
-                {"name": "Hoàng Văn Nam", "position": f"Chủ tịch UBND xã {commune}", "salutation": "Ông"},
-                {"name": "Đỗ Thị Lan", "position": "Công chức Văn phòng - Thống kê", "salutation": "Bà"},
+                {"name": chair[1], "position": f"Chủ tịch UBND xã {commune}", "salutation": chair[0]},
+                {"name": clerk[1], "position": "Công chức Văn phòng - Thống kê", "salutation": clerk[0]},
             ],
             status="done" if day < "2026-11-23" else "in_progress",
             author=author,
