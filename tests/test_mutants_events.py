@@ -94,3 +94,38 @@ def test_update_conflicts_keeps_the_fields_whose_heads_differ(db):
     assert events.update_conflicts(db, "temp.k") == {(b2, "value")}
     assert events.conflict_count(db) == 1
     assert [c.entity_id for c in events.conflicts(db)] == [b2]
+
+
+def test_a_conflicts_heads_carry_their_own_author_device_and_clock(db):
+    """Each head of a conflict says who, on which laptop, when; a head without an author says ""."""
+    _, (v, *_) = plan(db)
+    ans.set_answer(db, v, "B2", "dat", author="Lan")
+    b2 = events.answer_id(v, "B2")
+    other = events.new_id()
+    with inspector.atomic(db):
+        db.execute(
+            "INSERT INTO events(id, inspection_id, entity, entity_id, field, value, ctx, author, device, hlc, is_head) "
+            "SELECT ?, inspection_id, entity, entity_id, field, '\"khong_dat\"', ctx, NULL, ?, hlc || '9', 1 "
+            "FROM events WHERE entity_id = ? AND field = 'value'",
+            [events.new_id(), other, b2],
+        )
+        db.execute("CREATE TEMP TABLE k2 (entity_id, field)")
+        db.execute("INSERT INTO k2 VALUES (?, 'value')", [b2])
+        events.update_conflicts(db, "temp.k2")
+    (c,) = events.conflicts(db)
+    mine, theirs = c.heads
+    assert (mine.value, mine.author, mine.device) == ("dat", "Lan", dbmod.device_id(db))
+    assert (theirs.value, theirs.author, theirs.device) == ("khong_dat", "", other)
+    assert theirs.hlc == mine.hlc + "9" and mine.hlc < theirs.hlc
+
+
+def test_a_clock_exactly_at_the_cap_keeps_its_counter(db, monkeypatch):
+    now = 1_790_000_000_000
+    monkeypatch.setattr(events.time, "time", lambda: now / 1000)
+    cap = now + events.CLOCK_MARGIN_MS
+    with inspector.atomic(db):
+        events.observe_hlc(db, f"{cap:013d}.000005")
+    assert dbmod.meta_get(db, "hlc") == f"{cap:013d}.000005"
+    with inspector.atomic(db):
+        events.observe_hlc(db, f"{cap + 1:013d}.000005")  # past the cap: the cap, counter 0
+    assert dbmod.meta_get(db, "hlc") == f"{cap:013d}.000005"  # not greater than what it has
