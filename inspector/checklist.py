@@ -310,6 +310,16 @@ def get(db: Database, version_id: str | None) -> Checklist:
     return _cache[version_id]
 
 
+def item_count(db: Database, version_id: str | None) -> int:
+    """How many items a version has, from its stored rows (no parsing); a shipped version not
+    stored yet is read. Raises NotFound for an unknown version."""
+    version_id = version_id or DEFAULT_VERSION
+    if version_id in _cache:
+        return len(_cache[version_id].items)
+    n = db.execute("SELECT count(*) FROM checklist_items WHERE version_id = ?", [version_id]).fetchone()[0]
+    return n or len(get(db, version_id).items)
+
+
 def versions(db: Database) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in db.execute("SELECT id, title FROM checklist_versions ORDER BY id")]
 

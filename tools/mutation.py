@@ -62,7 +62,9 @@ def equivalents() -> dict[str, str]:
     return found
 
 
-_SQL = re.compile(r"\b(select|insert|update|delete|where|from|order by|group by|join|and|or|set|values|count|min|max)\b", re.I)
+_SQL = re.compile(
+    r"\b(select|insert|update|delete|where|from|order by|group by|join|and|or|set|values|count|min|max)\b", re.I
+)
 
 
 def _function(source: str, name: str) -> list[str]:

@@ -100,9 +100,10 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     window = MainWindow(db, path)
     window.restore_layout()
     window.show()
-    from .settings import ask_who
+    if not inspector.db.meta_get(db, "author"):  # first start: who is entering (Settings' module loaded only then)
+        from .settings import ask_who
 
-    ask_who(db, window)
+        ask_who(db, window)
     window.show_who()
     window.offer_demo_if_empty()
     return app.exec()

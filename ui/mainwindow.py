@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
 
     def show_who(self) -> None:
         """Who is entering, in the status bar (changed in Settings)."""
-        from .settings import who_text
+        from .status_pane import who_text
 
         self.status.show_who(who_text(self.db))
 

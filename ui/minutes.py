@@ -20,7 +20,6 @@ from inspector import errors as E
 from inspector import inspections as ins
 
 from . import errors, widgets, workers
-from .settings import minutes_layout
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -317,6 +316,8 @@ class MinutesActions:
                 target += ".docx"
             self.settings.setValue(key, str(Path(target).parent))
         pdf = _mn().office_converter() is not None
+        from .settings import minutes_layout
+
         job = workers.Job(
             _minutes_job, str(self.db_path), vid, target, self.template_for(self._kind()), pdf, minutes_layout()
         )

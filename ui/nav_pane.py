@@ -166,7 +166,7 @@ class NavPane(QWidget):
         """How many items a checklist version has (0 when it is unknown here), looked up once per version."""
         if version not in totals:
             try:
-                totals[version] = len(cl.get(self.db, version).items)
+                totals[version] = cl.item_count(self.db, version)
             except E.InspectorError:
                 totals[version] = 0
         return totals[version]

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from inspector import db as dbm
 
+from .status_pane import who_text  # noqa: F401  (the status bar shows it; kept here for callers)
+
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 
@@ -150,16 +152,3 @@ def ask_who(db, parent=None) -> None:
     """On first start (no name stored yet), ask who is entering."""
     if not dbm.meta_get(db, "author"):
         WhoDialog(db, parent).exec()
-
-
-def who_text(db) -> str:
-    """ "Người nhập: Nguyễn Thị Lan (Thư ký)" for the status bar."""
-    from inspector import words
-
-    name = dbm.meta_get(db, "author")
-    if not name:
-        return _tr("Người nhập: chưa ghi tên (Sửa → Cài đặt…)")
-    role = dbm.meta_get(db, "author_role")
-    from . import errors
-
-    return _tr("Người nhập: %s") % name + (f" ({words.word('role', role, errors.LANG)})" if role in words.ROLES else "")

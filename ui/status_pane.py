@@ -72,4 +72,18 @@ class StatusPane(QObject):
         self.saved_label.setText(text % time.strftime("%H:%M:%S") if "%s" in text else text)
 
 
-__all__ = ["StatusPane"]
+def who_text(db) -> str:
+    """ "Người nhập: Nguyễn Thị Lan (Thư ký)" for the status bar."""
+    from inspector import db as dbm
+    from inspector import words
+
+    name = dbm.meta_get(db, "author")
+    if not name:
+        return _tr("Người nhập: chưa ghi tên (Sửa → Cài đặt…)")
+    role = dbm.meta_get(db, "author_role")
+    from . import errors
+
+    return _tr("Người nhập: %s") % name + (f" ({words.word('role', role, errors.LANG)})" if role in words.ROLES else "")
+
+
+__all__ = ["StatusPane", "who_text"]

@@ -626,88 +626,88 @@ Works without a network; every change is saved at once in the file:
       <source>Đã trả lời %d/%d</source>
       <translation>Answered %d/%d</translation>
     </message>
-  </context>
-  <context>
-    <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings.py" line="54" />
-      <source>Cài đặt</source>
-      <translation>Settings</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="66" />
-      <source>Giữ cả tệp ảnh gốc (tệp dữ liệu lớn hơn nhiều)</source>
-      <translation>Also keep the original photo files (a much larger data file)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="69" />
-      <source>Tóm tắt theo lĩnh vực; phiếu kiểm tra đầy đủ ở Phụ lục I</source>
-      <translation>An account per area; the full sheet as Appendix I</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="70" />
-      <source>Bảng kết quả đầy đủ trong thân biên bản</source>
-      <translation>The full result tables in the body</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="76" />
-      <source>Ngôn ngữ giao diện</source>
-      <translation>Interface language</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="77" />
-      <source>Tên người nhập (ghi vào mỗi thay đổi)</source>
-      <translation>Your name (recorded with every change)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="78" />
-      <source>Cạnh dài tối đa của ảnh lưu</source>
-      <translation>Longest edge of stored photos</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="80" />
-      <source>Kết quả trong biên bản</source>
-      <translation>Results in the minutes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="89" />
-      <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
-      <translation>The new language applies when the app is opened again.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="112" />
-      <source>Người nhập trên máy này</source>
-      <translation>Who enters on this laptop</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="114" />
-      <source>Họ và tên, ví dụ Nguyễn Thị Lan</source>
-      <translation>Full name, e.g. Nguyễn Thị Lan</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="122" />
-      <source>Họ và tên</source>
-      <translation>Full name</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="123" />
-      <source>Vai trò trong đoàn</source>
-      <translation>Role in the delegation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="124" />
-      <source>Mỗi thay đổi được ghi tên người nhập. Có thể sửa trong Sửa → Cài đặt…</source>
-      <translation>Every change records who entered it. You can change this in Edit → Settings…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings.py" line="161" />
+      <location filename="../../ui/status_pane.py" line="86" />
       <source>Người nhập: chưa ghi tên (Sửa → Cài đặt…)</source>
       <translation>Entering: no name yet (Edit → Settings…)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="165" />
+      <location filename="../../ui/status_pane.py" line="90" />
       <source>Người nhập: %s</source>
       <translation>Entering: %s</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../ui/settings.py" line="56" />
+      <source>Cài đặt</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="68" />
+      <source>Giữ cả tệp ảnh gốc (tệp dữ liệu lớn hơn nhiều)</source>
+      <translation>Also keep the original photo files (a much larger data file)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="71" />
+      <source>Tóm tắt theo lĩnh vực; phiếu kiểm tra đầy đủ ở Phụ lục I</source>
+      <translation>An account per area; the full sheet as Appendix I</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="72" />
+      <source>Bảng kết quả đầy đủ trong thân biên bản</source>
+      <translation>The full result tables in the body</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="78" />
+      <source>Ngôn ngữ giao diện</source>
+      <translation>Interface language</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="79" />
+      <source>Tên người nhập (ghi vào mỗi thay đổi)</source>
+      <translation>Your name (recorded with every change)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="80" />
+      <source>Cạnh dài tối đa của ảnh lưu</source>
+      <translation>Longest edge of stored photos</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="82" />
+      <source>Kết quả trong biên bản</source>
+      <translation>Results in the minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="91" />
+      <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
+      <translation>The new language applies when the app is opened again.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="114" />
+      <source>Người nhập trên máy này</source>
+      <translation>Who enters on this laptop</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="116" />
+      <source>Họ và tên, ví dụ Nguyễn Thị Lan</source>
+      <translation>Full name, e.g. Nguyễn Thị Lan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="124" />
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="125" />
+      <source>Vai trò trong đoàn</source>
+      <translation>Role in the delegation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.py" line="126" />
+      <source>Mỗi thay đổi được ghi tên người nhập. Có thể sửa trong Sửa → Cài đặt…</source>
+      <translation>Every change records who entered it. You can change this in Edit → Settings…</translation>
     </message>
   </context>
   <context>
@@ -1550,22 +1550,22 @@ Reason for the amendment:</translation>
   <context>
     <name>minutes</name>
     <message>
-      <location filename="../../ui/minutes.py" line="40" />
+      <location filename="../../ui/minutes.py" line="39" />
       <source>Mẫu biên bản %s không dùng được: %s</source>
       <translation>The minutes template %s cannot be used: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="130" />
+      <location filename="../../ui/minutes.py" line="129" />
       <source>Xem trước biên bản — %s</source>
       <translation>Minutes preview — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="138" />
+      <location filename="../../ui/minutes.py" line="137" />
       <source>Đang hiển thị trang…</source>
       <translation>Rendering the page…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="147" />
+      <location filename="../../ui/minutes.py" line="146" />
       <source>%n trang</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1573,158 +1573,158 @@ Reason for the amendment:</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="149" />
+      <location filename="../../ui/minutes.py" line="148" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="151" />
+      <location filename="../../ui/minutes.py" line="150" />
       <source>Mở bằng Word</source>
       <translation>Open in Word</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="153" />
+      <location filename="../../ui/minutes.py" line="152" />
       <source>Mở thư mục</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="154" />
+      <location filename="../../ui/minutes.py" line="153" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="194" />
+      <location filename="../../ui/minutes.py" line="193" />
       <source>Đang chuẩn bị trang in…</source>
       <translation>Preparing pages for printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="194" />
+      <location filename="../../ui/minutes.py" line="193" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="204" />
+      <location filename="../../ui/minutes.py" line="203" />
       <source>In biên bản</source>
       <translation>Print minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="204" />
+      <location filename="../../ui/minutes.py" line="203" />
       <source>Không mở được máy in.</source>
       <translation>Cannot open the printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="255" />
+      <location filename="../../ui/minutes.py" line="254" />
       <source>&amp;In biên bản…</source>
       <translation>&amp;Print minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="256" />
+      <location filename="../../ui/minutes.py" line="255" />
       <source>Đánh dấu biên bản &amp;đã ký…</source>
       <translation>Mark minutes &amp;signed…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="257" />
+      <location filename="../../ui/minutes.py" line="256" />
       <source>Chọn &amp;mẫu biên bản của cơ quan…</source>
       <translation>Choose the office's minutes &amp;template…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="258" />
+      <location filename="../../ui/minutes.py" line="257" />
       <source>Dùng mẫu biên bản mặc định</source>
       <translation>Use the default minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="310" />
+      <location filename="../../ui/minutes.py" line="309" />
       <source>Lưu biên bản</source>
       <translation>Save minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="312" />
+      <location filename="../../ui/minutes.py" line="311" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="323" />
+      <location filename="../../ui/minutes.py" line="324" />
       <source>Đang lập biên bản…</source>
       <translation>Writing the minutes…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="324" />
+      <location filename="../../ui/minutes.py" line="325" />
       <source>Biên bản</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="332" />
+      <location filename="../../ui/minutes.py" line="333" />
       <source>Đang chuyển sang PDF để xem trước…</source>
       <translation>Making a PDF for the preview…</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="347" />
+      <location filename="../../ui/minutes.py" line="348" />
       <source>Đã lưu %s.
 Máy chưa có LibreOffice để xem trước; biên bản sẽ mở bằng trình soạn thảo.</source>
       <translation>Saved %s.
 LibreOffice is not installed for a preview; the minutes open in the word processor.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="358" />
+      <location filename="../../ui/minutes.py" line="359" />
       <source>Tệp đang mở</source>
       <translation>File is open</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="359" />
+      <location filename="../../ui/minutes.py" line="360" />
       <source>Tệp %s đang mở trong Word nên không ghi đè được.
 Lưu với tên %s?</source>
       <translation>%s is open in Word and cannot be replaced.
 Save as %s?</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="363" />
+      <location filename="../../ui/minutes.py" line="364" />
       <source>Lưu tên mới</source>
       <translation>Save under the new name</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="393" />
+      <location filename="../../ui/minutes.py" line="394" />
       <source>Biên bản đã ký</source>
       <translation>Minutes signed</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="394" />
+      <location filename="../../ui/minutes.py" line="395" />
       <source>Hai bên đã ký biên bản xã %s?
 Sau khi đánh dấu, mọi thay đổi kết quả của xã này là điều chỉnh biên bản và phải ghi lý do. Mã đối chiếu in ở chân trang sẽ được lưu lại.</source>
       <translation>Have both sides signed the minutes of %s?
 After this, any change to this commune's results is an amendment and needs a reason. The code printed in the footer is kept.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="409" />
+      <location filename="../../ui/minutes.py" line="410" />
       <source>Đã ghi nhận biên bản xã %s đã ký; mã đối chiếu %s.</source>
       <translation>The minutes of %s are recorded as signed; code %s.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="419" />
+      <location filename="../../ui/minutes.py" line="420" />
       <source>Chọn mẫu biên bản (.docx)</source>
       <translation>Choose a minutes template (.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="429" />
+      <location filename="../../ui/minutes.py" line="430" />
       <source>Mẫu biên bản</source>
       <translation>Minutes template</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="430" />
+      <location filename="../../ui/minutes.py" line="431" />
       <source>Đã chọn mẫu %s cho các đợt %s.</source>
       <translation>Template %s chosen for %s visits.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="431" />
+      <location filename="../../ui/minutes.py" line="432" />
       <source>giám sát</source>
       <translation>oversight</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="431" />
+      <location filename="../../ui/minutes.py" line="432" />
       <source>kiểm tra</source>
       <translation>inspection</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="449" />
+      <location filename="../../ui/minutes.py" line="450" />
       <source>%n tiêu chí chưa có kết quả: </source>
       <translation>
         <numerusform>%n item without a result: </numerusform>
@@ -1732,7 +1732,7 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="455" />
+      <location filename="../../ui/minutes.py" line="456" />
       <source>%n tiêu chí bắt buộc có ảnh nhưng chưa có ảnh: </source>
       <translation>
         <numerusform>%n item needs a photo and has none: </numerusform>
@@ -1740,12 +1740,12 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="460" />
+      <location filename="../../ui/minutes.py" line="461" />
       <source>Biên bản còn trống: </source>
       <translation>Still empty in the minutes: </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/minutes.py" line="463" />
+      <location filename="../../ui/minutes.py" line="464" />
       <source>%n tiêu chí không đạt chưa được nêu trong tồn tại, kiến nghị: </source>
       <translation>
         <numerusform>%n item not met is named in no finding or recommendation: </numerusform>
@@ -1753,37 +1753,37 @@ After this, any change to this commune's results is an amendment and needs a rea
       </translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="468" />
+      <location filename="../../ui/minutes.py" line="469" />
       <source>Tồn tại «%s» gắn với tiêu chí %s, nhưng tiêu chí này được chấm đạt</source>
       <translation>Shortcoming “%s” is tied to item %s, but that item is marked as met</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="479" />
+      <location filename="../../ui/minutes.py" line="480" />
       <source>Biên bản chưa đủ</source>
       <translation>Minutes incomplete</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="482" />
+      <location filename="../../ui/minutes.py" line="483" />
       <source>Biên bản này chưa đủ nội dung. Đánh dấu đã ký thì mọi bổ sung sau đó đều là điều chỉnh phải ghi lý do.</source>
       <translation>These minutes are incomplete. Once they are marked signed, every addition is an amendment that needs a reason.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="486" />
+      <location filename="../../ui/minutes.py" line="487" />
       <source>Vẫn đánh dấu đã ký</source>
       <translation>Mark signed anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="488" />
+      <location filename="../../ui/minutes.py" line="489" />
       <source>Biên bản này chưa đủ nội dung.</source>
       <translation>These minutes are incomplete.</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="489" />
+      <location filename="../../ui/minutes.py" line="490" />
       <source>Vẫn in</source>
       <translation>Print anyway</translation>
     </message>
     <message>
-      <location filename="../../ui/minutes.py" line="490" />
+      <location filename="../../ui/minutes.py" line="491" />
       <source>Quay lại bổ sung</source>
       <translation>Go back and complete</translation>
     </message>
