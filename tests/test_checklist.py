@@ -73,3 +73,19 @@ def test_each_database_gets_the_default_checklist(tmp_path):
         assert cl.get(d, None).id == cl.DEFAULT_VERSION
         assert d.execute("SELECT count(*) FROM checklist_items").fetchone()[0] == 70
         d.conn.close()
+
+
+def test_item_count_reads_the_stored_rows_and_a_shipped_version_not_stored_yet(db):
+    from inspector import checklist as cl
+    from inspector.errors import NotFound
+
+    cl._cache.pop("CCHC-XA-2026.1", None)
+    stored = db.execute("SELECT count(*) FROM checklist_items WHERE version_id = 'CCHC-XA-2026.1'").fetchone()[0]
+    n = cl.item_count(db, "CCHC-XA-2026.1")  # stored on first use when it was not
+    assert n == len(cl.get(db, "CCHC-XA-2026.1").items) and n > 20
+    assert stored in (0, n)
+    cl._cache.clear()  # from the rows alone, no parsing
+    assert cl.item_count(db, "CCHC-XA-2026.1") == n and "CCHC-XA-2026.1" not in cl._cache
+    assert cl.item_count(db, None) == len(cl.get(db, None).items)
+    with pytest.raises(NotFound):
+        cl.item_count(db, "KHONG-CO.1")
