@@ -13,6 +13,7 @@ from inspector import answers as ans
 from inspector import checklist as cl
 from inspector import errors as E
 from inspector import inspections as ins
+from inspector import minutes as mn
 from inspector import report as rp
 from inspector import summary as sm
 from inspector.text import fold
@@ -262,3 +263,27 @@ def test_recommendations_are_addressed_to_their_communes_once(report):
     assert any(len(c) > 1 for c in by_text.values())
     for t, communes in by_text.items():
         assert f"- Xã {', '.join(communes)}: {t[0].lower() + t[1:]}" in text
+
+
+def test_no_sentence_of_the_minutes_reads_a_negated_criterion_backwards(demo_db, tmp_path):
+    """The biên bản's account of each area, with every judged item of both shipped sets failed or
+    partly met: no "chưa"/"không đạt" before the item's own negation."""
+    checked = 0
+    for version in ("CCHC-XA-2025.1", "CCHC-XA-2026.1"):
+        c = cl.get(demo_db, version)
+        insp = ins.create_inspection(demo_db, title=f"Kiểm tra {version}", checklist_version=c.id, author="t")
+        v = ins.add_visit(demo_db, insp.id, commune="Ninh Xuân", province="Khánh Hòa", date="2026-11-17", author="t")
+        judged = [it for it in c.items if it.type in ("assessment", "yesno")]
+        values = [
+            "khong" if it.type == "yesno" else ("khong_dat" if n % 2 else "dat_mot_phan") for n, it in enumerate(judged)
+        ]
+        ans.set_answers(demo_db, v.id, [ans.AnswerInput(it.code, x) for it, x in zip(judged, values)], author="t")
+        out = mn.write_minutes(demo_db, v.id, tmp_path / f"bb-{version}.docx")
+        body = _all_text(out).split("Phụ lục I")[0]
+        for it in judged:
+            assert f"({it.code})" in body, it.code
+        for sentence in re.split(r"(?<=[.;])\s+|\n", body):
+            s = re.sub(r"«[^»]*»", "«»", fold(sentence))
+            assert not re.search(r"\b(chua|chua dat|khong dat):? (khong|chua)\b", s), sentence
+        checked += len(judged)
+    assert checked > 50
