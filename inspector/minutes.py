@@ -1020,7 +1020,8 @@ def write_minutes(
 
 
 def office_converter() -> str | None:
-    """LibreOffice's soffice when installed (or Word through docx2pdf on Windows), else None."""
+    """LibreOffice's soffice when installed, else "word" on Windows with Microsoft Word, else None
+    (the window then opens the .docx itself)."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
@@ -1032,12 +1033,12 @@ def office_converter() -> str | None:
     ):
         if Path(p).exists():
             return p
-    try:
-        import docx2pdf  # noqa: F401  # Word on Windows
+    if os.name == "nt":  # pragma: no cover - Windows: Microsoft Word through COM
+        from . import word_pdf
 
-        return "docx2pdf"
-    except ImportError:
-        return None
+        if word_pdf.available():
+            return "word"
+    return None
 
 
 # LibreOffice's settings in the private profile of a conversion: links are never updated, linked
@@ -1122,12 +1123,12 @@ def to_pdf(docx_path: str | Path, *, timeout: int = 180) -> Path:
         clean = work / "in" / "document.docx"  # a plain name: nothing in it LibreOffice could misread
         _without_links(src, clean)
         outdir = work / "out"
-        if exe == "docx2pdf":  # pragma: no cover - Windows with Word
-            import docx2pdf
+        if exe == "word":  # Windows with Word: the result file is checked, not Word's word
+            from . import word_pdf
 
             outdir.mkdir()
             out = outdir / "document.pdf"
-            docx2pdf.convert(str(clean), str(out))
+            word_pdf.convert(clean, out)
         else:
             profile = work / "profile"
             _lo_profile(profile)
@@ -1151,7 +1152,7 @@ def to_pdf(docx_path: str | Path, *, timeout: int = 180) -> Path:
                 raise InvalidInput(f"LibreOffice could not be started ({tg.one_line(exc)})") from None
             out = outdir / "document.pdf"
         if not out.exists() or out.stat().st_size == 0:
-            raise InvalidInput("LibreOffice could not make the PDF")
+            raise InvalidInput(f"{'Microsoft Word' if exe == 'word' else 'LibreOffice'} could not make the PDF")
         try:
             with atomic_write(target, durable=False) as staged:
                 shutil.copyfile(out, staged)

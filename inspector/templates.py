@@ -44,6 +44,7 @@ from .errors import TemplateError
 
 # ---- limits (module constants: tests lower them) ---------------------------------------------------
 
+CHILD_FLAG = "--template-child"  # how a bundled program is asked to act as the child process
 TIME_LIMIT = 60  # s of CPU for checking and filling an office template (wall clock: ×1.5 + 10)
 MEMORY_LIMIT = 1536 * 2**20  # bytes of address space of the child process
 OUTPUT_LIMIT = 200 * 2**20  # characters of filled XML
@@ -526,7 +527,10 @@ def run_isolated(path: str | Path, job: str, payload: dict[str, Any]) -> dict[st
 
     p = str(path)
     request = pickle.dumps({"path": p, "job": job, "payload": payload, "limits": _limits()}, protocol=4)
-    cmd = [sys.executable, "-m", "inspector.templates"]
+    # a bundle built by tools/build.py has no Python to run "-m": its own program takes the job
+    cmd = (
+        [sys.executable, CHILD_FLAG] if getattr(sys, "frozen", False) else [sys.executable, "-m", "inspector.templates"]
+    )
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
     root = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")

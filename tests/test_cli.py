@@ -129,3 +129,12 @@ def test_checklist_load_checks_the_file(db_path, tmp_path, capsys):
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, _, err = run(capsys, "--db", str(db_path), "checklist", "--load", str(bad))
     assert code == 1 and "duplicate code A1" in err
+
+
+def test_every_command_module_of_the_cli_is_named():
+    """The command line imports its modules by name (a bundle may hide its folder): none forgotten."""
+    import pkgutil
+
+    import inspector.cli as c
+
+    assert sorted(c.COMMAND_MODULES) == sorted(m.name for m in pkgutil.iter_modules(c.__path__))

@@ -615,3 +615,19 @@ def test_a_member_salutation_arriving_by_package_is_checked():
         pkg.clean_value("salutation", "Ngài")
     reps = pkg.clean_value("representatives", [{"name": "Lê Hoa", "position": "Chủ tịch", "salutation": "Bà"}])
     assert reps == [{"name": "Lê Hoa", "position": "Chủ tịch", "salutation": "Bà"}]
+
+
+def test_package_files_opened_from_the_file_manager_go_to_the_window(tmp_path, monkeypatch):
+    a, b = tmp_path / "xa-1.cchc", tmp_path / "XA-2.CCHC"
+    a.write_bytes(b"x")
+    b.write_bytes(b"x")
+    assert launch.package_files([str(a), str(b)]) == [str(a), str(b)]
+    assert launch.package_files([str(a), "list"]) == []
+    assert launch.package_files([str(tmp_path / "gone.cchc")]) == []
+    assert launch.package_files([]) == []
+    seen = {}
+    import ui.app
+
+    monkeypatch.setattr(ui.app, "run", lambda db, packages=None: seen.setdefault("run", (db, packages)) and 0)
+    assert launch.main([str(a)]) == 0
+    assert seen["run"] == (None, [str(a)])

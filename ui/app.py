@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -77,9 +78,37 @@ def _upgrade(path: Path) -> None:
         raise outcome[0]
 
 
-def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
-    """Open the main window on db_path (default: the user's database); returns the exit code."""
+LOG_FILE = "inspector.log"
+
+
+def _log_to_file() -> None:
+    """Also log to a rotating file in the user's log folder (5 files of 1 MB), which a person can
+    send (Help → Open the log folder); a folder that cannot be written to leaves the console alone."""
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
+    folder = paths.log_dir()
+    target = str((folder / LOG_FILE).absolute())
+    if any(getattr(h, "baseFilename", None) == target for h in root.handlers):
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / LOG_FILE, maxBytes=2**20, backupCount=4, encoding="utf-8")
+    except OSError:
+        logging.getLogger(__name__).warning("no log file: the log folder cannot be written to")
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    from inspector import version
+
+    logging.getLogger(__name__).info("Inspector %s started", version.describe())
+
+
+def run(db_path: Path | None = None, argv: list[str] | None = None, packages: list[str] | None = None) -> int:
+    """Open the main window on db_path (default: the user's database); packages: files to merge
+    once it is shown (a .cchc double-clicked). Returns the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _log_to_file()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Inspector")
     app.setOrganizationName("Inspector")
@@ -100,10 +129,23 @@ def run(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     window = MainWindow(db, path)
     window.restore_layout()
     window.show()
-    if not inspector.db.meta_get(db, "author"):  # first start: who is entering (Settings' module loaded only then)
+    smoke = bool(os.environ.get("INSPECTOR_SMOKE_TEST"))  # a bundle's check (tools/build.py): no question
+    if not smoke and not inspector.db.meta_get(
+        db, "author"
+    ):  # first start: who is entering (Settings loaded only then)
         from .settings import ask_who
 
         ask_who(db, window)
     window.show_who()
-    window.offer_demo_if_empty()
+    if smoke:  # shown, painted, closed
+        app.processEvents()
+        print(f"shown: {window.windowTitle()} {window.width()}x{window.height()}", flush=True)
+        window.close()
+        return 0
+    if packages:
+        from . import sync as s
+
+        QtCore.QTimer.singleShot(0, lambda: s.merge_packages(window, db, path, packages, window.refresh))
+    else:
+        window.offer_demo_if_empty()
     return app.exec()

@@ -178,7 +178,8 @@ def offer_restart(w) -> None:
         _tr("Ngôn ngữ mới được dùng từ lần mở Inspector sau. Mở lại Inspector ngay bây giờ?"),
     ):
         w._flush()
-        QProcess.startDetached(sys.executable, sys.argv)
+        # from source: python with the script and its arguments; a bundle: its program with the arguments
+        QProcess.startDetached(sys.executable, sys.argv[1:] if getattr(sys, "frozen", False) else sys.argv)
         w.close()
 
 

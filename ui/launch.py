@@ -22,11 +22,72 @@ def gui_database(args: list[str]) -> tuple[bool, Path | None]:
     return False, None
 
 
+def package_files(args: list[str]) -> list[str]:
+    """The arguments when every one is an existing .cchc package (opened from the file manager);
+    else []."""
+    if not args or not all(a.lower().endswith(".cchc") and Path(a).is_file() for a in args):
+        return []
+    return list(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["--template-child"]:  # a bundle's own program as the template sandbox's child
+        from inspector import templates
+
+        return templates._child()
+    if args[:1] == ["--check-imports"]:  # a bundle checks that nothing it needs was left out
+        return check_imports()
+    packages = package_files(args)
+    if packages:  # a package double-clicked (the file association of the installer): merged in the window
+        return importlib.import_module("ui.app").run(None, packages=packages)
     gui, db_path = gui_database(args)
     if gui:
         return importlib.import_module("ui.app").run(db_path)  # Qt is loaded only for the window
     from inspector.cli import main as cli_main
 
     return cli_main(args)
+
+
+# What the app imports at run time, some only inside functions (the window, minutes, photos,
+# merge, the summary, the PDF preview): a bundle that left one out fails here, not in the field.
+RUNTIME_MODULES = (
+    "PySide6.QtCore",
+    "PySide6.QtGui",
+    "PySide6.QtWidgets",
+    "PIL.Image",
+    "PIL.ImageOps",
+    "pillow_heif",
+    "docx",
+    "docxtpl",
+    "docxtpl_lint",
+    "jinja2.sandbox",
+    "openpyxl",
+    "pypdfium2",
+    "sqlite_utils",
+    "platformdirs",
+    "lxml.etree",
+    "click",
+)
+
+
+def check_imports() -> int:
+    """Import every module of the app and every library it loads at run time; print what fails."""
+    import pkgutil
+
+    import inspector
+    import ui
+
+    names = list(RUNTIME_MODULES)
+    for pkg in (inspector, ui):
+        names += [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
+    failed = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:
+            failed.append(f"{name}: {type(exc).__name__}: {exc}")
+    print(f"{len(names) - len(failed)}/{len(names)} modules import")
+    for line in failed:
+        print("  " + line)
+    return 1 if failed else 0

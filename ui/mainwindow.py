@@ -512,15 +512,39 @@ class MainWindow(QMainWindow):
         QtWidgets.QMessageBox.information(self, _tr("Phím tắt"), keys_text())
 
     def show_about(self) -> None:
-        QtWidgets.QMessageBox.about(
-            self,
-            _tr("Giới thiệu Inspector"),
-            _tr(
-                "Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.\n"
-                "Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:\n%s"
-            )
-            % self.path,
+        """The version and build, the database, the criteria set of the shown commune, the data
+        and log folders: what a person reads out when asking for help."""
+        from inspector import paths
+        from inspector import version as ver
+
+        checklist = ""
+        if self.visit is not None:
+            try:
+                c = cl.get(self.db, self.visit.checklist_version)
+                checklist = f"{c.title} ({c.id})"
+            except E.InspectorError:
+                checklist = self.visit.checklist_version
+        text = _tr(
+            "Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.\n"
+            "Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp.\n\n"
+            "Phiên bản: %1\nCơ sở dữ liệu: %2\nBộ tiêu chí: %3\nThư mục dữ liệu: %4\nNhật ký: %5"
         )
+        for n, value in enumerate(
+            (ver.describe(), str(self.path), checklist or "—", str(paths.data_dir()), str(paths.log_dir())), 1
+        ):
+            text = text.replace(f"%{n}", value)
+        QtWidgets.QMessageBox.about(self, _tr("Giới thiệu Inspector"), text)
+
+    def open_log_folder(self) -> None:
+        """The folder of the log files, in the system's file manager (to send them to support)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from inspector import paths
+
+        folder = paths.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # ---- demo and closing ---------------------------------------------------------------------------
 

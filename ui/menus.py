@@ -109,6 +109,7 @@ def build(w) -> None:
 
     help_menu = mb.addMenu(_tr("&Trợ giúp"))
     help_menu.addAction(action(w, _tr("&Phím tắt"), w.show_keys, QKeySequence.StandardKey.HelpContents))
+    help_menu.addAction(action(w, _tr("Mở thư mục &nhật ký"), w.open_log_folder))
     help_menu.addAction(action(w, _tr("&Giới thiệu Inspector"), w.show_about))
 
     for a in (w.act_edit_visit, w.act_previous, w.act_edit_inspection):

@@ -197,42 +197,42 @@
       <translation>The new language is used from the next start of Inspector. Restart Inspector now?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="194" />
+      <location filename="../../ui/commands.py" line="195" />
       <source>Tổng hợp kết quả các xã</source>
       <translation>Results across communes</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="220" />
+      <location filename="../../ui/commands.py" line="221" />
       <source>Chấm điểm tay — %s</source>
       <translation>Points by hand — %s</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="232" />
+      <location filename="../../ui/commands.py" line="233" />
       <source>Không bắt buộc với tiêu chí văn bản</source>
       <translation>Optional for a text criterion</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="232" />
+      <location filename="../../ui/commands.py" line="233" />
       <source>Bắt buộc: vì sao chấm khác</source>
       <translation>Required: why the points differ</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="238" />
+      <location filename="../../ui/commands.py" line="239" />
       <source>Điểm (%s đến %s):</source>
       <translation>Points (%s to %s):</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="239" />
+      <location filename="../../ui/commands.py" line="240" />
       <source>Lý do:</source>
       <translation>Reason:</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="243" />
+      <location filename="../../ui/commands.py" line="244" />
       <source>Theo kết quả</source>
       <translation>From the answer</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="271" />
+      <location filename="../../ui/commands.py" line="272" />
       <source>Đã lưu điểm %s lúc %s</source>
       <translation>Points of %s saved at %s</translation>
     </message>
@@ -395,26 +395,36 @@
       <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="517" />
+      <location filename="../../ui/mainwindow.py" line="527" />
+      <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
+Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp.
+
+Phiên bản: %1
+Cơ sở dữ liệu: %2
+Bộ tiêu chí: %3
+Thư mục dữ liệu: %4
+Nhật ký: %5</source>
+      <translation>Inspector — inspecting and overseeing administrative reform at commune level.
+Works without a network; every change is saved at once to the file.
+
+Version: %1
+Database: %2
+Criteria set: %3
+Data folder: %4
+Logs: %5</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="536" />
       <source>Giới thiệu Inspector</source>
       <translation>About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="518" />
-      <source>Inspector — kiểm tra, giám sát cải cách hành chính cấp xã.
-Làm việc không cần mạng; mọi thay đổi được lưu ngay vào tệp:
-%s</source>
-      <translation>Inspector — inspection and oversight of administrative reform at commune level.
-Works without a network; every change is saved at once in the file:
-%s</translation>
-    </message>
-    <message>
-      <location filename="../../ui/mainwindow.py" line="552" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>Dữ liệu mẫu</source>
       <translation>Demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="552" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>Cơ sở dữ liệu còn trống. Tạo một đợt kiểm tra mẫu (5 xã) để dùng thử?</source>
       <translation>The database is empty. Create a demo inspection (5 communes) to try the app?</translation>
     </message>
@@ -555,26 +565,31 @@ Works without a network; every change is saved at once in the file:
     </message>
     <message>
       <location filename="../../ui/menus.py" line="112" />
+      <source>Mở thư mục &amp;nhật ký</source>
+      <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="113" />
       <source>&amp;Giới thiệu Inspector</source>
       <translation>&amp;About Inspector</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="142" />
+      <location filename="../../ui/menus.py" line="143" />
       <source>&amp;Xuất gói dữ liệu…</source>
       <translation>E&amp;xport data package…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="143" />
+      <location filename="../../ui/menus.py" line="144" />
       <source>&amp;Hợp nhất gói dữ liệu…</source>
       <translation>&amp;Merge data packages…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="144" />
+      <location filename="../../ui/menus.py" line="145" />
       <source>&amp;Xung đột cần quyết định…</source>
       <translation>&amp;Conflicts to decide…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="145" />
+      <location filename="../../ui/menus.py" line="146" />
       <source>&amp;Nhật ký hợp nhất…</source>
       <translation>Merge &amp;log…</translation>
     </message>
@@ -627,12 +642,12 @@ Works without a network; every change is saved at once in the file:
       <translation>Answered %d/%d</translation>
     </message>
     <message>
-      <location filename="../../ui/status_pane.py" line="86" />
+      <location filename="../../ui/status_pane.py" line="82" />
       <source>Người nhập: chưa ghi tên (Sửa → Cài đặt…)</source>
       <translation>Entering: no name yet (Edit → Settings…)</translation>
     </message>
     <message>
-      <location filename="../../ui/status_pane.py" line="90" />
+      <location filename="../../ui/status_pane.py" line="86" />
       <source>Người nhập: %s</source>
       <translation>Entering: %s</translation>
     </message>
@@ -728,12 +743,12 @@ Reason for the amendment:</translation>
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="68" />
+      <location filename="../../ui/app.py" line="69" />
       <source>Đang nâng cấp cơ sở dữ liệu %s…</source>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="97" />
+      <location filename="../../ui/app.py" line="124" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:

@@ -1,0 +1,52 @@
+"""The window's start from the entry point: a package double-clicked is merged once the window
+shows; the smoke test of a bundle shows the window and leaves; the log file is written."""
+
+from __future__ import annotations
+
+import pytest
+
+import inspector
+import ui.app
+import ui.sync
+from inspector import db as dbm
+from inspector import paths
+
+
+@pytest.fixture(autouse=True)
+def _no_log_file_left():
+    """run() adds a log file to the root logger: removed after each test."""
+    import logging
+
+    before = list(logging.getLogger().handlers)
+    yield
+    for h in logging.getLogger().handlers[:]:
+        if h not in before:
+            logging.getLogger().removeHandler(h)
+            h.close()
+
+
+def test_a_package_given_at_start_is_merged_in_the_window(qtbot, db_path, tmp_path, monkeypatch):
+    d = inspector.open_db(db_path)
+    dbm.set_author(d, "Lan", "thu_ky")
+    d.conn.close()
+    pkg = tmp_path / "xa.cchc"
+    pkg.write_bytes(b"x")
+    merged = []
+    monkeypatch.setattr(ui.sync, "merge_packages", lambda win, db, path, files, done: merged.append((path, files)))
+
+    def exec_(self=None):
+        qtbot.waitUntil(lambda: bool(merged), timeout=5000)
+        return 0
+
+    monkeypatch.setattr(ui.app.QApplication, "exec", exec_)
+    assert ui.app.run(db_path, packages=[str(pkg)]) == 0
+    assert merged == [(db_path, [str(pkg)])]
+
+
+def test_the_smoke_test_shows_the_window_and_leaves_and_the_log_says_so(qtbot, db_path, monkeypatch, capsys):
+    monkeypatch.setenv("INSPECTOR_SMOKE_TEST", "1")
+    monkeypatch.setattr(ui.app.QApplication, "exec", lambda self=None: 1)  # never reached
+    assert ui.app.run(db_path) == 0
+    assert capsys.readouterr().out.startswith("shown: ")
+    log = paths.log_dir() / ui.app.LOG_FILE
+    assert log.exists() and "Inspector" in log.read_text(encoding="utf-8")
