@@ -150,3 +150,19 @@ def written_docx(demo_db, tmp_path):
 
     v = next(x for x in ins.visits(demo_db) if x.commune == "Ninh Xuân")
     return mn.write_minutes(demo_db, v.id, tmp_path / "bb.docx")
+
+
+def test_the_windows_version_resource_is_python_pyinstaller_reads(tmp_path):
+    import ast
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build", Path(__file__).resolve().parent.parent / "tools" / "build.py"
+    )
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    text = build.version_resource("1.2.3")
+    tree = ast.parse(text, mode="eval")  # PyInstaller evaluates it as one expression
+    assert isinstance(tree.body, ast.Call) and tree.body.func.id == "VSVersionInfo"
+    assert "filevers=(1, 2, 3, 0)" in text and "StringStruct('ProductVersion', '1.2.3')" in text
+    assert "filevers=(0, 0, 0, 0)" in build.version_resource("dev")

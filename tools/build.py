@@ -164,11 +164,45 @@ def check() -> bool:
     return ok
 
 
+def version_resource(version: str) -> str:
+    """The Windows programs' version resource in PyInstaller's format (File properties -> Details)."""
+    nums = [int(x) for x in (version.split(".") + ["0", "0", "0"])[:4] if x.isdigit()] + [0, 0, 0, 0]
+    four = tuple(nums[:4])
+    strings = {
+        "CompanyName": "Inspector",
+        "FileDescription": "Inspector — kiểm tra công tác cải cách hành chính cấp xã",
+        "FileVersion": version,
+        "InternalName": "inspector",
+        "OriginalFilename": "inspector.exe",
+        "ProductName": "Inspector",
+        "ProductVersion": version,
+    }
+    entries = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    return (
+        "VSVersionInfo(\n"
+        f"  ffi=FixedFileInfo(filevers={four}, prodvers={four}, mask=0x3f, flags=0x0, OS=0x40004,\n"
+        "                    fileType=0x1, subtype=0x0, date=(0, 0)),\n"
+        "  kids=[\n"
+        "    StringFileInfo([StringTable('042a04b0', [\n"  # Vietnamese, Unicode
+        f"{entries}\n"
+        "    ])]),\n"
+        "    VarFileInfo([VarStruct('Translation', [0x042a, 1200])])\n"
+        "  ]\n"
+        ")\n"
+    )
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--check", action="store_true", help="after building, run the checks from the bundle alone")
     p.add_argument("--no-build", action="store_true", help="check the bundle already in dist/")
+    p.add_argument("--version-file", type=Path, help="write the Windows version resource to this file")
+    p.add_argument("--no-bundle", action="store_true", help="with --version-file: only write it")
     a = p.parse_args()
+    if a.version_file:
+        a.version_file.write_text(version_resource(project_version()), encoding="utf-8")
+        if a.no_bundle:
+            return 0
     t0 = time.monotonic()
     if not a.no_build:
         build()
