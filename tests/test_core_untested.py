@@ -511,9 +511,11 @@ def test_launch_main_opens_the_window_for_no_command(monkeypatch, tmp_path):
     assert opened == [tmp_path / "w.sqlite3"]
 
 
-def test_paths_of_logs_and_templates():
+def test_paths_of_logs_and_templates(monkeypatch, tmp_path):
     import platformdirs
 
+    assert paths.log_dir() == paths.data_dir() / "logs"  # the tests' own data folder
+    monkeypatch.delenv("INSPECTOR_DATA_DIR", raising=False)
     assert paths.log_dir() == Path(platformdirs.user_log_dir("Inspector", appauthor=False))
     assert paths.template_dir() == paths.RESOURCES / "templates"
     assert paths.template_dir().is_dir()
