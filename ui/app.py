@@ -98,7 +98,10 @@ def _log_to_file() -> None:
         logging.getLogger(__name__).warning("no log file: the log folder cannot be written to")
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
     root.addHandler(handler)
+    if root.level > logging.INFO:  # logging was set up before (basicConfig then does nothing)
+        root.setLevel(logging.INFO)
     from inspector import version
 
     logging.getLogger(__name__).info("Inspector %s started", version.describe())
