@@ -17,12 +17,14 @@ def _no_log_file_left():
     """run() adds a log file to the root logger: removed after each test."""
     import logging
 
-    before = list(logging.getLogger().handlers)
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
     yield
-    for h in logging.getLogger().handlers[:]:
+    for h in root.handlers[:]:
         if h not in before:
-            logging.getLogger().removeHandler(h)
+            root.removeHandler(h)
             h.close()
+    root.setLevel(level)
 
 
 def test_a_package_given_at_start_is_merged_in_the_window(qtbot, db_path, tmp_path, monkeypatch):
