@@ -129,3 +129,17 @@ def test_a_clock_exactly_at_the_cap_keeps_its_counter(db, monkeypatch):
     with inspector.atomic(db):
         events.observe_hlc(db, f"{cap + 1:013d}.000005")  # past the cap: the cap, counter 0
     assert dbmod.meta_get(db, "hlc") == f"{cap:013d}.000005"  # not greater than what it has
+
+
+def test_reproject_table_says_how_many_fields_it_projected(db):
+    _, (v, *_) = plan(db)
+    ans.set_answer(db, v, "B2", "dat")
+    ans.set_answer(db, v, "B3", "khong_dat", note="Thiếu")
+    b2, b3 = events.answer_id(v, "B2"), events.answer_id(v, "B3")
+    with inspector.atomic(db):
+        db.execute("CREATE TEMP TABLE k3 (entity_id, field)")
+        db.conn.executemany("INSERT INTO k3 VALUES (?, ?)", [(b2, "value"), (b3, "value"), (b3, "note"), (b3, "note")])
+        assert events.reproject_table(db, "temp.k3") == 3
+        db.execute("DELETE FROM temp.k3")
+        assert events.reproject_table(db, "temp.k3") == 0
+    assert ans.get_answer(db, v, "B3").note == "Thiếu"

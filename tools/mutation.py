@@ -63,7 +63,8 @@ def equivalents() -> dict[str, str]:
 
 
 _SQL = re.compile(
-    r"\b(select|insert|update|delete|where|from|order by|group by|join|and|or|set|values|count|min|max)\b", re.I
+    r"\b(select|insert|update|delete|where|from|order by|group by|join|and|or|set|values|count|min|max|create|drop|table|index|temp|on)\b",
+    re.I,
 )
 
 
