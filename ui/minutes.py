@@ -36,7 +36,7 @@ def _mn():
 
 
 errors.register(
-    E.TemplateError, lambda e: _tr("Mẫu biên bản %s không dùng được: %s") % (Path(str(e.path)).name, errors.reason(e))
+    E.TemplateError, lambda e: _tr("Mẫu %s không dùng được: %s") % (Path(str(e.path)).name, errors.reason(e))
 )
 
 

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -168,10 +171,20 @@ class SummaryView(QWidget):
         self.word = QPushButton(_tr("Xuất báo cáo Word…"))
         self.excel.clicked.connect(lambda: self.export(".xlsx"))
         self.word.clicked.connect(lambda: self.export(".docx"))
+        # the office's own báo cáo template (checked before it is kept), or the default one
+        self.template_button = QToolButton()
+        self.template_button.setText(_tr("Mẫu báo cáo"))
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.template_button)
+        menu.addAction(_tr("Chọn mẫu báo cáo của cơ quan…"), self.choose_report_template)
+        self.default_template_action = menu.addAction(_tr("Dùng mẫu mặc định"), self.reset_report_template)
+        self.template_button.setMenu(menu)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.excel)
         top.addWidget(self.word)
+        top.addWidget(self.template_button)
+        self._show_template()
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
@@ -193,6 +206,46 @@ class SummaryView(QWidget):
         self.excel.setEnabled(bool(m and m.visits))
         self.word.setEnabled(bool(m and m.visits))
 
+    # ---- the office's report template ---------------------------------------------------------
+
+    @staticmethod
+    def report_template() -> str | None:
+        """The office's báo cáo template chosen here, while its file is still there."""
+        path = QSettings().value("report/template")
+        return str(path) if path and Path(str(path)).is_file() else None
+
+    def _show_template(self) -> None:
+        path = self.report_template()
+        self.template_button.setToolTip(
+            _tr("Mẫu báo cáo của cơ quan: %s") % Path(path).name if path else _tr("Mẫu báo cáo mặc định")
+        )
+        self.default_template_action.setEnabled(bool(path))
+
+    def choose_report_template(self) -> None:
+        """Pick a .docx; it is checked (fields, links, macros: inspector.templates) in a worker and
+        kept only when it can be used."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, _tr("Chọn mẫu báo cáo của cơ quan"), str(Path.home()), _tr("Tài liệu Word (*.docx)")
+        )
+        if not path:
+            return
+
+        def ok(_result) -> None:
+            QSettings().setValue("report/template", path)
+            self._show_template()
+            QMessageBox.information(self, _tr("Mẫu báo cáo"), _tr("Đã chọn mẫu %s.") % Path(path).name)
+
+        workers.start(
+            workers.Job(_check_report_template, path),
+            writes=False,
+            on_done=ok,
+            on_error=lambda exc: errors.show(self, exc),
+        )
+
+    def reset_report_template(self) -> None:
+        QSettings().remove("report/template")
+        self._show_template()
+
     def _clicked(self, index) -> None:
         m = self.model.m
         if m is None or index.row() >= len(m.visits):
@@ -207,7 +260,7 @@ class SummaryView(QWidget):
         folder = settings.value("summary/folder") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        name = f"TongHop_{slug(m.inspection.title)[:40]}{suffix}"
+        name = f"{'TongHop' if suffix == '.xlsx' else 'BaoCao'}_{slug(m.inspection.title)[:40]}{suffix}"
         filt = _tr("Bảng tính Excel (*.xlsx)") if suffix == ".xlsx" else _tr("Tài liệu Word (*.docx)")
         target, _ = QFileDialog.getSaveFileName(self, _tr("Lưu bảng tổng hợp"), str(Path(folder) / name), filt)
         if not target:
@@ -216,10 +269,11 @@ class SummaryView(QWidget):
             target += suffix
         settings.setValue("summary/folder", str(Path(target).parent))
         db_path = str(self.db_path) if self.db_path else None
-        job = workers.Job(_summary_job, db_path, m.inspection.id, target) if db_path else None
+        extra = {"template": self.report_template()} if suffix == ".docx" and self.report_template() else {}
+        job = workers.Job(_summary_job, db_path, m.inspection.id, target, **extra) if db_path else None
         if job is None:  # no path to open a second connection: small enough to write here
             try:
-                sm.write(self.db, m.inspection.id, target)
+                sm.write(self.db, m.inspection.id, target, **extra)
             except inspector.InspectorError as exc:
                 errors.show(self, exc)
             return
@@ -239,9 +293,16 @@ class SummaryView(QWidget):
         workers.start(job, writes=False, on_done=done, on_error=lambda exc: (dialog.close(), errors.show(self, exc)))
 
 
-def _summary_job(db_path: str, inspection_id: str, target: str, progress=None, cancelled=None):
+def _summary_job(db_path: str, inspection_id: str, target: str, template=None, progress=None, cancelled=None):
     db = inspector.open_db(db_path)
     try:
-        return sm.write(db, inspection_id, target, progress=progress, cancelled=cancelled)
+        extra = {"template": template} if template else {}
+        return sm.write(db, inspection_id, target, progress=progress, cancelled=cancelled, **extra)
     finally:
         db.close()
+
+
+def _check_report_template(path: str) -> None:
+    from inspector import report
+
+    report.check_template(path)

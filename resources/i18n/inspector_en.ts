@@ -748,7 +748,7 @@ Reason for the amendment:</translation>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="124" />
+      <location filename="../../ui/app.py" line="129" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
@@ -1566,8 +1566,8 @@ Reason for the amendment:</translation>
     <name>minutes</name>
     <message>
       <location filename="../../ui/minutes.py" line="39" />
-      <source>Mẫu biên bản %s không dùng được: %s</source>
-      <translation>The minutes template %s cannot be used: %s</translation>
+      <source>Mẫu %s không dùng được: %s</source>
+      <translation>The template %s cannot be used: %s</translation>
     </message>
     <message>
       <location filename="../../ui/minutes.py" line="129" />
@@ -1994,67 +1994,102 @@ After this, any change to this commune's results is an amendment and needs a rea
   <context>
     <name>summary</name>
     <message>
-      <location filename="../../ui/summary_view.py" line="76" />
+      <location filename="../../ui/summary_view.py" line="79" />
       <source>Chưa đạt</source>
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="85" />
+      <location filename="../../ui/summary_view.py" line="88" />
       <source>Hạng %s: %s/%s điểm</source>
       <translation>Rank %s: %s/%s points</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="120" />
+      <location filename="../../ui/summary_view.py" line="123" />
       <source>chưa trả lời</source>
       <translation>unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="164" />
+      <location filename="../../ui/summary_view.py" line="167" />
       <source>Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; bấm vào ô để mở kết quả</source>
       <translation>Đ: met · P: partly met · K: not met · –: not applicable · red: not met; click a cell to open the answer</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="167" />
+      <location filename="../../ui/summary_view.py" line="170" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="168" />
+      <location filename="../../ui/summary_view.py" line="171" />
       <source>Xuất báo cáo Word…</source>
       <translation>Export Word report…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="187" />
+      <location filename="../../ui/summary_view.py" line="176" />
+      <source>Mẫu báo cáo</source>
+      <translation>Report template</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="179" />
+      <source>Chọn mẫu báo cáo của cơ quan…</source>
+      <translation>Choose the office's report template…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="180" />
+      <source>Dùng mẫu mặc định</source>
+      <translation>Use the default template</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="200" />
       <source>cao nhất: %s</source>
       <translation>highest: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="189" />
+      <location filename="../../ui/summary_view.py" line="202" />
       <source>Bình quân theo lĩnh vực: %s</source>
       <translation>Mean by area: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="211" />
-      <source>Bảng tính Excel (*.xlsx)</source>
-      <translation>Excel workbook (*.xlsx)</translation>
+      <location filename="../../ui/summary_view.py" line="220" />
+      <source>Mẫu báo cáo của cơ quan: %s</source>
+      <translation>The office's report template: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="211" />
+      <location filename="../../ui/summary_view.py" line="220" />
+      <source>Mẫu báo cáo mặc định</source>
+      <translation>The default report template</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="228" />
+      <source>Chọn mẫu báo cáo của cơ quan</source>
+      <translation>Choose the office's report template</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="228" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="212" />
+      <location filename="../../ui/summary_view.py" line="236" />
+      <source>Đã chọn mẫu %s.</source>
+      <translation>Template %s chosen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="264" />
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="265" />
       <source>Lưu bảng tổng hợp</source>
       <translation>Save summary</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="226" />
+      <location filename="../../ui/summary_view.py" line="280" />
       <source>Đang lập bảng tổng hợp…</source>
       <translation>Writing the summary…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="226" />
+      <location filename="../../ui/summary_view.py" line="280" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
