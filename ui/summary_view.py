@@ -79,6 +79,12 @@ class SummaryModel(QAbstractTableModel):
                 return _tr("Chưa đạt") if role == Qt.ItemDataRole.DisplayRole else None
             v = self.m.visits[section]
             sc = self.m.scores.get(v.id)
+            if v.id not in self.m.complete:  # not finished: left out of the totals, and said so
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return _tr("%s (chưa xong)") % v.commune
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return _tr("Chưa kiểm tra xong: không tính vào dòng chưa đạt, tỷ lệ và xếp hạng")
+                return None
             if role == Qt.ItemDataRole.DisplayRole:
                 if sc is None:
                     return v.commune

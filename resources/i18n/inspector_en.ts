@@ -1999,97 +1999,107 @@ After this, any change to this commune's results is an amendment and needs a rea
       <translation>Not met</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="88" />
+      <location filename="../../ui/summary_view.py" line="84" />
+      <source>%s (chưa xong)</source>
+      <translation>%s (not finished)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="86" />
+      <source>Chưa kiểm tra xong: không tính vào dòng chưa đạt, tỷ lệ và xếp hạng</source>
+      <translation>Not finished: left out of the not-met row, the rates and the ranking</translation>
+    </message>
+    <message>
+      <location filename="../../ui/summary_view.py" line="94" />
       <source>Hạng %s: %s/%s điểm</source>
       <translation>Rank %s: %s/%s points</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="123" />
+      <location filename="../../ui/summary_view.py" line="129" />
       <source>chưa trả lời</source>
       <translation>unanswered</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="167" />
+      <location filename="../../ui/summary_view.py" line="173" />
       <source>Đ: đạt · P: đạt một phần · K: không đạt · –: không áp dụng · ô đỏ: chưa đạt; bấm vào ô để mở kết quả</source>
       <translation>Đ: met · P: partly met · K: not met · –: not applicable · red: not met; click a cell to open the answer</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="170" />
+      <location filename="../../ui/summary_view.py" line="176" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="171" />
+      <location filename="../../ui/summary_view.py" line="177" />
       <source>Xuất báo cáo Word…</source>
       <translation>Export Word report…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="176" />
+      <location filename="../../ui/summary_view.py" line="182" />
       <source>Mẫu báo cáo</source>
       <translation>Report template</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="179" />
+      <location filename="../../ui/summary_view.py" line="185" />
       <source>Chọn mẫu báo cáo của cơ quan…</source>
       <translation>Choose the office's report template…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="180" />
+      <location filename="../../ui/summary_view.py" line="186" />
       <source>Dùng mẫu mặc định</source>
       <translation>Use the default template</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="200" />
+      <location filename="../../ui/summary_view.py" line="206" />
       <source>cao nhất: %s</source>
       <translation>highest: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="202" />
+      <location filename="../../ui/summary_view.py" line="208" />
       <source>Bình quân theo lĩnh vực: %s</source>
       <translation>Mean by area: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="220" />
+      <location filename="../../ui/summary_view.py" line="226" />
       <source>Mẫu báo cáo của cơ quan: %s</source>
       <translation>The office's report template: %s</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="220" />
+      <location filename="../../ui/summary_view.py" line="226" />
       <source>Mẫu báo cáo mặc định</source>
       <translation>The default report template</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="228" />
+      <location filename="../../ui/summary_view.py" line="234" />
       <source>Chọn mẫu báo cáo của cơ quan</source>
       <translation>Choose the office's report template</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="228" />
+      <location filename="../../ui/summary_view.py" line="234" />
       <source>Tài liệu Word (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="236" />
+      <location filename="../../ui/summary_view.py" line="242" />
       <source>Đã chọn mẫu %s.</source>
       <translation>Template %s chosen.</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="264" />
+      <location filename="../../ui/summary_view.py" line="270" />
       <source>Bảng tính Excel (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="265" />
+      <location filename="../../ui/summary_view.py" line="271" />
       <source>Lưu bảng tổng hợp</source>
       <translation>Save summary</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="280" />
+      <location filename="../../ui/summary_view.py" line="286" />
       <source>Đang lập bảng tổng hợp…</source>
       <translation>Writing the summary…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="280" />
+      <location filename="../../ui/summary_view.py" line="286" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>

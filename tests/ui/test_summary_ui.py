@@ -77,3 +77,17 @@ def test_the_office_report_template_is_checked_kept_and_used(qtbot, demo_db, dem
     assert used == [str(good)]
     view.reset_report_template()
     assert view.report_template() is None and QSettings().value("report/template") is None
+
+
+def test_an_unfinished_commune_is_marked_as_left_out_of_the_totals(qtbot, demo_db, demo_path):
+    insp = ins.list_inspections(demo_db)[0]
+    view = SummaryView(demo_db, db_path=demo_path)
+    qtbot.addWidget(view)
+    view.set_inspection(insp.id)
+    m = view.model.m
+    (tb,) = m.unfinished
+    row = m.visits.index(tb)
+    assert view.model.headerData(row, Qt.Orientation.Vertical) == "Tòng Bạt (chưa xong)"
+    assert "không tính" in view.model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    done = next(v for v in m.visits if v.id in m.complete)
+    assert view.model.headerData(m.visits.index(done), Qt.Orientation.Vertical) == done.commune
