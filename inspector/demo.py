@@ -224,6 +224,14 @@ def create_demo(
         ans.set_answers(db, visit.id, inputs, author=author)
         for text, items in rng.sample(FINDINGS_TON_TAI, 2):
             ins.add_finding(db, visit.id, kind="ton_tai", text=text, items=items, author=author)
+            # a shortcoming agrees with the answers it names: a broken machine is not "có" (met)
+            for code in (c.strip() for c in items.split(",")):
+                a = ans.get_answer(db, visit.id, code)
+                item = checklist.by_code.get(code)
+                if a is not None and item is not None and a.value in ("dat", "co"):
+                    ans.set_answer(
+                        db, visit.id, code, "khong" if item.type == "yesno" else "dat_mot_phan", author=author
+                    )
         for text, who, when, items in rng.sample(RECOMMENDATIONS, 2):
             ins.add_finding(
                 db, visit.id, kind="kien_nghi", text=text, responsible=who, deadline=when, items=items, author=author

@@ -729,3 +729,8 @@ def test_drafted_findings_use_the_items_words_and_never_read_backwards(demo_db):
     assert drafts[("ton_tai", "B8")].startswith("Chưa niêm yết số điện thoại đường dây nóng")
     assert set(code for _, code in drafts) == set(mn.gaps(demo_db, v.id).unmentioned)
     assert mn.item_codes(demo_db, v.id, "Niêm yết (B3), B4 và ZZ9, b5") == "B3, B4"
+
+
+def test_the_demo_contradicts_none_of_its_own_answers(demo_db):
+    for v in ins.visits(demo_db):
+        assert mn.gaps(demo_db, v.id).contradicted == (), v.commune
