@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__version__ = "0.1.0"  # as in pyproject.toml (a test keeps them equal)
+
 from .answers import Answer, AnswerInput, answers_for_visit, display, parse_value, set_answer, set_answers
 from .checklist import Checklist, Item
 from .db import atomic, open_db

@@ -227,10 +227,10 @@ def create_demo(
             # a shortcoming agrees with the answers it names: a broken machine is not "có" (met)
             for code in (c.strip() for c in items.split(",")):
                 a = ans.get_answer(db, visit.id, code)
-                item = checklist.by_code.get(code)
-                if a is not None and item is not None and a.value in ("dat", "co"):
+                named = checklist.by_code.get(code)
+                if a is not None and named is not None and a.value in ("dat", "co"):
                     ans.set_answer(
-                        db, visit.id, code, "khong" if item.type == "yesno" else "dat_mot_phan", author=author
+                        db, visit.id, code, "khong" if named.type == "yesno" else "dat_mot_phan", author=author
                     )
         for text, who, when, items in rng.sample(RECOMMENDATIONS, 2):
             ins.add_finding(

@@ -10,15 +10,14 @@ BUILD_FILE = Path(__file__).resolve().parent / "_build.json"
 
 
 def version() -> str:
+    """The bundle's version, else the sources' (inspector.__version__, kept equal to pyproject's by
+    a test); no package metadata is read (that scans the whole path, slowly, at every start)."""
     info = build_info()
     if info.get("version"):
         return str(info["version"])
-    try:
-        from importlib.metadata import version as dist_version
+    from . import __version__
 
-        return dist_version("inspector")
-    except Exception:
-        return "0"
+    return __version__
 
 
 def build_info() -> dict[str, str]:

@@ -166,3 +166,12 @@ def test_the_windows_version_resource_is_python_pyinstaller_reads(tmp_path):
     assert isinstance(tree.body, ast.Call) and tree.body.func.id == "VSVersionInfo"
     assert "filevers=(1, 2, 3, 0)" in text and "StringStruct('ProductVersion', '1.2.3')" in text
     assert "filevers=(0, 0, 0, 0)" in build.version_resource("dev")
+
+
+def test_the_sources_version_is_pyprojects():
+    import tomllib
+
+    import inspector
+
+    root = Path(__file__).resolve().parent.parent
+    assert inspector.__version__ == tomllib.loads((root / "pyproject.toml").read_text())["project"]["version"]
