@@ -286,3 +286,16 @@ def test_to_json_carries_points_only_when_set(db, scored):
     j = ans.to_json(ans.set_points(db, v, "A1", 4, reason="thiếu biên bản"))
     assert (j["item"], j["value"], j["points"], j["points_reason"]) == ("A1", "dat", 4, "thiếu biên bản")
     assert set(j) == {"item", "value", "note", "suggested", "author", "updated", "points", "points_reason"}
+
+
+def test_clearing_points_clears_the_reason_whatever_reason_is_given(db, scored):
+    v = scored.id
+    a = ans.set_points(db, v, "A1", 2, reason="thiếu biên bản")
+    assert a.points_reason == "thiếu biên bản"
+    a = ans.set_points(db, v, "A1", None, reason="lý do không còn dùng")
+    assert (a.points, a.points_reason) == (None, "")
+    aid = events.answer_id(v, "A1")
+    assert events.history(db, aid, "points_reason")[-1]["value"] == ""
+    n = len(events.history(db, aid))
+    ans.set_points(db, v, "A1", "", reason="lại lý do khác")  # nothing set, nothing to clear
+    assert len(events.history(db, aid)) == n
