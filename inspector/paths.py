@@ -26,13 +26,9 @@ def default_db_path() -> Path:
 
 
 def log_dir() -> Path:
-    """The log files' folder: the user's log folder, or logs/ in INSPECTOR_DATA_DIR when set."""
-    override = os.environ.get("INSPECTOR_DATA_DIR")
-    if override:
-        return Path(override) / "logs"
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    """The log files' folder: logs/ in the data folder, so that the log travels and stays with the
+    database (an uninstall keeps both)."""
+    return data_dir() / "logs"
 
 
 def checklist_dir() -> Path:

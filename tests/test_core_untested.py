@@ -516,7 +516,7 @@ def test_paths_of_logs_and_templates(monkeypatch, tmp_path):
 
     assert paths.log_dir() == paths.data_dir() / "logs"  # the tests' own data folder
     monkeypatch.delenv("INSPECTOR_DATA_DIR", raising=False)
-    assert paths.log_dir() == Path(platformdirs.user_log_dir("Inspector", appauthor=False))
+    assert paths.log_dir() == Path(platformdirs.user_data_dir("Inspector", appauthor=False)) / "logs"
     assert paths.template_dir() == paths.RESOURCES / "templates"
     assert paths.template_dir().is_dir()
     assert paths.checklist_dir().parent == paths.template_dir().parent
