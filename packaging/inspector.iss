@@ -36,8 +36,17 @@ SetupIconFile=inspector.ico
 #endif
 
 [Languages]
-Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Inno Setup ships no Vietnamese among its official languages: an office that has the unofficial
+; Vietnamese.isl (jrsoftware/issrc, Files/Languages/Unofficial) puts it in packaging\Languages\
+#ifexist "Languages\Vietnamese.isl"
+Name: "vi"; MessagesFile: "compiler:Default.isl,Languages\Vietnamese.isl"
+#endif
 Name: "en"; MessagesFile: "compiler:Default.isl"
+
+[InstallDelete]
+; an upgrade replaces the bundle's folder whole (no Qt plugin of an older version left beside the
+; new one); the data folder (%LOCALAPPDATA%\Inspector) is elsewhere and untouched
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked

@@ -625,7 +625,8 @@ def test_package_files_opened_from_the_file_manager_go_to_the_window(tmp_path, m
     b.write_bytes(b"x")
     assert launch.package_files([str(a), str(b)]) == [str(a), str(b)]
     assert launch.package_files([str(a), "list"]) == []
-    assert launch.package_files([str(tmp_path / "gone.cchc")]) == []
+    assert launch.package_files([str(tmp_path / "gone.cchc")]) == [str(tmp_path / "gone.cchc")]  # the window says
+    assert launch.package_files(["--db", "x.cchc"]) == []
     assert launch.package_files([]) == []
     seen = {}
     import ui.app

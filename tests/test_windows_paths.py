@@ -72,7 +72,9 @@ def test_word_that_fails_or_is_missing_gives_one_clear_line(tmp_path):
 
     with pytest.raises(InvalidInput, match="could not be started"):
         word_pdf.convert(tmp_path / "bb.docx", tmp_path / "bb.pdf", dispatch=missing)
-    assert not word_pdf.available(missing) and word_pdf.available(FakeWord)
+    assert word_pdf.available(lambda: True) and not word_pdf.available(lambda: False)
+    assert not word_pdf.available(missing)
+    assert not word_pdf.available()  # here: no pywin32, no registry (Word never started to find out)
 
 
 def test_to_pdf_through_word_checks_the_file_it_made(written_docx, monkeypatch):
@@ -175,3 +177,21 @@ def test_the_sources_version_is_pyprojects():
 
     root = Path(__file__).resolve().parent.parent
     assert inspector.__version__ == tomllib.loads((root / "pyproject.toml").read_text())["project"]["version"]
+
+
+def test_com_is_set_up_on_the_converting_thread_and_released_after_word(tmp_path, monkeypatch):
+    """The window converts on a worker thread, where COM is not initialised: convert() does it."""
+    import types
+
+    order = []
+    fake = types.SimpleNamespace(
+        CoInitialize=lambda: order.append("init"), CoUninitialize=lambda: order.append("uninit")
+    )
+    monkeypatch.setitem(sys.modules, "pythoncom", fake)
+    word = FakeWord()
+    word.Quit = lambda: order.append("quit")  # type: ignore[method-assign]
+    word_pdf.convert(tmp_path / "bb.docx", tmp_path / "bb.pdf", dispatch=lambda: word)
+    assert order == ["init", "quit", "uninit"]
+    with pytest.raises(InvalidInput):
+        word_pdf.convert(tmp_path / "bb.docx", tmp_path / "x.pdf", dispatch=lambda: FakeWord(fails=True))
+    assert order[-1] == "uninit" and order.count("init") == order.count("uninit") == 2

@@ -19,12 +19,16 @@ Write-Host "Inspector $version"
 $env:INSPECTOR_VERSION_FILE = Join-Path $root "build\version_info.txt"
 New-Item -ItemType Directory -Force -Path (Split-Path $env:INSPECTOR_VERSION_FILE) | Out-Null
 uv run python tools/build.py --version-file $env:INSPECTOR_VERSION_FILE --no-bundle
+if ($LASTEXITCODE -ne 0) { throw "the version resource could not be written" }
 
 # The bundle, then the checks from the bundle alone (PDF by Word when LibreOffice is absent)
 uv run --group build python tools/build.py --check
 if ($LASTEXITCODE -ne 0) { throw "the bundle failed its checks" }
 
 # Signing, when a certificate is given
+if ($env:INSPECTOR_SIGN_PFX -and -not $env:INSPECTOR_SIGN_PASSWORD) {
+    throw "INSPECTOR_SIGN_PFX is set but INSPECTOR_SIGN_PASSWORD is not"
+}
 if ($env:INSPECTOR_SIGN_PFX) {
     $signtool = Get-Command signtool.exe -ErrorAction SilentlyContinue
     if (-not $signtool) { throw "INSPECTOR_SIGN_PFX is set but signtool.exe (Windows SDK) is not on PATH" }
@@ -38,15 +42,20 @@ if ($env:INSPECTOR_SIGN_PFX) {
 }
 
 # The installer
-$iscc = Get-Command ISCC.exe -ErrorAction SilentlyContinue
+$iscc = (Get-Command ISCC.exe -ErrorAction SilentlyContinue).Source
 if (-not $iscc) {
-    $candidate = Join-Path ${env:ProgramFiles(x86)} "Inno Setup 6\ISCC.exe"
-    if (Test-Path $candidate) { $iscc = Get-Item $candidate } else { throw "Inno Setup 6 (ISCC.exe) not found" }
+    foreach ($candidate in @(
+            (Join-Path ${env:ProgramFiles(x86)} "Inno Setup 6\ISCC.exe"),
+            (Join-Path $env:LOCALAPPDATA "Programs\Inno Setup 6\ISCC.exe"))) {  # a no-admin install
+        if (Test-Path $candidate) { $iscc = $candidate; break }
+    }
+    if (-not $iscc) { throw "Inno Setup 6 (ISCC.exe) not found" }
 }
-& $iscc.FullName "/DAppVersion=$version" packaging\inspector.iss
+& $iscc "/DAppVersion=$version" packaging\inspector.iss
 if ($LASTEXITCODE -ne 0) { throw "Inno Setup failed" }
 if ($env:INSPECTOR_SIGN_PFX) {
     & (Get-Command signtool.exe).Source sign /f $env:INSPECTOR_SIGN_PFX /p $env:INSPECTOR_SIGN_PASSWORD `
         /fd SHA256 /tr http://timestamp.digicert.com /td SHA256 "dist\Inspector-$version-setup.exe"
+    if ($LASTEXITCODE -ne 0) { throw "signing the installer failed" }
 }
 Get-Item "dist\Inspector-$version-setup.exe" | ForEach-Object { "{0} {1:N0} MB" -f $_.Name, ($_.Length / 1MB) }

@@ -131,8 +131,9 @@ def check() -> bool:
         insp = listing[0] if listing else {}
         visit = (insp.get("visits") or [{}])[0]
         bb = work / "bien-ban.docx"
-        pdf = shutil.which("soffice") or shutil.which("libreoffice")
-        env_lo = {"PATH": env["PATH"] + os.pathsep + str(Path(pdf).parent)} if pdf else {}
+        # LibreOffice, or on Windows Word (the route a laptop without LibreOffice takes)
+        pdf = shutil.which("soffice") or shutil.which("libreoffice") or ("word" if os.name == "nt" else None)
+        env_lo = {"PATH": env["PATH"] + os.pathsep + str(Path(pdf).parent)} if pdf and pdf != "word" else {}
         run(
             "minutes" + (" --pdf" if pdf else ""),
             [str(cli), "--db", str(db), "minutes", str(visit.get("id", "")), "-o", str(bb)]

@@ -23,9 +23,10 @@ def gui_database(args: list[str]) -> tuple[bool, Path | None]:
 
 
 def package_files(args: list[str]) -> list[str]:
-    """The arguments when every one is an existing .cchc package (opened from the file manager);
-    else []."""
-    if not args or not all(a.lower().endswith(".cchc") and Path(a).is_file() for a in args):
+    """The arguments when every one names a .cchc package (opened from the file manager); else [].
+    A file that is gone is still the window's to report (a program without a console shows no
+    command-line error)."""
+    if not args or not all(a.lower().endswith(".cchc") and not a.startswith("-") for a in args):
         return []
     return list(args)
 
@@ -78,9 +79,12 @@ def check_imports() -> int:
     import inspector
     import ui
 
-    names = list(RUNTIME_MODULES)
-    for pkg in (inspector, ui):
-        names += [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
+    names = list(RUNTIME_MODULES) + (["win32com.client", "pythoncom"] if sys.platform == "win32" else [])
+    ours = [m.name for pkg in (inspector, ui) for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
+    if len(ours) < 40:  # a bundle that hides its modules from the listing would check nothing of ours
+        print(f"only {len(ours)} modules of inspector/ and ui/ found: the bundle's listing is broken")
+        return 1
+    names += ours
     failed = []
     for name in names:
         try:
