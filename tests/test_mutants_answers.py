@@ -299,3 +299,10 @@ def test_clearing_points_clears_the_reason_whatever_reason_is_given(db, scored):
     n = len(events.history(db, aid))
     ans.set_points(db, v, "A1", "", reason="lại lý do khác")  # nothing set, nothing to clear
     assert len(events.history(db, aid)) == n
+
+
+def test_clearing_points_of_an_item_never_answered_records_nothing(db, scored):
+    v = scored.id
+    aid = events.answer_id(v, "A2")
+    assert ans.set_points(db, v, "A2", None) is None
+    assert events.history(db, aid) == []

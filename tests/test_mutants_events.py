@@ -143,3 +143,20 @@ def test_reproject_table_says_how_many_fields_it_projected(db):
         db.execute("DELETE FROM temp.k3")
         assert events.reproject_table(db, "temp.k3") == 0
     assert ans.get_answer(db, v, "B3").note == "Thiếu"
+
+
+def test_reprojection_refuses_a_field_it_does_not_know_naming_it(db):
+    import pytest
+
+    _, (v, *_) = plan(db)
+    ans.set_answer(db, v, "B2", "dat")
+    with inspector.atomic(db):
+        db.execute(
+            "INSERT INTO events(id, inspection_id, entity, entity_id, field, value, ctx, author, device, hlc, is_head) "
+            "SELECT ?, inspection_id, 'bogus', 'b-1', 'x', value, ctx, author, device, hlc, 1 FROM events LIMIT 1",
+            [events.new_id()],
+        )
+        db.execute("CREATE TEMP TABLE k4 (entity_id, field)")
+        db.execute("INSERT INTO k4 VALUES ('b-1', 'x')")
+        with pytest.raises(ValueError, match=r"^unknown entity or field bogus\.x$"):
+            events.reproject_table(db, "temp.k4")
