@@ -68,9 +68,10 @@ class SettingsDialog(QDialog):
         self.keep_original = QCheckBox(_tr("Giữ cả tệp ảnh gốc (tệp dữ liệu lớn hơn nhiều)"))
         self.keep_original.setChecked(keep_originals())
         self.layout_choice = QComboBox()
-        self.layout_choice.addItem(_tr("Tóm tắt theo lĩnh vực; phiếu kiểm tra đầy đủ ở Phụ lục I"), "areas")
+        self.layout_choice.addItem(_tr("Tóm tắt theo lĩnh vực; phiếu kiểm tra ở Phụ lục I"), "areas")
         self.layout_choice.addItem(_tr("Bảng kết quả đầy đủ trong thân biên bản"), "tables")
         self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(minutes_layout())))
+        self.layout_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555")

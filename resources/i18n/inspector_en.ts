@@ -666,7 +666,7 @@ Logs: %5</translation>
     </message>
     <message>
       <location filename="../../ui/settings.py" line="71" />
-      <source>Tóm tắt theo lĩnh vực; phiếu kiểm tra đầy đủ ở Phụ lục I</source>
+      <source>Tóm tắt theo lĩnh vực; phiếu kiểm tra ở Phụ lục I</source>
       <translation>An account per area; the full sheet as Appendix I</translation>
     </message>
     <message>
@@ -675,52 +675,52 @@ Logs: %5</translation>
       <translation>The full result tables in the body</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="78" />
+      <location filename="../../ui/settings.py" line="79" />
       <source>Ngôn ngữ giao diện</source>
       <translation>Interface language</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="79" />
+      <location filename="../../ui/settings.py" line="80" />
       <source>Tên người nhập (ghi vào mỗi thay đổi)</source>
       <translation>Your name (recorded with every change)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="80" />
+      <location filename="../../ui/settings.py" line="81" />
       <source>Cạnh dài tối đa của ảnh lưu</source>
       <translation>Longest edge of stored photos</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="82" />
+      <location filename="../../ui/settings.py" line="83" />
       <source>Kết quả trong biên bản</source>
       <translation>Results in the minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="91" />
+      <location filename="../../ui/settings.py" line="92" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
       <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="114" />
+      <location filename="../../ui/settings.py" line="115" />
       <source>Người nhập trên máy này</source>
       <translation>Who enters on this laptop</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="116" />
+      <location filename="../../ui/settings.py" line="117" />
       <source>Họ và tên, ví dụ Nguyễn Thị Lan</source>
       <translation>Full name, e.g. Nguyễn Thị Lan</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="124" />
+      <location filename="../../ui/settings.py" line="125" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="125" />
+      <location filename="../../ui/settings.py" line="126" />
       <source>Vai trò trong đoàn</source>
       <translation>Role in the delegation</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="126" />
+      <location filename="../../ui/settings.py" line="127" />
       <source>Mỗi thay đổi được ghi tên người nhập. Có thể sửa trong Sửa → Cài đặt…</source>
       <translation>Every change records who entered it. You can change this in Edit → Settings…</translation>
     </message>
