@@ -306,3 +306,21 @@ def test_clearing_points_of_an_item_never_answered_records_nothing(db, scored):
     aid = events.answer_id(v, "A2")
     assert ans.set_points(db, v, "A2", None) is None
     assert events.history(db, aid) == []
+
+
+def test_a_refused_value_names_its_item_the_text_and_why():
+    ratio, assess = _item("ratio"), _item("assessment")
+    with pytest.raises(InvalidValue) as e:
+        ans.parse_value(ratio, " 121 / 120 ")
+    assert (e.value.item, e.value.value, e.value.reason) == (
+        ratio.code,
+        "121 / 120",
+        "the numerator is larger than the denominator",
+    )
+    with pytest.raises(InvalidValue) as e:
+        ans.parse_value(assess, "tốt")
+    assert (e.value.item, e.value.value, e.value.reason) == (
+        assess.code,
+        "tốt",
+        "expected dat, dat-mot-phan, khong-dat or khong-ap-dung",
+    )
