@@ -108,7 +108,7 @@ def parse_value(item: cl.Item, raw: str | int | None) -> str | None:
     if item.type in ("count", "ratio") and key in _NO_DATA_WORDS:
         return NO_DATA
     if item.type == "count":
-        compact = text.replace(".", "").replace(" ", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", text) else text
+        compact = text.replace(".", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", text) else text
         if not re.fullmatch(r"\d+", compact):
             raise InvalidValue(item.code, text, "expected a whole number 0 or more")
         return str(int(compact))

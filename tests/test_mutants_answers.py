@@ -324,3 +324,13 @@ def test_a_refused_value_names_its_item_the_text_and_why():
         "tốt",
         "expected dat, dat-mot-phan, khong-dat or khong-ap-dung",
     )
+    yesno, count = _item("yesno"), _item("count")
+    for item, raw, why in (
+        (yesno, "có lẽ", "expected co or khong"),
+        (count, "-3", "expected a whole number 0 or more"),
+        (count, "1.2.3", "expected a whole number 0 or more"),
+    ):
+        with pytest.raises(InvalidValue) as e:
+            ans.parse_value(item, raw)
+        assert (e.value.item, e.value.value, e.value.reason) == (item.code, raw, why)
+    assert ans.parse_value(count, "1.076") == "1076"  # thousands with dots, as documents write them
