@@ -334,3 +334,28 @@ def test_a_refused_value_names_its_item_the_text_and_why():
             ans.parse_value(item, raw)
         assert (e.value.item, e.value.value, e.value.reason) == (item.code, raw, why)
     assert ans.parse_value(count, "1.076") == "1076"  # thousands with dots, as documents write them
+    ratio = _item("ratio")
+    with pytest.raises(InvalidValue) as e:
+        ans.parse_value(ratio, "118 trên 120")
+    assert (e.value.item, e.value.value, e.value.reason) == (
+        ratio.code,
+        "118 trên 120",
+        "expected two whole numbers like 118/120",
+    )
+
+
+def test_answers_of_many_visits_are_read_in_chunks_to_the_last(db, visit):
+    ans.set_answer(db, visit.id, "B2", "dat")
+    ids = [f"khong-co-{n}" for n in range(1200)] + [visit.id]  # the real one past two chunks
+    got = ans._answers_of(db, ids)
+    assert list(got) == [visit.id] and got[visit.id]["B2"].value == "dat"
+
+
+def test_set_many_refuses_visits_of_two_inspections_and_an_empty_note_is_no_change(db, visit):
+    other = ins.create_inspection(db, title="Đợt khác")
+    v2 = ins.add_visit(db, other.id, commune="Ninh Đa", province="Khánh Hòa", date="23/11/2026")
+    with pytest.raises(ValueError, match=r"^set_many takes visits of one inspection$"):
+        ans.set_many(db, {visit.id: [ans.AnswerInput("B2", "dat")], v2.id: [ans.AnswerInput("B2", "dat")]})
+    assert ans.get_answer(db, visit.id, "B2") is None  # nothing written
+    ans.set_many(db, {visit.id: [ans.AnswerInput("B3", "dat", note="")]})
+    assert [e["field"] for e in events.history(db, events.answer_id(visit.id, "B3"))] == ["value"]
