@@ -359,3 +359,11 @@ def test_set_many_refuses_visits_of_two_inspections_and_an_empty_note_is_no_chan
     assert ans.get_answer(db, visit.id, "B2") is None  # nothing written
     ans.set_many(db, {visit.id: [ans.AnswerInput("B3", "dat", note="")]})
     assert [e["field"] for e in events.history(db, events.answer_id(visit.id, "B3"))] == ["value"]
+
+
+def test_display_of_an_empty_or_unknown_value_and_counts_grouped_only_in_documents():
+    count, yesno = _item("count"), _item("yesno")
+    assert ans.display(count, "") == "" and ans.display(count, None) == ""
+    assert ans.display(yesno, "co_le") == "co_le" and ans.display(yesno, "co_le", "en") == "co_le"
+    assert ans.display(count, "1076") == f"1076 {count.unit}".strip()
+    assert ans.display(count, "1076", document=True) == f"1.076 {count.unit}".strip()
