@@ -309,39 +309,19 @@ def test_clearing_points_of_an_item_never_answered_records_nothing(db, scored):
 
 
 def test_a_refused_value_names_its_item_the_text_and_why():
-    ratio, assess = _item("ratio"), _item("assessment")
-    with pytest.raises(InvalidValue) as e:
-        ans.parse_value(ratio, " 121 / 120 ")
-    assert (e.value.item, e.value.value, e.value.reason) == (
-        ratio.code,
-        "121 / 120",
-        "the numerator is larger than the denominator",
-    )
-    with pytest.raises(InvalidValue) as e:
-        ans.parse_value(assess, "tốt")
-    assert (e.value.item, e.value.value, e.value.reason) == (
-        assess.code,
-        "tốt",
-        "expected dat, dat-mot-phan, khong-dat or khong-ap-dung",
-    )
-    yesno, count = _item("yesno"), _item("count")
-    for item, raw, why in (
-        (yesno, "có lẽ", "expected co or khong"),
-        (count, "-3", "expected a whole number 0 or more"),
-        (count, "1.2.3", "expected a whole number 0 or more"),
+    ratio, assess, yesno, count = (_item(t) for t in ("ratio", "assessment", "yesno", "count"))
+    for item, raw, shown, why in (
+        (ratio, " 121 / 120 ", "121 / 120", "the numerator is larger than the denominator"),
+        (ratio, "118 trên 120", "118 trên 120", "expected two whole numbers like 118/120"),
+        (assess, "tốt", "tốt", "expected dat, dat-mot-phan, khong-dat or khong-ap-dung"),
+        (yesno, "có lẽ", "có lẽ", "expected co or khong"),
+        (count, "-3", "-3", "expected a whole number 0 or more"),
+        (count, "1.2.3", "1.2.3", "expected a whole number 0 or more"),
     ):
         with pytest.raises(InvalidValue) as e:
             ans.parse_value(item, raw)
-        assert (e.value.item, e.value.value, e.value.reason) == (item.code, raw, why)
+        assert (e.value.item, e.value.value, e.value.reason) == (item.code, shown, why)
     assert ans.parse_value(count, "1.076") == "1076"  # thousands with dots, as documents write them
-    ratio = _item("ratio")
-    with pytest.raises(InvalidValue) as e:
-        ans.parse_value(ratio, "118 trên 120")
-    assert (e.value.item, e.value.value, e.value.reason) == (
-        ratio.code,
-        "118 trên 120",
-        "expected two whole numbers like 118/120",
-    )
 
 
 def test_answers_of_many_visits_are_read_in_chunks_to_the_last(db, visit):
