@@ -192,11 +192,16 @@ def finding_texts(
     """The texts of one kind of finding (uu_diem, ton_tai, nguyen_nhan): the lines typed under
     the shipped set's G item of that kind first (a province's set whose G is an area has none),
     then the findings."""
-    code = _FINDING_ITEM.get(kind, "")
+    typed = _lines(typed_text(answers, checklist, _FINDING_ITEM.get(kind, "")))
+    return typed + [f.text for f in finds if f.kind == kind]
+
+
+def typed_text(answers: dict[str, ans.Answer], checklist: cl.Checklist, code: str) -> str:
+    """The text an inspector wrote under a G item of the shipped set (advantages, causes…);
+    "" in a province's set whose G is an area like any other."""
     a = answers.get(code)
     item = checklist.by_code.get(code)
-    typed = _lines(a.value) if a and a.value and item is not None and item.type == "text" else []
-    return typed + [f.text for f in finds if f.kind == kind]
+    return a.value if a and a.value and item is not None and item.type == "text" else ""
 
 
 def area_account(items: list[cl.Item], answers: dict[str, ans.Answer]) -> list[str]:
@@ -258,11 +263,7 @@ def context(db: Database, visit_id: str, *, tables_in_body: bool = False) -> dic
     ubnd_xa = f"Ủy ban nhân dân xã {xa}"
 
     def value(code: str) -> str:
-        """The text an inspector wrote under a G item of the shipped set (advantages, causes…);
-        "" in a province's set whose G is an area like any other."""
-        a = answers.get(code)
-        item = checklist.by_code.get(code)
-        return a.value if a and a.value and item is not None and item.type == "text" else ""
+        return typed_text(answers, checklist, code)
 
     parent, ten_doan = header_names(insp, visit.province)
     ky_hieu = "BB-ĐGS" if gs else "BB-ĐKT"

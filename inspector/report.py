@@ -129,12 +129,14 @@ def _grouped_texts(pairs: list[tuple[str, str]], *, communes_first: bool = False
     return [f"- {text} (xã {', '.join(dict.fromkeys(communes))})." for text, communes in order.values()]
 
 
-def _commune_texts(db: Database, m: sm.Matrix, visits: list[ins.Visit], kind: str) -> list[str]:
+def _commune_texts(
+    m: sm.Matrix, visits: list[ins.Visit], answers: dict[str, dict[str, ans.Answer]], kind: str
+) -> list[str]:
     """Each commune's findings of a kind (and the lines under the shipped set's G item of that
     kind), the same text for several communes said once."""
     pairs = []
     for v in visits:
-        texts = mn.finding_texts(m.findings.get(v.id, []), ans.answers_for_visit(db, v.id), m.checklist, kind)
+        texts = mn.finding_texts(m.findings.get(v.id, []), answers.get(v.id, {}), m.checklist, kind)
         pairs += [(v.commune, t) for t in texts]
     return _grouped_texts(pairs)
 
@@ -231,8 +233,9 @@ def context(db: Database, inspection_id: str, *, on: str | None = None, m: sm.Ma
 
     common = [t for t in m.common_shortcomings() if t.failed > 1]
     ton_tai = [f"- {t.sentence[0].upper() + t.sentence[1:]} ({t.item.code})." for t in common]
-    ton_tai += _commune_texts(db, m, done, "ton_tai")
-    nguyen_nhan = _commune_texts(db, m, done, "nguyen_nhan")
+    answers = ans._answers_of(db, [v.id for v in done])  # read once for both kinds
+    ton_tai += _commune_texts(m, done, answers, "ton_tai")
+    nguyen_nhan = _commune_texts(m, done, answers, "nguyen_nhan")
     failing = [v.commune for v in done if any(c.failed for c in m.cells[v.id].values())]
     home = clean_line(insp.home_office)
     kien_nghi = []

@@ -275,7 +275,8 @@ class SummaryView(QWidget):
             target += suffix
         settings.setValue("summary/folder", str(Path(target).parent))
         db_path = str(self.db_path) if self.db_path else None
-        extra = {"template": self.report_template()} if suffix == ".docx" and self.report_template() else {}
+        template = self.report_template() if suffix == ".docx" else None
+        extra = {"template": template} if template else {}
         job = workers.Job(_summary_job, db_path, m.inspection.id, target, **extra) if db_path else None
         if job is None:  # no path to open a second connection: small enough to write here
             try:
