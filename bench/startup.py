@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 9
+RUNS = 15
 
 BARE = """
 import time
@@ -148,16 +148,21 @@ def main() -> None:
         ours_code = OURS.format(root=str(ROOT), db=str(db_path))
         child(BARE), child(SAME_WIDGETS), child(ours_code)  # warm the file cache
         bare, same, ours = [], [], []
-        for _ in range(RUNS):
-            bare.append(child(BARE))
-            same.append(child(SAME_WIDGETS))
-            ours.append(child(ours_code))
+        for i in range(RUNS):  # interleaved, in a rotating order
+            runs = [(bare, BARE), (same, SAME_WIDGETS), (ours, ours_code)]
+            for times, code in runs[i % 3 :] + runs[: i % 3]:
+                times.append(child(code))
     b, s, o = statistics.median(bare), statistics.median(same), statistics.median(ours)
     print(f"startup: bare QApplication + QMainWindow shown: {b * 1000:.0f} ms (median of {RUNS})")
     print(f"startup: the same widgets in plain PySide, no code of ours: {s * 1000:.0f} ms (ratio {s / b:.2f})")
     print(f"startup: Inspector main window on the demo database: {o * 1000:.0f} ms")
     print(f"startup: {o / b:.2f} x the bare window (for reference)")
-    print(f"startup: ratio {o / s:.2f} x the same widgets in plain PySide (target <= 1.15)")
+    # The fastest of the runs is each start's own cost with the least of the machine's noise on
+    # it (noise only adds time, and added time pulls the ratio of medians towards 1).
+    print(f"startup: fastest runs: {min(bare) * 1000:.0f} / {min(same) * 1000:.0f} / {min(ours) * 1000:.0f} ms")
+    print(f"startup: ratio of the medians {o / s:.2f}, of the fastest runs {min(ours) / min(same):.2f}")
+    worst = max(o / s, min(ours) / min(same))
+    print(f"startup: ratio {worst:.2f} x the same widgets in plain PySide (the larger of the two; target <= 1.15)")
 
 
 if __name__ == "__main__":

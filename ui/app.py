@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import inspector
-from inspector import paths
+from inspector import logfile, paths
 
 logger = logging.getLogger(__name__)
 
@@ -78,40 +78,11 @@ def _upgrade(path: Path) -> None:
         raise outcome[0]
 
 
-LOG_FILE = "inspector.log"
-
-
-def _log_to_file() -> None:
-    """Also log to a rotating file in the user's log folder (5 files of 1 MB), which a person can
-    send (Help → Open the log folder); a folder that cannot be written to leaves the console alone."""
-    from logging.handlers import RotatingFileHandler
-
-    root = logging.getLogger()
-    folder = paths.log_dir()
-    target = str((folder / LOG_FILE).absolute())
-    if any(getattr(h, "baseFilename", None) == target for h in root.handlers):
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / LOG_FILE, maxBytes=2**20, backupCount=4, encoding="utf-8")
-    except OSError:
-        logging.getLogger(__name__).warning("no log file: the log folder cannot be written to")
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    root.addHandler(handler)
-    if root.level > logging.INFO:  # logging was set up before (basicConfig then does nothing)
-        root.setLevel(logging.INFO)
-    from inspector import version
-
-    logging.getLogger(__name__).info("Inspector %s started", version.describe())
-
-
 def run(db_path: Path | None = None, argv: list[str] | None = None, packages: list[str] | None = None) -> int:
     """Open the main window on db_path (default: the user's database); packages: files to merge
     once it is shown (a .cchc double-clicked). Returns the exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    _log_to_file()
+    logging.basicConfig(level=logging.INFO, format=logfile.FORMAT)
+    logfile.to_file()  # done already, before Qt, when started by ui/launch.py
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Inspector")
     app.setOrganizationName("Inspector")

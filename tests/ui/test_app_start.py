@@ -9,7 +9,7 @@ import inspector
 import ui.app
 import ui.sync
 from inspector import db as dbm
-from inspector import paths
+from inspector import logfile, paths
 
 
 @pytest.fixture(autouse=True)
@@ -50,5 +50,45 @@ def test_the_smoke_test_shows_the_window_and_leaves_and_the_log_says_so(qtbot, d
     monkeypatch.setattr(ui.app.QApplication, "exec", lambda self=None: 1)  # never reached
     assert ui.app.run(db_path) == 0
     assert capsys.readouterr().out.startswith("shown: ")
-    log = paths.log_dir() / ui.app.LOG_FILE
+    log = paths.log_dir() / logfile.LOG_FILE
     assert log.exists() and "Inspector" in log.read_text(encoding="utf-8")
+
+
+def test_the_window_loads_its_core_modules_and_log_before_qt(tmp_path):
+    """Modules imported after PySide pay its import hook: what the window needs of the core at
+    start is loaded before Qt (ui/launch.py WINDOW_CORE), and the log file's first line is written
+    then. Checked in a fresh process started like the `inspector` entry point."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "x.sqlite3"
+    d = inspector.open_db(db)
+    dbm.set_author(d, "Lan", "thu_ky")
+    d.conn.close()
+    # the bundle's smoke test mode: shown, painted, closed; the import order printed at exit
+    code = f"""
+import atexit, json, sys
+sys.path.insert(0, {str(root)!r})
+order = []
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+        return None
+sys.meta_path.insert(0, Watch())
+atexit.register(lambda: print(json.dumps(order)))
+import ui.launch
+sys.exit(ui.launch.main(["--db", {str(db)!r}]))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INSPECTOR_DATA_DIR=str(tmp_path / "data"))
+    env["INSPECTOR_SMOKE_TEST"] = "1"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    order = json.loads(out.stdout.strip().splitlines()[-1])
+    first_qt = order.index("PySide6")
+    late = [m for m in order[first_qt:] if m == "inspector" or m.startswith("inspector.")]
+    assert late == [], f"core modules loaded after Qt at start: {late}"
+    assert (tmp_path / "data" / "logs" / logfile.LOG_FILE).exists()
