@@ -96,7 +96,7 @@ def _end(lines: list[str], last: str = ".") -> list[str]:
 
 def default_filename(visit: ins.Visit) -> str:
     """BB_Ninh-Xuan_2026-11-23.docx: safe on every file system."""
-    name = slug(visit.commune) or "xa"
+    name = slug(visit.commune, "xa")
     return f"BB_{name}_{visit.date or datetime.now().date().isoformat()}.docx"
 
 

@@ -92,8 +92,8 @@ def default_package_name(db: Database, inspection_id: str | None = None) -> str:
     if inspection_id:
         from .inspections import get_inspection
 
-        title = slug(get_inspection(db, inspection_id).title)[:40] or "dot-kiem-tra"
-    laptop = slug(dbmod.laptop_name(db))[:30] or dbmod.device_id(db)[:8]
+        title = slug(get_inspection(db, inspection_id).title, "dot-kiem-tra")[:40]
+    laptop = slug(dbmod.laptop_name(db), "")[:30] or dbmod.device_id(db)[:8]
     return f"{title}_{laptop}_{time.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
 
 

@@ -82,12 +82,13 @@ def sort_key(text: str | None) -> tuple:
     return (letters, tones, case)
 
 
-def slug(text: str | None) -> str:
-    """ASCII file-name part: "Ninh Xuân" -> "Ninh-Xuan" (safe on Windows)."""
+def slug(text: str | None, default: str = "x") -> str:
+    """ASCII file-name part: "Ninh Xuân" -> "Ninh-Xuan" (safe on Windows); `default` when nothing
+    of the text is left ("!!!")."""
     folded = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
     ascii_ = "".join(ch for ch in folded if not unicodedata.combining(ch))
     ascii_ = re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-")
-    return ascii_[:60] or "x"
+    return ascii_[:60] or default
 
 
 def percent(num: int, den: int, lang: str = "vi") -> str:

@@ -5,6 +5,7 @@ text); a bad one is refused and nothing is written."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -209,3 +210,152 @@ def test_check_names_a_missing_parent_and_a_head_followed_by_a_change(tmp_path):
         and problems[0].startswith("foreign key: findings row ")
         and "names a missing visits" in problems[0]
     )
+
+
+def test_text_typed_anew_keeps_its_lines_in_the_fields_of_several_lines_only(tmp_path):
+    """A finding's text, the commune's opinion, an answer's note and the inspection's legal basis
+    keep their lines; a one-line field (the title) is made one line."""
+    a, b, insp, m, v = _pair(tmp_path)
+    (f,) = ins.findings(a, v.id) or [ins.add_finding(a, v.id, kind="ton_tai", text="Chưa niêm yết")]
+    sync.export_package(a, tmp_path / "a0.cchc")
+    sync.merge_packages(b, [tmp_path / "a0.cchc"])
+    for db, n in ((a, 1), (b, 2)):
+        ins.update_finding(db, f.id, text=f"Chưa niêm yết {n}")
+        ins.update_visit(db, v.id, opinion=f"Thống nhất {n}")
+        ans.set_answer(db, v.id, "B2", "dat", note=f"Ghi chú {n}")
+        ins.update_inspection(db, insp.id, legal_basis=f"Kế hoạch {n}", title=f"Kiểm tra {n}")
+    found = {c.field: c for c in _meet(tmp_path, a, b)}
+    assert {"text", "opinion", "note", "legal_basis", "title"} <= set(found)
+    typed = "  Dòng một\u0007\nDòng hai  "
+    for field in ("text", "opinion", "note", "legal_basis", "title"):
+        sync.resolve(b, found[field].id, typed)
+    got_insp = ins.get_inspection(b, insp.id)
+    assert ins.findings(b, v.id)[0].text == "Dòng một\nDòng hai"
+    assert ins.get_visit(b, v.id).opinion == "Dòng một\nDòng hai"
+    assert ans.get_answer(b, v.id, "B2").note == "Dòng một\nDòng hai"
+    assert got_insp.legal_basis == "Dòng một\nDòng hai"
+    assert got_insp.title == "Dòng một Dòng hai"
+    assert events.conflict_count(b) == 0
+
+
+def test_a_new_value_is_kept_when_one_side_had_cleared_the_field_and_none_clears_it(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ins.update_member(a, m.id, ord=2)
+    sync.export_package(a, tmp_path / "a0.cchc")
+    sync.merge_packages(b, [tmp_path / "a0.cchc"])
+    ins.update_member(a, m.id, ord=None)  # cleared on one laptop
+    ins.update_member(b, m.id, ord=4)
+    (c,) = _meet(tmp_path, a, b)
+    assert sorted([h["value"] for h in c.heads], key=str) == [4, None]
+    sync.resolve(b, c.id, "5")
+    assert b.execute("SELECT ord FROM members WHERE id = ?", [m.id]).fetchone()[0] == 5
+    ins.update_member(a, m.id, ord=6)
+    ins.update_member(b, m.id, ord=7)
+    (c,) = _meet(tmp_path, a, b)
+    sync.resolve(b, c.id, None)  # None clears: it is not one of the heads' values
+    assert b.execute("SELECT ord FROM members WHERE id = ?", [m.id]).fetchone()[0] is None
+
+
+def test_points_may_be_cleared_and_bad_values_are_named_in_the_refusal(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path, checklist="KH")
+    ins.update_member(a, m.id, ord=2)
+    ins.update_member(b, m.id, ord=3)
+    ans.set_answer(a, v.id, "A1", "dat")
+    sync.export_package(a, tmp_path / "a0.cchc")
+    sync.merge_packages(b, [tmp_path / "a0.cchc"])
+    ans.set_points(a, v.id, "A1", 4, reason="Ban hành muộn")
+    ans.set_points(b, v.id, "A1", 3, reason="Ban hành muộn")
+    ins.update_visit(a, v.id, representatives=[{"name": "Lê Hoa", "position": "Chủ tịch"}])
+    ins.update_visit(b, v.id, representatives=[{"name": "Lê Hòa", "position": "Chủ tịch"}])
+    _meet(tmp_path, a, b)
+    found = {c.field: c for c in sync.conflicts(b)}
+    for field, bad, words in (
+        ("ord", "hai", ["expected a whole number", "'hai'"]),
+        ("points", "bốn", ["expected a number", "'bốn'"]),
+        ("representatives", "[Lê Hoa", []),
+    ):
+        with pytest.raises(inspector.InvalidInput) as e:
+            sync.resolve(b, found[field].id, bad)
+        assert all(w in str(e.value) for w in words), str(e.value)
+        if field == "representatives":
+            assert str(e.value) == "representatives: expected a JSON list"
+        else:
+            assert str(e.value).startswith(found[field].field_label + ": ")
+    sync.resolve(b, found["points"].id, "")
+    assert ans.get_answer(b, v.id, "A1").points is None
+
+
+def test_a_signed_visits_own_field_needs_a_reason_but_its_status_does_not(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    for db, n in ((a, 1), (b, 2)):
+        ins.update_visit(db, v.id, opinion=f"Thống nhất {n}")
+    found = {c.field: c for c in _meet(tmp_path, a, b)}
+    b.execute("UPDATE visits SET status = 'signed' WHERE id = ?", [v.id])
+    b.conn.commit()
+    before = _state(b)
+    with pytest.raises(inspector.VisitFrozen):
+        sync.resolve(b, found["opinion"].id, "Thống nhất 3")
+    assert _state(b) == before
+    sync.resolve(b, found["opinion"].id, "Thống nhất 3", reason="Sửa theo ý kiến xã")
+    assert ins.get_visit(b, v.id).opinion == "Thống nhất 3"
+
+
+def test_the_status_of_a_signed_visit_in_conflict_is_decided_without_a_reason(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ins.update_visit(a, v.id, status="done")
+    ins.update_visit(b, v.id, status="in_progress")
+    (c,) = _meet(tmp_path, a, b)
+    assert c.field == "status"
+    b.execute("UPDATE visits SET status = 'signed' WHERE id = ?", [v.id])
+    b.conn.commit()
+    sync.resolve(b, c.id, "done")  # no reason asked
+    assert ins.get_visit(b, v.id).status == "done" and events.conflict_count(b) == 0
+
+
+def test_the_default_package_name_says_what_which_laptop_and_when(tmp_path, monkeypatch):
+    import re
+
+    from inspector import db as dbm
+
+    a, b, insp, m, v = _pair(tmp_path)
+    dbm.meta_set(a, "laptop_name", "Máy của Phòng Cải cách hành chính tỉnh Khánh Hòa số 2")
+    ins.update_inspection(a, insp.id, title="Kiểm tra công tác cải cách hành chính năm 2026 tại các xã")
+    name = sync.default_package_name(a, insp.id)
+    title, laptop, when = re.fullmatch(r"(.+)_(.+)_(\d{8}-\d{6})\.cchc", name).groups()
+    assert title == "Kiem-tra-cong-tac-cai-cach-hanh-chinh-na"[:40] and len(title) == 40
+    assert laptop == "May-cua-Phong-Cai-cach-hanh-ch" and len(laptop) == 30
+    assert sync.default_package_name(a).startswith("tat-ca_May-cua-Phong")
+    ins.update_inspection(a, insp.id, title="!!!")
+    dbm.meta_set(a, "laptop_name", "???")
+    name = sync.default_package_name(a, insp.id)
+    assert name.startswith(f"dot-kiem-tra_{dbm.device_id(a)[:8]}_") and len(dbm.device_id(a)) > 8
+
+
+def test_check_names_at_most_20_broken_links_each_damaged_photo_and_reports_progress(tmp_path):
+    from test_sync_helpers import add_photo
+
+    a, b, insp, m, v = _pair(tmp_path)
+    shas = [add_photo(a, v.id, insp.id, seed=n) for n in range(120)]
+    a.execute("UPDATE photos SET data = x'00' WHERE sha256 = ?", [shas[7]])
+    a.execute("PRAGMA foreign_keys = OFF")
+    for n in range(25):
+        a.execute(
+            "INSERT INTO members(id, inspection_id, name) VALUES (?, ?, ?)", [events.new_id(), f"gone-{n}", f"M{n}"]
+        )
+    a.conn.commit()
+    steps = []
+    problems = sync.check_database(a, progress=lambda n, total: steps.append((n, total)))
+    assert sum(p.startswith("foreign key: members row ") for p in problems) == 20
+    assert f"photo {shas[7][:12]}: stored bytes do not match the SHA-256" in problems
+    assert steps == [(0, 120), (50, 120), (100, 120)]
+
+
+def test_a_merge_that_brings_nothing_says_so_and_one_that_brings_something_counts_it(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    sync.export_package(a, tmp_path / "same.cchc")
+    assert sync.merge_packages(b, [tmp_path / "same.cchc"]).summary().startswith("1 package(s) merged: nothing new; ")
+    ans.set_answer(a, v.id, "B2", "dat")
+    ans.set_answer(a, v.id, "B3", "khong_dat")
+    sync.export_package(a, tmp_path / "more.cchc")
+    line = sync.merge_packages(b, [tmp_path / "more.cchc"]).summary()
+    assert re.match(r"1 package\(s\) merged: 2 answers, \d+ events; \d+ change\(s\) already known; 0 new", line), line

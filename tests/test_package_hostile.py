@@ -423,3 +423,36 @@ def test_photo_file_names_from_a_mac_or_a_phone_merge_as_they_are(tmp_path, sour
     assert {r[0] for r in db.execute("SELECT source_name FROM photos")} == {nfd}
     bad = _craft(good, tmp_path / "ctrl.cchc", "UPDATE photos SET source_name = 'IMG' || char(0) || '.jpg'")
     _refused(_fresh(receiver_file, tmp_path / "r2.sqlite3"), bad, "photo_invalid")
+
+
+def test_a_package_that_depends_on_changes_it_lacks_is_checked_against_the_laptop(tmp_path, source, receiver_file):
+    """The first change of B2 taken out of the package: its second change then names a parent
+    the package lacks. A laptop that knows that parent may read the package (the parent must be
+    of the same field); one that does not refuses it ("depends"), with or without a database."""
+    db, insp, visits, good = source
+    first = db.execute(
+        "SELECT p.parent FROM event_parents p JOIN events e ON e.id = p.child WHERE e.field = 'value'"
+    ).fetchone()[0]
+    lacking = _craft(
+        good,
+        tmp_path / "lacking.cchc",
+        f"DELETE FROM event_parents WHERE child = '{first}'",
+        f"DELETE FROM events WHERE id = '{first}'",
+    )
+    assert sync.verify_package(lacking, db).events >= 1  # the office knows the first change
+    with pytest.raises(PackageRejected) as e:
+        sync.verify_package(lacking)
+    assert e.value.code == "depends"
+    fresh = _fresh(receiver_file, tmp_path / "fresh.sqlite3")
+    _refused(fresh, lacking, "depends")
+    other = db.execute("SELECT id FROM events WHERE field = 'note'").fetchone()[0]
+    twisted = _craft(
+        good,
+        tmp_path / "twisted.cchc",
+        f"DELETE FROM event_parents WHERE child = '{first}'",
+        f"DELETE FROM events WHERE id = '{first}'",
+        f"UPDATE event_parents SET parent = '{other}' WHERE parent = '{first}'",
+    )
+    with pytest.raises(PackageRejected) as e:
+        sync.verify_package(twisted, db)
+    assert e.value.code == "parent_other_field"

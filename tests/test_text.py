@@ -50,6 +50,8 @@ def test_vietnamese_sort_order():
 def test_slug_and_percent():
     assert text.slug("Ninh Xuân") == "Ninh-Xuan"
     assert text.slug("Đồng Hóa / xã: 1") == "Dong-Hoa-xa-1"
+    assert text.slug("!!!") == "x" and text.slug(None, "xa") == "xa" and text.slug("?", "") == ""
+    assert text.slug("a" * 80) == "a" * 60
     assert text.percent(118, 120) == "98,3%"
     assert text.percent(45, 48) == "93,8%"
     assert text.percent(0, 0) == "—"

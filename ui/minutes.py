@@ -299,7 +299,7 @@ class MinutesActions:
                     QtCore.QStandardPaths.StandardLocation.DocumentsLocation
                 ) or str(Path.home())
                 title = ins.get_inspection(self.db, visit.inspection_id).title
-                folder = str(Path(docs) / "Inspector" / (slug(title)[:60] or "bien-ban"))
+                folder = str(Path(docs) / "Inspector" / slug(title, "bien-ban"))
             try:
                 Path(folder).mkdir(parents=True, exist_ok=True)
             except OSError:
