@@ -68,6 +68,7 @@ def test_a_suggestion_in_conflict_is_read_as_an_answer(tmp_path):
         ans.set_answers(db, v.id, [ans.AnswerInput("B2", value)], suggested=True)
     (c,) = _meet(tmp_path, a, b)
     assert c.field == "suggested" and c.field_label == "Gợi ý từ lần trước"
+    assert sorted(h["display"] for h in c.heads) == ["Không đạt", "Đạt"]
     sync.resolve(b, c.id, "đạt một phần")
     assert ans.get_answer(b, v.id, "B2").suggested == "dat_mot_phan"
 
@@ -359,3 +360,190 @@ def test_a_merge_that_brings_nothing_says_so_and_one_that_brings_something_count
     sync.export_package(a, tmp_path / "more.cchc")
     line = sync.merge_packages(b, [tmp_path / "more.cchc"]).summary()
     assert re.match(r"1 package\(s\) merged: 2 answers, \d+ events; \d+ change\(s\) already known; 0 new", line), line
+
+
+def test_every_kind_of_conflict_is_labelled_for_a_person_and_sorted(tmp_path):
+    """Conflicts on an answer (a cleared value, a note), the inspection, members (one named, one
+    without a name, one whose row is gone), the visit (a cleared opinion), findings (one long, one
+    whose row is gone) and a photo without a caption, in two inspections: the words a person
+    reads, the empty value shown as "(trống)", the order (by inspection, commune, answers first),
+    and the filter by inspection."""
+    from test_sync_helpers import add_photo
+
+    from inspector import photos as ph
+
+    a, b, insp, m, v = _pair(tmp_path)
+    other = ins.create_inspection(a, title="Giám sát 2026")
+    m2 = ins.add_member(a, insp.id, name="Trần Bình")
+    m3 = ins.add_member(a, insp.id, name="Lê Chi")
+    v2 = ins.add_visit(a, other.id, commune="Ninh Đa", province="Khánh Hòa")
+    long_text = "Chưa niêm yết số điện thoại đường dây nóng của Chủ tịch UBNDxã tại bộ phận một cửa"
+    f = ins.add_finding(a, v.id, kind="ton_tai", text=long_text)
+    f2 = ins.add_finding(a, v.id, kind="kien_nghi", text="Bổ sung máy lấy số")
+    add_photo(a, v.id, insp.id, seed=3)
+    ans.set_answer(a, v.id, "B2", "dat")
+    ins.update_visit(a, v.id, opinion="Thống nhất")
+    sync.export_package(a, tmp_path / "p.cchc")
+    sync.merge_packages(b, [tmp_path / "p.cchc"])
+    (att,) = ph.attachments(a, v.id)
+    for db, n in ((a, 1), (b, 2)):
+        ans.set_answer(db, v.id, "B2", None if n == 1 else "khong_dat", note=f"ghi {n}")
+        ans.set_answer(db, v2.id, "B3", "dat" if n == 1 else "khong_dat")
+        ins.update_inspection(db, insp.id, title=f"Kiểm tra {n}")
+        ins.update_visit(db, v.id, opinion="" if n == 1 else "Thống nhất với biên bản")
+        for member in (m, m2, m3):
+            ins.update_member(db, member.id, position=f"Chức vụ {n}")
+        for finding in (f, f2):
+            ins.update_finding(db, finding.id, responsible=f"Đơn vị {n}")
+        ph.set_caption(db, att.id, f"Chú thích {n}")
+    _meet(tmp_path, a, b)
+    b.execute("PRAGMA foreign_keys = OFF")  # rows gone or emptied under their conflicts
+    b.execute("DELETE FROM members WHERE id = ?", [m2.id])
+    b.execute("UPDATE members SET name = NULL WHERE id = ?", [m3.id])
+    b.execute("DELETE FROM findings WHERE id = ?", [f2.id])
+    b.execute("UPDATE attachments SET caption = NULL WHERE id = ?", [att.id])
+    b.conn.commit()
+    b2 = "Niêm yết đầy đủ các bộ phận của TTHC: trình tự, cách thức, thành phần…"
+    units = ["Đơn vị 1", "Đơn vị 2"]
+    expected = [
+        ("Giám sát 2026", "Ninh Đa", "answer", "B3", "Kết quả", ["Không đạt", "Đạt"]),
+        ("Kiểm tra 2", "", "member", "", "Thành viên Nguyễn Văn An — Chức vụ", ["Chức vụ 1", "Chức vụ 2"]),
+        ("Kiểm tra 2", "", "member", "", "Thành viên — Chức vụ", ["Chức vụ 1", "Chức vụ 2"]),
+        ("Kiểm tra 2", "", "member", "", "Thành viên — Chức vụ", ["Chức vụ 1", "Chức vụ 2"]),
+        ("Kiểm tra 2", "", "inspection", "", "Tên đợt", ["Kiểm tra 1", "Kiểm tra 2"]),
+        ("Kiểm tra 2", "Ninh Xuân", "answer", "B2", "Ghi chú", ["ghi 1", "ghi 2"]),
+        ("Kiểm tra 2", "Ninh Xuân", "answer", "B2", "Kết quả", ["(trống)", "Không đạt"]),
+        ("Kiểm tra 2", "Ninh Xuân", "attachment", "", "Ảnh — Chú thích", ["Chú thích 1", "Chú thích 2"]),
+        ("Kiểm tra 2", "Ninh Xuân", "visit", "", "Ý kiến", ["(trống)", "Thống nhất với biên bản"]),
+        ("Kiểm tra 2", "Ninh Xuân", "finding", "", "Nhận xét " + long_text[:60] + " — Đơn vị thực hiện", units),
+        ("Kiểm tra 2", "Ninh Xuân", "finding", "", "Nhận xét — Đơn vị thực hiện", units),
+    ]
+    got = sync.conflicts(b)
+    rows = [
+        (c.inspection, c.commune, c.entity, c.item_code, c.field_label, sorted(h["display"] for h in c.heads))
+        for c in got
+    ]
+    assert [r[:4] for r in rows] == [e[:4] for e in expected]  # the order (within a kind: by id)
+    assert sorted(rows) == sorted(expected)
+    assert {
+        "Kiểm tra 2: Thành viên Nguyễn Văn An — Chức vụ",
+        "Kiểm tra 2: Thành viên — Chức vụ",
+        f"Ninh Xuân: B2 {b2} (Ghi chú)",
+        f"Ninh Xuân: B2 {b2}",
+        "Ninh Xuân: Ý kiến",
+        "Kiểm tra 2: Tên đợt",
+    } <= {c.label for c in got}
+    assert [c.item_text for c in got if c.entity != "answer"] == [""] * 8
+    for c in got:
+        assert all(set(h) == {"event_id", "value", "display", "author", "device", "hlc", "time"} for h in c.heads)
+        assert all(h["hlc"] and h["device"] for h in c.heads)
+    assert [c.entity for c in sync.conflicts(b, other.id)] == ["answer"]
+    assert sync.conflicts(b, insp.id) == got[1:]
+
+
+def test_finding_a_conflict_names_what_is_missing_or_ambiguous(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    a, b, insp, m, v = _pair(tmp_path)
+    fake = [SimpleNamespace(id=i) for i in ("abc1", "abc2", "abd3")]
+    monkeypatch.setattr(sync, "conflicts", lambda db, inspection_id=None: fake)
+    assert sync.find_conflict(b, " ABD ").id == "abd3"
+    for key, count in (("abc", 2), ("ab", 3)):
+        with pytest.raises(inspector.Ambiguous) as amb:
+            sync.find_conflict(b, key)
+        assert (amb.value.what, amb.value.key, amb.value.count) == ("conflict", key, count)
+    for key in (None, "", "abe"):
+        with pytest.raises(inspector.NotFound) as e:
+            sync.find_conflict(b, key)
+        assert (e.value.what, e.value.key) == ("conflict", key)
+
+
+def test_a_sqlite_error_during_a_merge_is_the_disk_or_a_damaged_package(tmp_path):
+    import sqlite3
+
+    from inspector.errors import CannotWrite, PackageRejected
+
+    a, b, insp, m, v = _pair(tmp_path)
+    pkg = tmp_path / "x.cchc"
+    full = sync._merge_error(b, pkg, sqlite3.OperationalError("database or disk is full"))
+    assert isinstance(full, CannotWrite) and full.code == "disk_full"
+    assert Path(full.path) == tmp_path / "b.sqlite3"
+    for message in ("unable to open database file", "file is not a database"):
+        got = sync._merge_error(b, pkg, sqlite3.DatabaseError(message))
+        assert isinstance(got, PackageRejected) and got.code == "damaged"
+        assert Path(got.path).name == "x.cchc" and got.params["detail"] == message, (got.path, got.params)
+
+
+def test_deciding_records_who_decided_and_refuses_a_conflict_changed_meanwhile(tmp_path, monkeypatch):
+    a, b, insp, m, v = _pair(tmp_path)
+    for db, value in ((a, "dat"), (b, "khong_dat")):
+        ans.set_answer(db, v.id, "B2", value)
+    (stale,) = _meet(tmp_path, a, b)
+    ans.set_answer(a, v.id, "B2", "dat_mot_phan")  # a new head arrives after the conflict was read
+    _meet(tmp_path, a, b)
+    with monkeypatch.context() as mp:
+        mp.setattr(sync, "find_conflict", lambda db, cid: stale)
+        with pytest.raises(inspector.InvalidInput) as e:
+            sync.resolve(b, stale.id, "dat")
+    assert str(e.value) == "the conflict changed meanwhile; look at it again"
+    (fresh,) = sync.conflicts(b)
+    event_id = sync.resolve(b, fresh.id, "dat", author="Phạm Thu Hà")
+    assert b.execute("SELECT author FROM events WHERE id = ?", [event_id]).fetchone()[0] == "Phạm Thu Hà"
+
+
+def test_a_signed_visit_refuses_a_decision_without_reason_naming_the_commune(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    for db, n in ((a, 1), (b, 2)):
+        ins.update_visit(db, v.id, opinion=f"Thống nhất {n}")
+        db.execute("UPDATE visits SET signed_at = ?, version_code = ? WHERE id = ?", [f"2026-11-2{n}", f"V{n}", v.id])
+        db.conn.commit()
+    b.execute("UPDATE visits SET status = 'signed' WHERE id = ?", [v.id])
+    b.conn.commit()
+    with pytest.raises(inspector.VisitFrozen) as e:
+        sync.resolve(b, next(c.id for c in _meet(tmp_path, a, b) if c.field == "opinion"), "Thống nhất 3")
+    assert (e.value.visit_id, e.value.commune) == (v.id, "Ninh Xuân")
+
+
+def test_two_laptops_signing_one_visit_decide_its_signing_fields_without_a_reason(tmp_path, monkeypatch):
+    from datetime import datetime
+
+    from inspector import minutes
+
+    a, b, insp, m, v = _pair(tmp_path)
+    for db, n in ((a, 1), (b, 2)):
+        ins.update_visit(db, v.id, opinion=f"Thống nhất {n}")
+
+        class Clock(datetime):
+            @classmethod
+            def now(cls, tz=None, n=n):
+                return datetime(2026, 11, 20 + n, 9, 0, 0)
+
+        monkeypatch.setattr(minutes, "datetime", Clock)
+        minutes.sign_visit(db, v.id)
+    found = {c.field: c for c in _meet(tmp_path, a, b)}
+    assert {"signed_at", "version_code", "opinion"} <= set(found)
+    for field in ("signed_at", "version_code"):  # the signing's own fields: no reason asked
+        sync.resolve(b, found[field].id, found[field].heads[0]["value"])
+    with pytest.raises(inspector.VisitFrozen):
+        sync.resolve(b, found["opinion"].id, "Thống nhất 3")
+    assert {c.field for c in sync.conflicts(b)} == {"opinion"}
+
+
+def test_the_merge_log_gives_each_merge_and_survives_a_damaged_row(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ans.set_answer(a, v.id, "B2", "dat")
+    sync.export_package(a, tmp_path / "a.cchc")
+    sync.merge_packages(b, [tmp_path / "a.cchc"])
+    newest = sync.merge_log(b)[0]
+    assert newest.file_name == "a.cchc" and len(newest.id) == 36 and newest.id != newest.file_name
+    assert newest.sha256 == sync.verify_package(tmp_path / "a.cchc").sha256 and len(newest.sha256) == 64
+    assert newest.merged_at[:4] == "2026" or newest.merged_at[:2] == "20"
+    assert newest.counts["added"]["answers"] == 1 and newest.counts["known_events"] >= 1
+    b.execute(
+        "INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES ('x', NULL, NULL, '9999-12-31', '{bad')"
+    )
+    b.execute("INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES ('y', '', '', '9999-12-30', NULL)")
+    b.conn.commit()
+    first, second = sync.merge_log(b)[:2]
+    assert (first.id, first.file_name, first.sha256, first.merged_at, first.counts) == ("x", "", "", "9999-12-31", {})
+    assert (second.id, second.counts) == ("y", {})

@@ -356,6 +356,7 @@ def test_a_full_disk_during_a_merge_is_named_and_changes_nothing(tmp_path, sourc
     with pytest.raises(CannotWrite) as e:
         sync.merge_packages(db, [good])
     assert e.value.code == "disk_full" and "rollback" not in str(e.value)
+    assert Path(e.value.path) == tmp_path / "r.sqlite3"  # the receiving database, by name
     db.execute("PRAGMA max_page_count = 1073741823")
     assert state(db) == before
     sync.merge_packages(db, [good])  # with room again it merges
