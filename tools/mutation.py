@@ -231,6 +231,16 @@ def run(names: list[str], max_children: int) -> int:
         " --ignore=tests/test_i18n.py"
         " --deselect=tests/test_templates_hostile.py::test_a_runaway_template_ends_fast_with_one_line"
         " --deselect=tests/test_templates_hostile.py::test_the_child_process_bounds_time_beyond_the_sandbox"
+        # Process-level promises tested through child processes and their time limits (the
+        # template sandbox's child, kill -9 during a merge or a burst of answers): 3 to 42 s
+        # each, for every mutant of the 14 to 33 functions they pass through. Leaving tests out
+        # can only let more mutants survive, never fewer.
+        " --deselect=tests/test_sync_crash.py::test_sigkill_during_merge"
+        " --deselect=tests/test_templates_sandbox.py::test_an_office_template_reaching_python_gets_nothing_into_the_document"
+        " --deselect=tests/test_report.py::test_an_office_copy_of_the_template_renders_and_a_broken_one_is_refused"
+        " --deselect=tests/test_minutes.py::test_an_office_template_copy_renders"
+        " --deselect=tests/test_minutes.py::test_a_template_with_an_error_is_refused_naming_it_and_nothing_is_written"
+        " --ignore=tests/test_kill_answers.py --ignore=tests/test_crash.py"
     )
     env["PYTEST_ADDOPTS"] = f"{env.get('PYTEST_ADDOPTS', '')} {skip}".strip()
     # Inside mutants/ the tests' ROOT is mutants/, so their ROOT.parent / "shared" is this folder's shared/.
