@@ -73,7 +73,8 @@ def test_a_suggestion_in_conflict_is_read_as_an_answer(tmp_path):
     assert ans.get_answer(b, v.id, "B2").suggested == "dat_mot_phan"
 
 
-def test_whole_numbers_points_and_names_are_read_as_their_fields_read_them(tmp_path):
+def _numbers_in_conflict(tmp_path):
+    """A member's order, an item's points and reason, and the representatives, in conflict."""
     a, b, insp, m, v = _pair(tmp_path, checklist="KH")
     ins.update_member(a, m.id, ord=2)
     ins.update_member(b, m.id, ord=3)
@@ -85,7 +86,11 @@ def test_whole_numbers_points_and_names_are_read_as_their_fields_read_them(tmp_p
     ins.update_visit(a, v.id, representatives=[{"name": "Lê Hoa", "position": "Chủ tịch"}])
     ins.update_visit(b, v.id, representatives=[{"name": "Lê Hòa", "position": "Chủ tịch"}])
     _meet(tmp_path, a, b)
-    found = {c.field: c for c in sync.conflicts(b)}
+    return a, b, insp, m, v, {c.field: c for c in sync.conflicts(b)}
+
+
+def test_whole_numbers_points_and_names_are_read_as_their_fields_read_them(tmp_path):
+    a, b, insp, m, v, found = _numbers_in_conflict(tmp_path)
     assert {"ord", "points", "points_reason", "representatives"} <= set(found)
     before = _state(b)
     for field, bad in (("ord", "hai"), ("points", "bốn"), ("representatives", "[Lê Hoa")):
@@ -258,18 +263,7 @@ def test_a_new_value_is_kept_when_one_side_had_cleared_the_field_and_none_clears
 
 
 def test_points_may_be_cleared_and_bad_values_are_named_in_the_refusal(tmp_path):
-    a, b, insp, m, v = _pair(tmp_path, checklist="KH")
-    ins.update_member(a, m.id, ord=2)
-    ins.update_member(b, m.id, ord=3)
-    ans.set_answer(a, v.id, "A1", "dat")
-    sync.export_package(a, tmp_path / "a0.cchc")
-    sync.merge_packages(b, [tmp_path / "a0.cchc"])
-    ans.set_points(a, v.id, "A1", 4, reason="Ban hành muộn")
-    ans.set_points(b, v.id, "A1", 3, reason="Ban hành muộn")
-    ins.update_visit(a, v.id, representatives=[{"name": "Lê Hoa", "position": "Chủ tịch"}])
-    ins.update_visit(b, v.id, representatives=[{"name": "Lê Hòa", "position": "Chủ tịch"}])
-    _meet(tmp_path, a, b)
-    found = {c.field: c for c in sync.conflicts(b)}
+    a, b, insp, m, v, found = _numbers_in_conflict(tmp_path)
     for field, bad, words in (
         ("ord", "hai", ["expected a whole number", "'hai'"]),
         ("points", "bốn", ["expected a number", "'bốn'"]),
