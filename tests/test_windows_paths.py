@@ -4,6 +4,7 @@ Word's lock files, the bundle's own program as the template sandbox's child, the
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -144,6 +145,22 @@ def test_the_version_says_source_or_the_bundles_build(monkeypatch, tmp_path):
     assert ver.describe() == "0.2.0 (bản dựng 3f2a1c9, 29/11/2026, win32-amd64)"
     (tmp_path / "_build.json").write_text("{not json")
     assert ver.build_info() == {}
+
+
+def test_the_command_line_version_needs_no_package_metadata(tmp_path):
+    """A bundle has no installed-package metadata: `inspector --version` reads the version module,
+    in a fresh process with the metadata lookup made to fail."""
+    code = (
+        "import importlib.metadata as m, sys\n"
+        "def no(*a, **k): raise m.PackageNotFoundError('inspector')\n"
+        "m.version = m.distribution = m.metadata = no\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
+        "from inspector.cli import main\n"
+        "sys.exit(main(['--version']))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-1500:]
+    assert out.stdout.strip() == f"Inspector {ver.describe()}"
 
 
 @pytest.fixture

@@ -38,16 +38,19 @@ def project_version() -> str:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
-def write_build_info() -> dict[str, str]:
+def head_commit() -> str:
     try:
-        commit = subprocess.run(
+        return subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
+        return "unknown"
+
+
+def write_build_info() -> dict[str, str]:
     info = {
         "version": project_version(),
-        "commit": commit,
+        "commit": head_commit(),
         "date": date.today().isoformat(),
         "platform": f"{sys.platform}-{platform.machine().lower()}",
     }
@@ -63,6 +66,19 @@ def size_mb(folder: Path) -> float:
 def build() -> float:
     info = write_build_info()
     t0 = time.monotonic()
+    try:
+        _pyinstaller()
+    finally:  # the bundle has its copy; the sources, run as they are, are no build
+        (ROOT / "inspector" / "_build.json").unlink(missing_ok=True)
+    seconds = time.monotonic() - t0
+    print(
+        f"build: {BUNDLE} ({info['version']}, {info['commit'][:7]}) in {seconds:.0f} s, {size_mb(BUNDLE):.0f} MB",
+        flush=True,
+    )
+    return seconds
+
+
+def _pyinstaller() -> None:
     subprocess.run(
         [
             sys.executable,
@@ -81,12 +97,6 @@ def build() -> float:
         cwd=ROOT,
         check=True,
     )
-    seconds = time.monotonic() - t0
-    print(
-        f"build: {BUNDLE} ({info['version']}, {info['commit'][:7]}) in {seconds:.0f} s, {size_mb(BUNDLE):.0f} MB",
-        flush=True,
-    )
-    return seconds
 
 
 def _clean_env(work: Path) -> dict[str, str]:
@@ -105,6 +115,7 @@ def _clean_env(work: Path) -> dict[str, str]:
 
 def check() -> bool:
     cli, gui = BUNDLE / f"inspector{EXE}", BUNDLE / f"inspector-gui{EXE}"
+    commit = head_commit()
     ok = True
     with tempfile.TemporaryDirectory() as d:
         work = Path(d)
@@ -126,6 +137,10 @@ def check() -> bool:
 
         db = work / "demo.sqlite3"
         run("every run-time module imports", [str(cli), "--check-imports"])
+        said = run("--version", [str(cli), "--version"])
+        if f"bản dựng {commit[:7]}" not in said:  # the bundle knows its build (inspector/_build.json)
+            ok = False
+            print(f"check: FAIL --version names the build {commit[:7]}: {said.strip()!r}", flush=True)
         run("demo", [str(cli), "--db", str(db), "demo"], expect=[db])
         listing = json.loads(run("list --json", [str(cli), "--db", str(db), "list", "--json"]) or "[]")
         insp = listing[0] if listing else {}

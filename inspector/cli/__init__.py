@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from .. import db as dbmod
+from .. import version
 from ..errors import InspectorError
 
 
@@ -52,7 +53,7 @@ def emit_json(data: Any) -> None:
     envvar="INSPECTOR_DB",
     help="Database file (default: inspector.sqlite3 in the user's data folder; env INSPECTOR_DB).",
 )
-@click.version_option(package_name="inspector")
+@click.version_option(version.describe(), message="Inspector %(version)s")  # no package metadata: a bundle has none
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Inspector: administrative-reform inspections of commune offices.
