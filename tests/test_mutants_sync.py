@@ -541,3 +541,16 @@ def test_the_merge_log_gives_each_merge_and_survives_a_damaged_row(tmp_path):
     first, second = sync.merge_log(b)[:2]
     assert (first.id, first.file_name, first.sha256, first.merged_at, first.counts) == ("x", "", "", "9999-12-31", {})
     assert (second.id, second.counts) == ("y", {})
+
+
+def test_a_package_brings_its_criteria_set_and_the_receiver_keeps_the_built_in_one(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path, checklist="KH")
+    fresh = inspector.open_db(tmp_path / "c.sqlite3")
+    report = sync.merge_packages(fresh, [tmp_path / "plan.cchc"])
+    assert report.added["checklists"] == 1 and "1 checklists" in report.summary()
+    assert {r[0] for r in fresh.execute("SELECT id FROM checklist_versions")} == {
+        cl.DEFAULT_VERSION,
+        insp.checklist_version,
+    }
+    again = sync.merge_packages(fresh, [tmp_path / "plan.cchc"])
+    assert again.added["checklists"] == 0
