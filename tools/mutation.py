@@ -68,7 +68,7 @@ def equivalents() -> dict[str, str]:
 
 
 _SQL = re.compile(
-    r"\b(select|insert|update|delete|where|from|order by|group by|join|and|or|set|values|count|min|max|create|drop|table|index|temp|on|pragma|primary key|without rowid|text|integer|main)\b",
+    r"\b(select|insert|update|delete|where|from|order by|group by|join|and|or|set|values|count|min|max|create|drop|table|index|temp|on|pragma|primary key|without rowid)\b",
     re.I,
 )
 
