@@ -67,10 +67,18 @@ def equivalents() -> dict[str, str]:
     return found
 
 
+# SQL words as this codebase writes them, in capitals: an English sentence ("values from the file")
+# is not taken for SQL.
 _SQL = re.compile(
-    r"\b(select|insert|update|delete|where|from|order by|group by|join|and|or|set|values|count|min|max|create|drop|table|index|temp|on|pragma|primary key|without rowid)\b",
-    re.I,
+    r"\b(SELECT|INSERT|UPDATE|DELETE|WHERE|FROM|ORDER BY|GROUP BY|JOIN|VALUES|CREATE|DROP|TABLE|INDEX|"
+    r"PRAGMA|PRIMARY KEY|WITHOUT ROWID|AND|OR|NOT|NULL|IN|IS|ON|SET|COUNT|MAX|MIN|TEMP)\b"
 )
+
+
+def _looks_like_sql(text: str) -> bool:
+    """SQL text, not an English sentence that happens to hold "set" or "on": it holds an SQL word
+    in capitals, as the code writes its SQL (SELECT, WHERE, PRAGMA, WITHOUT ROWID …)."""
+    return bool(_SQL.search(text))
 
 
 def _function(source: str, name: str) -> list[str]:
@@ -135,7 +143,7 @@ def sql_case_only(module: str, name: str) -> bool:
         for x, y in zip(ta, tb):
             if x == y:
                 continue
-            if x.lower() != y.lower() or "'" in x or '"' in x or "$" in x or not _SQL.search(x):
+            if x.lower() != y.lower() or "'" in x or '"' in x or "$" in x or not _looks_like_sql(x):
                 return False
     return True
 
