@@ -160,3 +160,13 @@ def test_reprojection_refuses_a_field_it_does_not_know_naming_it(db):
         db.execute("INSERT INTO k4 VALUES ('b-1', 'x')")
         with pytest.raises(ValueError, match=r"^unknown entity or field bogus\.x$"):
             events.reproject_table(db, "temp.k4")
+
+
+def test_an_answers_id_is_the_uuid5_of_its_visit_and_item():
+    import uuid
+
+    ns = uuid.UUID(bytes=events._NS_BYTES)
+    for visit_id, code in (("5afbd432-e3db-43d9-baa9-e9388901a52b", "B2"), ("x", "D11"), ("Ninh Xuân", "A1")):
+        got = events.answer_id(visit_id, code)
+        assert got == str(uuid.uuid5(ns, f"{visit_id}/{code}"))
+        assert uuid.UUID(got).version == 5 and uuid.UUID(got).variant == uuid.RFC_4122

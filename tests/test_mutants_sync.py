@@ -554,3 +554,70 @@ def test_a_package_brings_its_criteria_set_and_the_receiver_keeps_the_built_in_o
     }
     again = sync.merge_packages(fresh, [tmp_path / "plan.cchc"])
     assert again.added["checklists"] == 0
+
+
+def test_export_refuses_an_unknown_inspection_an_empty_database_and_a_transaction(tmp_path):
+    empty = inspector.open_db(tmp_path / "empty.sqlite3")
+    with pytest.raises(inspector.InvalidInput) as e:
+        sync.export_package(empty, tmp_path / "x.cchc")
+    assert str(e.value) == "there is no inspection to export"
+    a, b, insp, m, v = _pair(tmp_path)
+    with pytest.raises(inspector.NotFound) as nf:
+        sync.export_package(a, tmp_path / "x.cchc", "ffffffff")
+    assert nf.value.what == "inspection"
+    a.execute("BEGIN")
+    try:
+        with pytest.raises(RuntimeError) as rt:
+            sync.export_package(a, tmp_path / "x.cchc")
+        assert str(rt.value) == "export_package cannot run inside a transaction"
+    finally:
+        a.execute("ROLLBACK")
+    assert not (tmp_path / "x.cchc").exists()
+
+
+def test_export_reports_its_six_steps_and_carries_the_built_in_set(tmp_path):
+    import sqlite3
+
+    db = inspector.open_db(tmp_path / "new.sqlite3")  # the built-in set not stored yet
+    ins.create_inspection(db, title="Kiểm tra 2026")
+    steps = []
+    sync.export_package(db, tmp_path / "x.cchc", progress=lambda n, total: steps.append((n, total)))
+    assert {t for _, t in steps} == {6} and steps[-1] == (6, 6) and len(steps) >= 5
+    assert [n for n, _ in steps] == sorted(n for n, _ in steps) and steps[0][0] == 0
+    c = sqlite3.connect(tmp_path / "x.cchc")
+    assert [r[0] for r in c.execute("SELECT id FROM checklist_versions")] == [cl.DEFAULT_VERSION]
+    c.close()
+
+
+def test_a_merge_result_names_what_it_touched_and_what_was_known(tmp_path):
+    import re
+
+    a, b, insp, m, v = _pair(tmp_path)
+    n_plan = sync.verify_package(tmp_path / "plan.cchc").events
+    first = sync.merge_packages(inspector.open_db(tmp_path / "c.sqlite3"), [tmp_path / "plan.cchc"]).packages[0]
+    assert first.known_events == 0 and first.already_merged == ""
+    assert first.inspections_changed == (insp.id,) and first.visit_ids == (v.id,)
+    ans.set_answer(a, v.id, "B2", "dat")
+    sync.export_package(a, tmp_path / "a.cchc")
+    got = sync.merge_packages(b, [tmp_path / "a.cchc"]).packages[0]
+    assert got.known_events == n_plan and got.inspections_changed == () and got.visit_ids == (v.id,)
+    again = sync.merge_packages(b, [tmp_path / "a.cchc"]).packages[0]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", again.already_merged)
+    log = sync.merge_log(b)[0]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", log.merged_at)
+    assert set(log.counts) == {"added", "updated", "known_events", "conflicts"}
+    assert log.counts["known_events"] == n_plan + 1 and log.counts["conflicts"] == 0
+
+
+def test_a_conflict_met_again_in_a_third_package_is_not_new(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    c = inspector.open_db(tmp_path / "c.sqlite3")
+    sync.merge_packages(c, [tmp_path / "plan.cchc"])
+    for db, value in ((a, "dat"), (b, "khong_dat"), (c, "dat_mot_phan")):
+        ans.set_answer(db, v.id, "B2", value)
+    assert len(_meet(tmp_path, a, b)) == 1
+    sync.export_package(c, tmp_path / "c.cchc")
+    third = sync.merge_packages(b, [tmp_path / "c.cchc"])
+    assert third.conflicts == [] and third.packages[0].conflicts == []
+    (conflict,) = sync.conflicts(b)
+    assert len(conflict.heads) == 3

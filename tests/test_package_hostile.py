@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_sync_helpers import add_photo, plan, reseal, state
+from test_sync_helpers import add_photo, copy_db, plan, reseal, state
 
 import inspector
 from inspector import answers as ans
@@ -446,6 +446,8 @@ def test_a_package_that_depends_on_changes_it_lacks_is_checked_against_the_lapto
     assert e.value.code == "depends"
     fresh = _fresh(receiver_file, tmp_path / "fresh.sqlite3")
     _refused(fresh, lacking, "depends")
+    knowing = copy_db(db, tmp_path / "knowing.sqlite3")  # a merge reads the parents it knows
+    assert sync.merge_packages(knowing, [lacking]).packages[0].known_events >= 1
     other = db.execute("SELECT id FROM events WHERE field = 'note'").fetchone()[0]
     twisted = _craft(
         good,
@@ -457,3 +459,14 @@ def test_a_package_that_depends_on_changes_it_lacks_is_checked_against_the_lapto
     with pytest.raises(PackageRejected) as e:
         sync.verify_package(twisted, db)
     assert e.value.code == "parent_other_field"
+
+
+def test_a_record_whose_parent_is_in_neither_the_package_nor_the_laptop_is_named(tmp_path, source, receiver_file):
+    """The inspection's own changes taken out of the package: its visits then name an inspection
+    that the receiving laptop has never seen."""
+    db, insp, visits, good = source
+    orphan = _craft(good, tmp_path / "orphan.cchc", "DELETE FROM events WHERE entity = 'inspection'")
+    fresh = _fresh(receiver_file, tmp_path / "fresh.sqlite3")
+    e = _refused(fresh, orphan, "record_missing")
+    assert e.params["parent"] == "inspections"
+    assert e.params["table"] in ("members", "visits") and Path(e.path).name == "orphan.cchc"
