@@ -347,3 +347,32 @@ def test_display_of_an_empty_or_unknown_value_and_counts_grouped_only_in_documen
     assert ans.display(yesno, "co_le") == "co_le" and ans.display(yesno, "co_le", "en") == "co_le"
     assert ans.display(count, "1076") == f"1076 {count.unit}".strip()
     assert ans.display(count, "1076", document=True) == f"1.076 {count.unit}".strip()
+
+
+def test_a_count_is_grouped_in_documents_only_and_an_empty_value_shows_nothing():
+    item = C.item("D2")
+    assert ans.display(item, "2520") == "2520 quầy"
+    assert ans.display(item, "2520", document=True) == "2.520 quầy"
+    assert ans.display(item, "") == "" and ans.display(item, None) == ""
+    assert ans.display(C.item("D1"), "12,5", document=True) == "12,5 m²"
+
+
+def test_answers_of_many_visits_are_read_in_chunks_past_a_thousand(db, visit):
+    ans.set_answer(db, visit.id, "B2", "dat")
+    ids = [f"x{n}" for n in range(1200)] + [visit.id]
+    got = ans._answers_of(db, ids)
+    assert got[visit.id]["B2"].value == "dat"
+
+
+def test_a_new_answer_with_no_note_records_no_note(db, visit):
+    ans.set_many(db, {visit.id: [ans.AnswerInput("B2", "dat")]})
+    fields = [r[0] for r in db.execute("SELECT field FROM events WHERE entity = 'answer'")]
+    assert "value" in fields and "note" not in fields
+
+
+def test_set_many_refuses_visits_of_two_inspections(db, visit):
+    other = ins.create_inspection(db, title="Giám sát 2026")
+    v2 = ins.add_visit(db, other.id, commune="Ninh Đa", province="Khánh Hòa")
+    with pytest.raises(ValueError) as e:
+        ans.set_many(db, {visit.id: [ans.AnswerInput("B2", "dat")], v2.id: [ans.AnswerInput("B2", "dat")]})
+    assert str(e.value) == "set_many takes visits of one inspection"
