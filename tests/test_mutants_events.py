@@ -12,6 +12,7 @@ import inspector
 from inspector import answers as ans
 from inspector import db as dbmod
 from inspector import events
+from inspector import inspections as ins
 
 
 def test_history_records_every_change_oldest_first_with_its_fields(db):
@@ -170,3 +171,29 @@ def test_an_answers_id_is_the_uuid5_of_its_visit_and_item():
         got = events.answer_id(visit_id, code)
         assert got == str(uuid.uuid5(ns, f"{visit_id}/{code}"))
         assert uuid.UUID(got).version == 5 and uuid.UUID(got).variant == uuid.RFC_4122
+
+
+def test_a_change_of_an_unknown_entity_or_field_is_refused_in_words(db):
+    import pytest
+
+    for change, words in (
+        (events.Change("nope", "x", "title", "a", {}), "unknown entity 'nope'"),
+        (events.Change("visit", "x", "nope", "a", {}), "visit has no field 'nope'"),
+    ):
+        with pytest.raises(ValueError) as e:
+            events.record(db, [change], inspection_id="i")
+        assert str(e.value) == words
+
+
+def test_the_folded_commune_is_kept_for_over_a_thousand_visits_recorded_at_once(db):
+    insp = ins.create_inspection(db, title="Kiểm tra CCHC 2026")
+    ctx = {"inspection_id": insp.id}
+    ids = events.new_ids(1100)
+    with inspector.atomic(db):
+        events.record(
+            db,
+            [events.Change("visit", i, "commune", f"Xã Ninh Xuân {n}", ctx) for n, i in enumerate(ids)],
+            inspection_id=insp.id,
+        )
+    keys = dict(db.execute("SELECT id, commune_key FROM visits"))
+    assert len(keys) == 1100 and keys[ids[-1]] == "xa ninh xuan 1099" and keys[ids[0]] == "xa ninh xuan 0"

@@ -87,7 +87,11 @@ def _function(source: str, name: str) -> list[str]:
     if start < 0:
         return []
     lines = source[start + 1 :].splitlines()
-    end = next((i for i, line in enumerate(lines[1:], 1) if line and not line[0].isspace()), len(lines))
+    # the body ends at the next top-level line; a signature over several lines closes with ")"
+    end = next(
+        (i for i, line in enumerate(lines[1:], 1) if line and not line[0].isspace() and not line.startswith(")")),
+        len(lines),
+    )
     body = lines[1:end]
     while body and not body[-1].strip():
         body.pop()
