@@ -5,11 +5,16 @@ from ui.mainwindow import MainWindow
 from ui.summary_view import COLOURS, SummaryView
 
 
-def test_matrix_view_colours_and_click_opens_the_answer(qtbot, demo_db, demo_path):
-    insp = ins.list_inspections(demo_db)[0]
+def _summary_of_the_demo(qtbot, demo_db, demo_path) -> SummaryView:
+    """The summary view of the demo's first inspection."""
     view = SummaryView(demo_db, db_path=demo_path)
     qtbot.addWidget(view)
-    view.set_inspection(insp.id)
+    view.set_inspection(ins.list_inspections(demo_db)[0].id)
+    return view
+
+
+def test_matrix_view_colours_and_click_opens_the_answer(qtbot, demo_db, demo_path):
+    view = _summary_of_the_demo(qtbot, demo_db, demo_path)
     m = view.model.m
     assert view.model.rowCount() == len(m.visits) + 1
     v = next(x for x in m.visits if x.commune == "Ninh Xuân")
@@ -38,10 +43,7 @@ def test_the_office_report_template_is_checked_kept_and_used(qtbot, demo_db, dem
     import ui.summary_view as sv
     from inspector import report as rp
 
-    insp = ins.list_inspections(demo_db)[0]
-    view = SummaryView(demo_db, db_path=demo_path)
-    qtbot.addWidget(view)
-    view.set_inspection(insp.id)
+    view = _summary_of_the_demo(qtbot, demo_db, demo_path)
     assert view.report_template() is None and not view.default_template_action.isEnabled()
     # a broken template: refused with its problem, nothing kept
     bad = tmp_path / "hong.docx"
@@ -80,10 +82,7 @@ def test_the_office_report_template_is_checked_kept_and_used(qtbot, demo_db, dem
 
 
 def test_an_unfinished_commune_is_marked_as_left_out_of_the_totals(qtbot, demo_db, demo_path):
-    insp = ins.list_inspections(demo_db)[0]
-    view = SummaryView(demo_db, db_path=demo_path)
-    qtbot.addWidget(view)
-    view.set_inspection(insp.id)
+    view = _summary_of_the_demo(qtbot, demo_db, demo_path)
     m = view.model.m
     (tb,) = m.unfinished
     row = m.visits.index(tb)
