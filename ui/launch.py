@@ -39,12 +39,14 @@ def main(argv: list[str] | None = None) -> int:
         return templates._child()
     if args[:1] == ["--check-imports"]:  # a bundle checks that nothing it needs was left out
         return check_imports()
-    # packages double-clicked (the file association of the installer) are merged in the window
     packages = package_files(args)
+    if packages:
+        _core_before_qt()  # a package double-clicked (the file association of the installer): merged in the window
+        return importlib.import_module("ui.app").run(None, packages=packages)
     gui, db_path = gui_database(args)
-    if packages or gui:
+    if gui:
         _core_before_qt()
-        return importlib.import_module("ui.app").run(db_path, packages=packages or None)  # Qt only for the window
+        return importlib.import_module("ui.app").run(db_path)  # Qt is loaded only for the window
     from inspector.cli import main as cli_main
 
     return cli_main(args)
