@@ -197,3 +197,60 @@ def test_the_folded_commune_is_kept_for_over_a_thousand_visits_recorded_at_once(
         )
     keys = dict(db.execute("SELECT id, commune_key FROM visits"))
     assert len(keys) == 1100 and keys[ids[-1]] == "xa ninh xuan 1099" and keys[ids[0]] == "xa ninh xuan 0"
+
+
+def _clock(db, monkeypatch, now_ms: int, stored: str | None, n: int) -> list[str]:
+    """n clock values asked of a database whose stored clock is `stored`, at a frozen time."""
+    monkeypatch.setattr(events.time, "time", lambda: now_ms / 1000)
+    with inspector.atomic(db):
+        if stored is not None:
+            dbmod.meta_set(db, "hlc", stored)
+        out = events.next_hlcs(db, n)
+    if out:
+        assert dbmod.meta_get(db, "hlc") == out[-1]  # the next call goes on from the last value given
+    return out
+
+
+T = 1_790_000_000_000  # a fixed moment in 2026, in ms
+
+
+def _h(ms: int, c: int) -> str:
+    return f"{ms:013d}.{c:06d}"
+
+
+def test_a_fresh_clock_starts_at_this_machines_time_and_counts_up(db, monkeypatch):
+    assert _clock(db, monkeypatch, T, None, 3) == [_h(T, 0), _h(T, 1), _h(T, 2)]
+    assert _clock(db, monkeypatch, T, None, 1) == [_h(T, 3)]  # the same millisecond: the counter goes on
+    assert _clock(db, monkeypatch, T + 5, None, 1) == [_h(T + 5, 0)]  # time moved: the counter starts again
+    assert _clock(db, monkeypatch, T + 5, None, 0) == []
+    assert dbmod.meta_get(db, "hlc") == _h(T + 5, 0)
+
+
+def test_a_clock_behind_this_machine_jumps_to_its_time(db, monkeypatch):
+    assert _clock(db, monkeypatch, T, _h(T - 10, 3), 1) == [_h(T, 0)]
+    assert _clock(db, monkeypatch, T, "not a clock", 1) == [_h(T, 0)]
+
+
+def test_a_clock_ahead_within_the_margin_is_kept_and_beyond_it_is_pulled_back(db, monkeypatch):
+    m = events.CLOCK_MARGIN_MS
+    assert _clock(db, monkeypatch, T, _h(T + m, 5), 1) == [_h(T + m, 6)]  # at the margin: kept
+    assert _clock(db, monkeypatch, T, _h(T + 1000, 5), 1) == [_h(T + 1000, 6)]
+    assert _clock(db, monkeypatch, T, _h(T + m + 1000, 9), 2) == [_h(T + m, 1), _h(T + m, 2)]  # pulled back
+
+
+def test_the_counter_rolls_over_into_the_next_millisecond(db, monkeypatch):
+    top = events._MAX_COUNTER
+    assert _clock(db, monkeypatch, T, _h(T, top - 2), 3) == [_h(T, top - 1), _h(T, top), _h(T + 1, 0)]
+    assert _clock(db, monkeypatch, T, None, 2) == [_h(T + 1, 1), _h(T + 1, 2)]
+
+
+def test_a_clock_value_without_a_counter_reads_as_counter_zero():
+    assert events._parse_hlc("1790000000000") == (T, 0)
+    assert events._parse_hlc(_h(T, 42)) == (T, 42)
+
+
+def test_a_list_value_is_stored_as_readable_json_text(db):
+    _, (v, *_) = plan(db)
+    ins.update_visit(db, v, representatives=[{"name": "Nguyễn Văn Ánh", "position": "Chủ tịch"}])
+    (raw,) = db.execute("SELECT representatives FROM visits WHERE id = ?", [v]).fetchone()
+    assert "Nguyễn Văn Ánh" in raw and "\\u" not in raw
