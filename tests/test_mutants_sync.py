@@ -19,7 +19,7 @@ import inspector
 from inspector import answers as ans
 from inspector import checklist as cl
 from inspector import criteria_xlsx as cx
-from inspector import events, sync
+from inspector import errors, events, sync
 from inspector import inspections as ins
 
 
@@ -532,7 +532,13 @@ def test_the_merge_log_gives_each_merge_and_survives_a_damaged_row(tmp_path):
     assert newest.file_name == "a.cchc" and len(newest.id) == 36 and newest.id != newest.file_name
     assert newest.sha256 == sync.verify_package(tmp_path / "a.cchc").sha256 and len(newest.sha256) == 64
     assert newest.merged_at[:4] == "2026" or newest.merged_at[:2] == "20"
-    assert newest.counts["added"]["answers"] == 1 and newest.counts["known_events"] >= 1
+    nothing = dict.fromkeys(sync.KINDS, 0)
+    assert newest.counts == {
+        "added": {**nothing, "answers": 1, "events": 1},
+        "updated": nothing,
+        "known_events": sync.verify_package(tmp_path / "plan.cchc").events,  # the plan b had already
+        "conflicts": 0,
+    }
     b.execute(
         "INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES ('x', NULL, NULL, '9999-12-31', '{bad')"
     )
@@ -541,6 +547,10 @@ def test_the_merge_log_gives_each_merge_and_survives_a_damaged_row(tmp_path):
     first, second = sync.merge_log(b)[:2]
     assert (first.id, first.file_name, first.sha256, first.merged_at, first.counts) == ("x", "", "", "9999-12-31", {})
     assert (second.id, second.counts) == ("y", {})
+    b.execute("INSERT INTO merges(id, file_name, sha256, merged_at, counts) VALUES ('z', 'f', 's', NULL, '{}')")
+    b.conn.commit()
+    last = sync.merge_log(b)[-1]
+    assert (last.id, last.merged_at) == ("z", "")
 
 
 def test_a_package_brings_its_criteria_set_and_the_receiver_keeps_the_built_in_one(tmp_path):
@@ -621,3 +631,57 @@ def test_a_conflict_met_again_in_a_third_package_is_not_new(tmp_path):
     assert third.conflicts == [] and third.packages[0].conflicts == []
     (conflict,) = sync.conflicts(b)
     assert len(conflict.heads) == 3
+
+
+def test_export_reports_each_step_once_in_order_and_checks_for_cancel_at_each(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    steps: list[tuple[int, int]] = []
+    asked: list[int] = []
+    sync.export_package(
+        a,
+        tmp_path / "x.cchc",
+        progress=lambda n, total: steps.append((n, total)),
+        cancelled=lambda: asked.append(1) and False,
+    )
+    assert steps == [(0, 6), (1, 6), (2, 6), (3, 6), (4, 6), (6, 6)]
+    assert len(asked) == 4  # after the events, the parents, the package's record and its digest (no photo)
+    for stop_at in range(1, len(asked) + 1):  # cancelled at each check: nothing written
+        calls: list[int] = []
+        with pytest.raises(errors.Cancelled):
+            sync.export_package(a, tmp_path / "y.cchc", cancelled=lambda c=calls, k=stop_at: c.append(1) or len(c) >= k)
+        assert len(calls) == stop_at and not (tmp_path / "y.cchc").exists()
+
+
+def test_a_package_carries_every_criteria_set_its_inspections_ever_named(tmp_path):
+    import sqlite3
+
+    a, b, insp, m, v = _pair(tmp_path)
+    kh, _ = cl.add_version(a, cx.read(workbook(tmp_path / "kh.xlsx")))
+    ins.update_inspection(a, insp.id, checklist_version=kh.id)
+    ins.update_inspection(a, insp.id, checklist_version=cl.DEFAULT_VERSION)  # back: the events still name KH
+    sync.export_package(a, tmp_path / "x.cchc")
+    c = sqlite3.connect(tmp_path / "x.cchc")
+    try:
+        assert {r[0] for r in c.execute("SELECT id FROM checklist_versions")} == {cl.DEFAULT_VERSION, kh.id}
+        assert c.execute("SELECT count(*) FROM checklist_items WHERE version_id = ?", [kh.id]).fetchone()[0] > 0
+    finally:
+        c.close()
+
+
+def test_export_stores_the_built_in_set_when_a_database_lacks_it(tmp_path):
+    import sqlite3
+
+    a, b, insp, m, v = _pair(tmp_path)  # its inspection uses the built-in set
+    a.execute("DELETE FROM checklist_items WHERE version_id = ?", [cl.DEFAULT_VERSION])
+    a.execute("DELETE FROM checklist_versions WHERE id = ?", [cl.DEFAULT_VERSION])  # as an older version left it
+    a.conn.commit()
+    sync.export_package(a, tmp_path / "x.cchc")
+    c = sqlite3.connect(tmp_path / "x.cchc")
+    try:
+        assert [r[0] for r in c.execute("SELECT id FROM checklist_versions")] == [cl.DEFAULT_VERSION]
+        assert c.execute("SELECT count(*) FROM checklist_items").fetchone()[0] > 0
+    finally:
+        c.close()
+    assert (
+        a.execute("SELECT count(*) FROM checklist_items WHERE version_id = ?", [cl.DEFAULT_VERSION]).fetchone()[0] > 0
+    )
