@@ -6,7 +6,7 @@
     uv run python tools/mutation.py --report         # print the last results, run nothing
 
 Prints per module: mutants, killed, survived, timeout, no tests, equivalent (the list in
-docs/mutation.md, and any survivor that only changes the case of SQL text holding no quoted value:
+docs/mutation.md, and any survivor that only changes the case of SQL text outside its quoted values:
 SQLite reads it the same) and the score = killed / (mutants - equivalent), then the survivors' names
 (`uv run mutmut show NAME` shows the diff). Exit status 1 when a module scores under --target.
 
@@ -76,6 +76,9 @@ _SQL = re.compile(
 )
 
 
+_QUOTED = re.compile(r"'(?:[^']|'')*'")
+
+
 def _looks_like_sql(text: str) -> bool:
     """SQL text, not an English sentence that happens to hold "set" or "on": it holds an SQL word
     in capitals, as the code writes its SQL (SELECT, WHERE, PRAGMA, WITHOUT ROWID …)."""
@@ -126,7 +129,7 @@ def _strings(line: str) -> list[str] | None:
 
 
 def sql_case_only(module: str, name: str) -> bool:
-    """A mutant that only changes the case of SQL text with no quoted value in it ("SELECT … FROM
+    """A mutant that only changes the case of SQL text outside its quoted values ("SELECT … FROM
     conflicts" into "select … from conflicts"): SQLite's keywords and names are case-insensitive,
     so it is equivalent. Read from the two functions in mutants/inspector/<module>.py."""
     path = ROOT / "mutants" / "inspector" / f"{module}.py"
@@ -135,7 +138,11 @@ def sql_case_only(module: str, name: str) -> bool:
     source = path.read_text(encoding="utf-8")
     func = name.split(".", 2)[-1]
     base = func.rsplit("__mutmut_", 1)[0]
-    orig, mutant = _function(source, f"{base}__mutmut_orig"), _function(source, func)
+    return case_only(_function(source, f"{base}__mutmut_orig"), _function(source, func))
+
+
+def case_only(orig: list[str], mutant: list[str]) -> bool:
+    """The mutant's lines differ from the original's only in the case of SQL outside quotes."""
     if not orig or len(orig) != len(mutant):
         return False
     changed = [(a, b) for a, b in zip(orig, mutant) if a != b]
@@ -148,7 +155,9 @@ def sql_case_only(module: str, name: str) -> bool:
         for x, y in zip(ta, tb):
             if x == y:
                 continue
-            if x.lower() != y.lower() or "'" in x or '"' in x or "$" in x or not _looks_like_sql(x):
+            if x.lower() != y.lower() or '"' in x or not _looks_like_sql(x):
+                return False
+            if _QUOTED.findall(x) != _QUOTED.findall(y):  # a quoted value is data: its case counts
                 return False
     return True
 

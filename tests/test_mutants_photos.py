@@ -1,0 +1,409 @@
+"""Tests that kill the mutants of inspector/photos.py a mutation run left alive (tools/mutation.py):
+putting a stored photo on a visit, finding a photo by a short id, who changed a photo and why,
+the JSON of the command line, refusals by size, distances, and TIFF structure checks."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+from PIL import Image
+
+from inspector import errors as E
+from inspector import events
+from inspector import inspections as ins
+from inspector import photos as ph
+from tests.conftest import PHOTOS
+
+pytestmark = pytest.mark.skipif(not PHOTOS.exists(), reason="../shared/real-photos is not beside the project")
+
+GPS = PHOTOS / "jpg" / "gps"
+
+
+@pytest.fixture
+def visit(demo_db):
+    return next(v for v in ins.visits(demo_db) if v.commune == "Đồng Hóa")  # no demo photos there
+
+
+def _changes(db, attachment_id: str) -> list[dict]:
+    return events.history(db, attachment_id)
+
+
+# ---- attach, visit_count ---------------------------------------------------------------------------
+
+
+def test_a_stored_photo_is_put_on_another_visit_and_item_without_new_bytes(demo_db, visit):
+    first = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"], item_code="B5").imported[0]
+    other = next(v for v in ins.visits(demo_db) if v.id != visit.id and v.inspection_id == visit.inspection_id)
+    photos_before = demo_db.execute("SELECT count(*) FROM photos").fetchone()[0]
+    a = ph.attach(demo_db, other.id, first.photo_sha256, item_code="B6", author="Lan")
+    assert demo_db.execute("SELECT count(*) FROM photos").fetchone()[0] == photos_before
+    assert (a.visit_id, a.item_code, a.photo_sha256, a.confirmed, a.deleted) == (
+        other.id,
+        "B6",
+        first.photo_sha256,
+        False,
+        False,
+    )
+    assert a.caption.startswith("B6 – ") and a.caption.endswith("chụp lúc 16 giờ 38 ngày 22/10/2008")
+    assert a.ord == max((x.ord for x in ph.attachments(demo_db, other.id, "B6") if x.id != a.id), default=0) + 1
+    assert {e["author"] for e in _changes(demo_db, a.id)} == {"Lan"}
+    again = ph.attach(demo_db, other.id, first.photo_sha256, item_code="B6", caption="  Bảng  niêm yết ")
+    assert again.caption == "Bảng niêm yết" and again.ord == a.ord + 1
+    on_visit = ph.attach(demo_db, other.id, first.photo_sha256)  # the visit itself, no item
+    assert on_visit.item_code is None and on_visit.caption == "Ảnh chụp lúc 16 giờ 38 ngày 22/10/2008"
+    with pytest.raises(E.NotFound) as nf:
+        ph.attach(demo_db, other.id, "f" * 64)
+    assert (nf.value.what, nf.value.key) == ("photo", "f" * 64)
+
+
+def test_attaching_to_a_signed_visit_needs_a_reason_and_records_it(demo_db, visit):
+    sha = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"]).imported[0].photo_sha256
+    ins.update_visit(demo_db, visit.id, status="signed")
+    with pytest.raises(E.VisitFrozen):
+        ph.attach(demo_db, visit.id, sha, item_code="B1")
+    a = ph.attach(demo_db, visit.id, sha, item_code="B1", reason="bổ sung ảnh")
+    assert {e["reason"] for e in _changes(demo_db, a.id)} == {"bổ sung ảnh"}
+
+
+def test_the_visit_count_holds_photos_on_items_and_on_the_visit_but_not_removed_ones(demo_db, visit):
+    assert ph.visit_count(demo_db, visit.id) == 0
+    atts = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg", GPS / "DSCN0025.jpg"], item_code="B5").imported
+    ph.import_files(demo_db, visit.id, [GPS / "DSCN0027.jpg"])  # on the visit itself
+    assert ph.visit_count(demo_db, visit.id) == 3
+    ph.remove(demo_db, atts[0].id)
+    assert ph.visit_count(demo_db, visit.id) == 2
+    other = next(v for v in ins.visits(demo_db) if v.id != visit.id and v.commune != visit.commune)
+    assert ph.visit_count(demo_db, other.id) == len(ph.attachments(demo_db, other.id))
+
+
+# ---- who and why, on a signed visit -----------------------------------------------------------------
+
+
+def test_every_change_of_a_photo_on_a_signed_visit_needs_a_reason_and_keeps_author_and_reason(demo_db, visit):
+    atts = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg", GPS / "DSCN0025.jpg"], item_code="B5").imported
+    ins.update_visit(demo_db, visit.id, status="signed")
+    a, b = atts[0].id, atts[1].id
+    steps = [
+        ("caption", lambda **k: ph.set_caption(demo_db, a, "Ảnh mới", **k)),
+        ("move", lambda **k: ph.move(demo_db, a, "B6", **k)),
+        ("remove", lambda **k: ph.remove(demo_db, b, **k)),
+        ("restore", lambda **k: ph.restore(demo_db, b, **k)),
+        ("confirm", lambda **k: ph.confirm(demo_db, b, **k)),
+        ("reorder", lambda **k: ph.reorder(demo_db, [b, a], **k)),
+    ]
+    for name, step in steps:
+        n = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
+        with pytest.raises(E.VisitFrozen):
+            step()
+        assert demo_db.execute("SELECT count(*) FROM events").fetchone()[0] == n, name
+        step(author="Minh", reason=f"sửa: {name}")
+        newest = demo_db.execute("SELECT author, reason FROM events ORDER BY rowid DESC LIMIT 1").fetchone()
+        assert tuple(newest) == ("Minh", f"sửa: {name}"), name
+    got = ph.get_attachment(demo_db, b)
+    assert got.confirmed is True and got.deleted is False and got.ord == 1
+    assert demo_db.execute("SELECT confirmed FROM attachments WHERE id = ?", [b]).fetchone()[0] == 1
+
+
+def test_reordering_refuses_photos_of_two_visits_by_the_first_ones_visit(demo_db, visit):
+    mine = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"]).imported[0]
+    other = next(v for v in ins.visits(demo_db) if v.id != visit.id)
+    theirs = ph.attach(demo_db, other.id, mine.photo_sha256)
+    ins.update_visit(demo_db, other.id, status="signed")
+    with pytest.raises(E.InvalidInput) as err:  # the first photo's visit is open: no reason asked
+        ph.reorder(demo_db, [mine.id, theirs.id])
+    assert str(err.value) == "photos of one visit only"
+    ph.reorder(demo_db, [])  # nothing to do
+
+
+# ---- find_photo -------------------------------------------------------------------------------------
+
+
+def test_a_photo_is_found_by_attachment_id_or_sha_or_a_prefix_in_any_case(demo_db, visit):
+    a = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"]).imported[0]
+    sha = a.photo_sha256
+    assert ph.find_photo(demo_db, a.id) == sha
+    assert ph.find_photo(demo_db, "  " + a.id[:8].upper() + " ") == sha
+    assert ph.find_photo(demo_db, sha.upper()) == sha
+    assert ph.find_photo(demo_db, sha[:4]) == sha or sha[:4] == a.id[:4]
+    for short in ("", None, sha[:3]):
+        with pytest.raises(E.NotFound) as nf:
+            ph.find_photo(demo_db, short)
+        assert nf.value.what == "photo"
+    with pytest.raises(E.NotFound) as nf:
+        ph.find_photo(demo_db, "zzzzzzzz")
+    assert (nf.value.what, nf.value.key) == ("photo", "zzzzzzzz")
+
+
+def test_a_prefix_shared_by_two_photos_or_two_attachments_is_ambiguous(demo_db, visit):
+    a = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"]).imported[0]
+    b = ph.attach(demo_db, visit.id, a.photo_sha256, item_code="B1")  # same photo, second attachment
+    demo_db.execute("UPDATE attachments SET id = 'abcd' || substr(id, 5) WHERE id IN (?, ?)", [a.id, b.id])
+    demo_db.conn.commit()
+    with pytest.raises(E.Ambiguous) as am:
+        ph.find_photo(demo_db, "abcd")
+    assert (am.value.what, am.value.count) == ("photo", 2)
+    assert ph.find_photo(demo_db, "abcd" + a.id[4:]) == a.photo_sha256  # the whole id is one
+    for n in (1, 2):  # two stored photos whose hashes begin alike, on no attachment
+        demo_db.execute("CREATE TEMP TABLE t AS SELECT * FROM photos WHERE sha256 = ?", [a.photo_sha256])
+        demo_db.execute("UPDATE t SET sha256 = ? || substr(sha256, 6)", [f"eeee{n}"])
+        demo_db.execute("INSERT INTO photos SELECT * FROM t")
+        demo_db.execute("DROP TABLE t")
+    demo_db.conn.commit()
+    with pytest.raises(E.Ambiguous) as am:
+        ph.find_photo(demo_db, "eeee")
+    assert (am.value.what, am.value.count) == ("photo", 2)
+    assert ph.find_photo(demo_db, "eeee2") == "eeee2" + a.photo_sha256[5:]
+
+
+def test_a_photo_prefix_matching_one_photo_and_no_attachment_finds_it(demo_db, visit):
+    sha = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"]).imported[0].photo_sha256
+    demo_db.execute("UPDATE attachments SET id = 'ffff' || substr(id, 5) WHERE photo_sha256 = ?", [sha])
+    demo_db.conn.commit()
+    prefix = next(sha[:k] for k in range(4, 64) if not sha[:k].startswith("ffff"))
+    assert ph.find_photo(demo_db, prefix) == sha
+
+
+# ---- bytes ------------------------------------------------------------------------------------------
+
+
+def test_bytes_of_an_unknown_photo_are_refused_by_name_or_none(demo_db):
+    for get in (ph.photo_bytes, ph.thumb_bytes):
+        with pytest.raises(E.NotFound) as nf:
+            get(demo_db, "0" * 64)
+        assert (nf.value.what, nf.value.key) == ("photo", "0" * 64)
+    assert ph.original_bytes(demo_db, "0" * 64) is None
+    assert ph.photos_bytes(demo_db, []) == {}
+
+
+# ---- JSON -------------------------------------------------------------------------------------------
+
+
+def test_an_attachment_and_an_import_report_as_json(demo_db, visit):
+    ins.update_visit(demo_db, visit.id, date="2008-10-22")
+    report = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg", ORIENT_1], item_code="B5")
+    a = ph.attachments(demo_db, visit.id)[0]
+    j = ph.attachment_json(a)
+    assert set(j) == {
+        "id",
+        "sha256",
+        "width",
+        "height",
+        "item",
+        "caption",
+        "order",
+        "taken_at",
+        "gps",
+        "camera",
+        "source_name",
+        "bytes",
+        "flags",
+        "confirmed",
+    }
+    assert (j["order"], j["camera"], j["bytes"], j["flags"], j["confirmed"]) == (a.ord, a.camera, a.size, [], False)
+    assert j["gps"] == {"lat": a.gps_lat, "lon": a.gps_lon} and a.gps_lat is not None
+    no_gps = next(x for x in ph.attachments(demo_db, visit.id) if x.gps_lat is None)
+    assert ph.attachment_json(no_gps)["gps"] is None and ph.attachment_json(no_gps)["flags"] == list(no_gps.flags)
+    again = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"], item_code="B6")
+    assert again.to_json()["reused"] == 1 and report.to_json()["reused"] == 0
+    assert set(report.to_json()) == {"imported", "duplicates", "reused", "cancelled", "rejected"}
+
+
+ORIENT_1 = PHOTOS / "jpg" / "orientation" / "landscape_1.jpg"
+
+
+# ---- refusals ---------------------------------------------------------------------------------------
+
+
+def test_refusals_name_their_code_and_detail(tmp_path, monkeypatch):
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    for path, code in ((empty, "empty"), (tmp_path / "gone.jpg", "missing")):
+        with pytest.raises(ph.Rejected) as r:
+            ph.process_file(path)
+        assert r.value.code == code and str(r.value) == ph.reason_text(code)
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("pasted.png", data=b"")
+    assert r.value.code == "empty"
+    one = tmp_path / "one.jpg"
+    one.write_bytes(b"\xff")
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file(one)
+    assert r.value.code != "empty"
+    big = tmp_path / "big.jpg"
+    big.write_bytes(ORIENT_1.read_bytes())
+    size = big.stat().st_size
+    monkeypatch.setattr(ph, "MAX_FILE_BYTES", size)  # exactly at the limit: imported
+    assert ph.process_file(big).width > 0
+    monkeypatch.setattr(ph, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file(big)
+    assert (r.value.code, r.value.detail) == ("file_too_big", "0 MB")
+    big.write_bytes(b"\0" * (3 * 1024 * 1024 + 5))
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file(big)
+    assert (r.value.code, r.value.detail) == ("file_too_big", "3 MB")
+
+
+def test_a_refusal_reads_with_its_detail_in_brackets_and_an_unknown_code_as_itself():
+    r = ph.Rejected("truncated", "12 bytes")
+    assert str(r) == ph.reason_text("truncated") + " (12 bytes)"
+    assert r.reason_vi == ph.reason_text("truncated", "vi") + " (12 bytes)"
+    plain = ph.Rejected("truncated")
+    assert str(plain) == ph.reason_text("truncated") and plain.reason_vi == ph.reason_text("truncated", "vi")
+    assert ph.reason_text("no-such-code") == "no-such-code"
+    assert ph.message_code("missing") == "photo_not_found" and ph.message_code("empty") == "photo_empty"
+    assert ph.reason_text("missing") != "missing" and ph.reason_text("missing", "vi") != ph.reason_text("missing")
+
+
+def test_the_original_is_kept_only_when_asked():
+    assert ph.process_file(ORIENT_1).original is None
+    assert ph.process_file(ORIENT_1, keep_original=True).original == ORIENT_1.read_bytes()
+
+
+# ---- a pasted image ---------------------------------------------------------------------------------
+
+
+def test_a_pasted_image_is_stored_once_keeps_its_author_and_is_refused_with_its_detail(demo_db, visit):
+    out = io.BytesIO()
+    Image.effect_noise((80, 60), 50).convert("RGB").save(out, "PNG")
+    data = out.getvalue()
+    a = ph.import_one(demo_db, visit.id, data, "clip.png", item_code="B2", author="Lan")
+    assert {e["author"] for e in _changes(demo_db, a.id)} == {"Lan"}
+    assert ph.original_bytes(demo_db, a.photo_sha256) is None
+    n = demo_db.execute("SELECT count(*) FROM photos").fetchone()[0]
+    b = ph.import_one(demo_db, visit.id, data, "clip.png", item_code="B3")
+    assert b.photo_sha256 == a.photo_sha256 and demo_db.execute("SELECT count(*) FROM photos").fetchone()[0] == n
+    with pytest.raises(E.PhotoRejected) as r:
+        ph.import_one(demo_db, visit.id, data[: len(data) // 2], "cut.png")
+    assert r.value.code == "truncated" and r.value.detail
+
+
+# ---- distance and evidence --------------------------------------------------------------------------
+
+
+def test_distances_on_the_earth():
+    assert ph._distance_m((0.0, 0.0), (1.0, 0.0)) == pytest.approx(111_195, rel=1e-4)  # a degree of latitude
+    assert ph._distance_m((0.0, 0.0), (0.0, 1.0)) == pytest.approx(111_195, rel=1e-4)  # of longitude at the equator
+    assert ph._distance_m((60.0, 10.0), (60.0, 11.0)) == pytest.approx(55_597, rel=1e-3)  # half as much at 60°
+    hanoi, hcmc = (21.0285, 105.8542), (10.8231, 106.6297)
+    assert ph._distance_m(hanoi, hcmc) == pytest.approx(1_137_000, rel=0.01)
+    assert ph._distance_m(hcmc, hanoi) == pytest.approx(ph._distance_m(hanoi, hcmc))
+    assert ph._distance_m((0.0, 0.0), (0.0, 180.0)) == pytest.approx(20_015_087, rel=1e-4)  # the far side
+    assert ph._distance_m((1.0, 2.0), (1.0, 2.0)) == 0
+
+
+def _place(db, attachment_id, lat, lon):
+    db.execute(
+        "UPDATE photos SET gps_lat = ?, gps_lon = ? WHERE sha256 = (SELECT photo_sha256 FROM attachments WHERE id = ?)",
+        [lat, lon, attachment_id],
+    )
+
+
+def test_the_far_place_is_judged_from_three_placed_photos_and_a_confirmed_one_is_skipped(demo_db, visit):
+    files = [GPS / "DSCN0021.jpg", GPS / "DSCN0025.jpg", ORIENT_1, PHOTOS / "jpg" / "orientation" / "portrait_1.jpg"]
+    atts = ph.import_files(demo_db, visit.id, files, item_code="B5").imported
+    ins.update_visit(demo_db, visit.id, date="")
+    for a in atts:
+        _place(demo_db, a.id, None, None)
+    _place(demo_db, atts[0].id, 21.0, 105.0)
+    _place(demo_db, atts[1].id, 21.0, 105.0)
+    demo_db.conn.commit()
+    assert ph.evidence_flags(demo_db, visit.id) == {}  # two placed photos: no centre yet
+    _place(demo_db, atts[2].id, 21.0 + 2000 / 111_195 * 1.01, 105.0)  # just over 2 km north
+    demo_db.conn.commit()
+    assert ph.evidence_flags(demo_db, visit.id) == {atts[2].id: ("gps",)}  # three: the median is the centre
+    ph.confirm(demo_db, atts[0].id)  # the first in order, confirmed: the others are still judged
+    assert ph.evidence_flags(demo_db, visit.id) == {atts[2].id: ("gps",)}
+    _place(demo_db, atts[2].id, 21.0 + 2000 / 111_195 * 0.99, 105.0)  # just under
+    demo_db.conn.commit()
+    assert ph.evidence_flags(demo_db, visit.id) == {}
+
+
+def test_evidence_flags_of_photos_listed_without_their_flags(demo_db, visit, monkeypatch):
+    ins.update_visit(demo_db, visit.id, date="2001-01-01")
+    atts = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"]).imported
+    calls = []
+    real = ph.evidence_flags
+
+    def counting(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(ph, "evidence_flags", counting)
+    assert real(demo_db, visit.id) == {atts[0].id: ("date",)}
+    assert calls == []  # the list it reads is taken without flags (no second round of checks)
+
+
+# ---- binary readers and TIFF structure --------------------------------------------------------------
+
+
+def test_little_endian_reads_stop_exactly_at_the_end():
+    data = b"\x01\x02\x03"
+    assert ph._le(data, 0, 2) == 0x0201 and ph._le(data, 1, 2) == 0x0302 and ph._le(data, 2, 1) == 3
+    for pos, size in ((2, 2), (-1, 1), (3, 1)):
+        with pytest.raises(ph._Cut):
+            ph._le(data, pos, size)
+
+
+def _tiff(extra: list[tuple[int, int, int, int]] = (), *, tiles: bool = False, cut: int = 0) -> bytes:
+    """A little-endian RGB TIFF of 16×16 pixels, its directory first and its pixels last (so that
+    cutting the end cuts the pixels only), with extra directory entries (tag, type, count, value)."""
+    pixels = bytes(range(256)) * 3
+    entries = [
+        (256, 3, 1, 16),
+        (257, 3, 1, 16),
+        (258, 3, 3, 0),  # BitsPerSample 8,8,8: its offset is set below
+        (259, 3, 1, 1),
+        (262, 3, 1, 2),
+        (277, 3, 1, 3),
+    ]
+    if tiles:
+        entries += [(322, 3, 1, 16), (323, 3, 1, 16), (324, 4, 1, 0), (325, 4, 1, len(pixels))]
+    else:
+        entries += [(273, 4, 1, 0), (278, 3, 1, 16), (279, 4, 1, len(pixels))]
+    entries += list(extra)
+    entries.sort()
+    ifd_size = 2 + 12 * len(entries) + 4
+    bits_at = 8 + ifd_size
+    data_at = bits_at + 6
+    out = bytearray(b"II*\0" + struct.pack("<I", 8) + struct.pack("<H", len(entries)))
+    for tag, typ, count, value in entries:
+        if tag == 258:
+            value = bits_at
+        elif tag in (273, 324):
+            value = data_at
+        out += struct.pack("<HHII", tag, typ, count, value)
+    out += b"\0\0\0\0" + struct.pack("<HHH", 8, 8, 8) + pixels
+    return bytes(out[: len(out) - cut])
+
+
+def test_a_hand_made_tiff_imports_whole_and_is_refused_before_decoding_when_cut():
+    for tiles in (False, True):
+        whole = ph.process_file("t.tif", data=_tiff(tiles=tiles))  # its pixels end at the file's end
+        assert (whole.width, whole.height) == (16, 16)
+        with pytest.raises(ph.Rejected) as r:
+            ph.process_file("t.tif", data=_tiff(tiles=tiles, cut=1))
+        data_len = len(_tiff(tiles=tiles)) - 1
+        assert (r.value.code, r.value.detail) == ("truncated", f"{data_len} bytes"), tiles  # the structure check's
+
+
+def test_tiff_tags_the_check_does_not_know_or_holds_in_place_pass_and_a_cut_value_is_refused():
+    unknown_type = (40000, 99, 100, 0xFFFF_FF00)  # Pillow skips a type it does not know
+    inline_long = (40001, 4, 1, 0xFFFF_FF00)  # four bytes: held in the entry itself, not an offset
+    for extra in ([unknown_type], [inline_long]):
+        assert ph.process_file("t.tif", data=_tiff(extra)).width == 16, extra
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("t.tif", data=_tiff([(305, 2, 5, 0x00FF_FF00)]))  # five bytes of text, past the end
+    assert r.value.code == "truncated"
+
+
+def test_pasting_an_image_already_stored_does_not_decode_it_again(demo_db, visit, monkeypatch):
+    data = ORIENT_1.read_bytes()
+    first = ph.import_one(demo_db, visit.id, data, "clip.jpg", item_code="B2")
+    decoded = []
+    real = ph._process_bytes
+    monkeypatch.setattr(ph, "_process_bytes", lambda *a, **k: decoded.append(1) or real(*a, **k))
+    again = ph.import_one(demo_db, visit.id, data, "clip.jpg", item_code="B3")
+    assert again.photo_sha256 == first.photo_sha256 and decoded == []
