@@ -334,6 +334,8 @@ def test_evidence_flags_of_photos_listed_without_their_flags(demo_db, visit, mon
     monkeypatch.setattr(ph, "evidence_flags", counting)
     assert real(demo_db, visit.id) == {atts[0].id: ("date",)}
     assert calls == []  # the list it reads is taken without flags (no second round of checks)
+    assert ph.attachments(demo_db, visit.id, with_flags=False)[0].flags == () and calls == []
+    assert ph.attachments(demo_db, visit.id)[0].flags == ("date",) and len(calls) == 1
 
 
 # ---- binary readers and TIFF structure --------------------------------------------------------------
@@ -407,3 +409,136 @@ def test_pasting_an_image_already_stored_does_not_decode_it_again(demo_db, visit
     monkeypatch.setattr(ph, "_process_bytes", lambda *a, **k: decoded.append(1) or real(*a, **k))
     again = ph.import_one(demo_db, visit.id, data, "clip.jpg", item_code="B3")
     assert again.photo_sha256 == first.photo_sha256 and decoded == []
+
+
+# ---- HEIF boxes and item locations --------------------------------------------------------------
+
+
+def _box(kind: bytes, payload: bytes = b"") -> bytes:
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def _iloc(version: int, items: list[tuple[int, int, int, list[tuple[int, int]]]], *, base: int = 0) -> bytes:
+    """An iloc box (version 0, 1 or 2) with 4-byte offsets, lengths and bases (and 4-byte extent
+    indexes from version 1): items as (construction method, data reference, base offset, extents
+    as (offset, length))."""
+    index_size = 4 if version in (1, 2) else 0
+    sizes = (4 << 12) | (4 << 8) | (4 << 4) | index_size
+    id_size = 4 if version == 2 else 2
+    out = bytes([version, 0, 0, 0]) + struct.pack(">H", sizes) + len(items).to_bytes(id_size, "big")
+    for n, (method, ref, item_base, extents) in enumerate(items, 1):
+        out += n.to_bytes(id_size, "big")
+        if version in (1, 2):
+            out += struct.pack(">H", method)
+        out += struct.pack(">HI", ref, item_base + base) + struct.pack(">H", len(extents))
+        for offset, length in extents:
+            out += (b"\0\0\0\x07" if index_size else b"") + struct.pack(">II", offset, length)
+    return _box(b"iloc", out)
+
+
+def _heif(iloc: bytes, *, before: bytes = b"", trailing: bytes = b"", mdat: int = 100) -> bytes:
+    meta = _box(b"meta", b"\0\0\0\0" + before + iloc + trailing)
+    return _box(b"ftyp", b"heic\0\0\0\0") + meta + _box(b"mdat", b"\x55" * mdat)
+
+
+def _cut(data: bytes) -> bool:
+    try:
+        ph._check_heif(data)
+    except ph._Cut:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("version", [0, 1, 2])
+def test_an_item_extent_past_the_end_of_the_file_is_found_in_each_iloc_version(version):
+    probe = _heif(_iloc(version, [(0, 0, 0, [(0, 10)])]))
+    end = len(probe)
+    fits = _heif(_iloc(version, [(0, 0, 0, [(0, 10)]), (0, 0, 0, [(end - 20, 20)])]))
+    assert len(fits) == end + len(_iloc(version, [(0, 0, 0, [(0, 10)])] * 2)) - len(
+        _iloc(version, [(0, 0, 0, [(0, 10)])])
+    )
+    whole = len(fits)
+    assert not _cut(_heif(_iloc(version, [(0, 0, 0, [(0, 10)]), (0, 0, 0, [(whole - 20, 20)])])))  # ends at the end
+    assert _cut(_heif(_iloc(version, [(0, 0, 0, [(0, 10)]), (0, 0, 0, [(whole - 20, 21)])])))  # one byte past
+    assert _cut(_heif(_iloc(version, [(0, 0, whole - 20, [(0, 10), (10, 11)])])))  # base + offset + length
+    with pytest.raises(ph._Cut) as e:
+        ph._check_heif(_heif(_iloc(version, [(0, 0, 0, [(whole, 1)])])))
+    assert str(e.value) == "an item's bytes lie past the end of the file"
+    assert not _cut(_heif(_iloc(version, [(0, 1, 0, [(whole, 50)])])))  # in another file: not ours to check
+    if version:
+        assert not _cut(_heif(_iloc(version, [(1, 0, 0, [(whole, 50)])])))  # in the idat box, not the file
+        assert not _cut(_heif(_iloc(version, [(2, 0, 0, [(whole, 50)])])))  # from another item
+
+
+def test_heif_boxes_cut_or_damaged():
+    good = _heif(_iloc(1, [(0, 0, 0, [(0, 10)])]))
+    assert not _cut(good)
+    assert _cut(good[:-1])  # the last box (mdat) cut short
+    large = _box(b"ftyp", b"heic\0\0\0\0") + struct.pack(">I", 1) + b"mdat" + struct.pack(">Q", 16 + 40) + b"\0" * 40
+    assert not _cut(large) and _cut(large[:-1])  # a box with a 64-bit size
+    empty_first = _box(b"free") + good  # an empty box first: the ones after are still read
+    assert not _cut(empty_first) and _cut(empty_first[:-1])
+    assert not _cut(good + struct.pack(">I", 4) + b"free")  # a box shorter than its header: damaged, libheif says
+    past = _heif(_iloc(1, [(0, 0, 0, [(10_000, 1)])]), before=_box(b"hdlr"))  # an empty box before the iloc
+    assert _cut(past)
+    assert _cut(_heif(_iloc(1, [(0, 0, 0, [(10_000, 1)])]), trailing=b"\0\0"))
+    assert not _cut(_heif(_box(b"hdlr"), trailing=b"\0\0"))  # two bytes left in the meta box: nothing to read
+    zero = _heif(_iloc(1, [(0, 0, 0, [(10_000, 1)])]), before=b"\0\0\0\0free")  # a child of size 0: stop there
+    assert not _cut(zero)
+    over = bytearray(_heif(_iloc(1, [(0, 0, 0, [(10_000, 1)])])))
+    at = over.index(b"iloc") - 4
+    over[at : at + 4] = struct.pack(">I", 4000)  # the iloc runs past its meta box: damaged, not read
+    assert not _cut(bytes(over))
+
+
+# ---- folders and batches ------------------------------------------------------------------------
+
+
+def test_a_folder_gives_its_images_in_name_order_without_hidden_ones_and_each_file_once(tmp_path):
+    src = ORIENT_1.read_bytes()
+    (tmp_path / "sub").mkdir()
+    for name in ("b.JPG", "A.jpg", "sub/c.jpeg", ".hidden.jpg", "notes.txt", "XX.XX.jpg", "_z.png"):
+        (tmp_path / name).write_bytes(src)
+    files, empty = ph.expand([tmp_path, tmp_path / "A.jpg", tmp_path / "sub" / ".." / "b.JPG"])
+    assert [str(f.relative_to(tmp_path)) for f in files] == ["_z.png", "A.jpg", "b.JPG", "sub/c.jpeg", "XX.XX.jpg"]
+    assert empty == []
+    (tmp_path / "none").mkdir()
+    files, empty = ph.expand([tmp_path / "none", tmp_path / "gone.jpg", tmp_path / "gone.jpg"])
+    assert empty == [("none", "folder_empty")] and files == [tmp_path / "gone.jpg"]
+
+
+def test_a_batch_by_path_with_its_caption_author_and_progress(demo_path, tmp_path):
+    import inspector
+
+    db = inspector.open_db(demo_path)
+    visit = next(v for v in ins.visits(db) if v.commune == "Đồng Hóa")
+    db.close()
+    steps = []
+    report = ph.import_files(
+        demo_path,
+        visit.id,
+        [ORIENT_1, GPS / "DSCN0021.jpg"],
+        caption="Bảng niêm yết",
+        author="Lan",
+        progress=lambda d, t: steps.append((d, t)),
+    )
+    assert steps[0] == (0, 2) and steps[-1] == (2, 2)
+    db = inspector.open_db(demo_path)  # the function's own connection is closed: the file is whole
+    got = ph.attachments(db, visit.id)
+    assert [a.caption for a in got] == ["Bảng niêm yết", "Bảng niêm yết"]
+    assert {e["author"] for a in report.imported for e in events.history(db, a.id)} == {"Lan"}
+    db.close()
+
+
+def test_photos_are_listed_in_the_checklists_order_visit_photos_first(demo_db, visit):
+    for code in ("B6", "A1", "B5"):
+        ph.import_files(demo_db, visit.id, [ORIENT_1], item_code=code)
+    ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"])  # on the visit
+    got = ph.attachments(demo_db, visit.id)
+    assert [a.item_code for a in got] == [None, "A1", "B5", "B6"]
+    demo_db.execute(
+        "UPDATE attachments SET item_code = 'Z9' WHERE visit_id = ? AND item_code = 'A1'", [visit.id]
+    )  # an item the set does not have: after the known ones
+    demo_db.conn.commit()
+    assert [a.item_code for a in ph.attachments(demo_db, visit.id)] == [None, "B5", "B6", "Z9"]
+    assert ph.attachments(demo_db, "no-such-visit") == []
