@@ -483,6 +483,8 @@ def test_heif_boxes_cut_or_damaged():
     assert _cut(past)
     assert _cut(_heif(_iloc(1, [(0, 0, 0, [(10_000, 1)])]), trailing=b"\0\0"))
     assert not _cut(_heif(_box(b"hdlr"), trailing=b"\0\0"))  # two bytes left in the meta box: nothing to read
+    last = _box(b"ftyp", b"heic\0\0\0\0") + _box(b"meta", b"\0\0\0\0" + _box(b"hdlr") + b"\0\0")
+    assert not _cut(last)  # the same at the very end of the file
     zero = _heif(_iloc(1, [(0, 0, 0, [(10_000, 1)])]), before=b"\0\0\0\0free")  # a child of size 0: stop there
     assert not _cut(zero)
     over = bytearray(_heif(_iloc(1, [(0, 0, 0, [(10_000, 1)])])))
