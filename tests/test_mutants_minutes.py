@@ -1,0 +1,150 @@
+"""Tests that kill the mutants of inspector/minutes.py a mutation run left alive (tools/mutation.py).
+
+An office's template is checked and filled in a child process (inspector.templates); the tests of
+that process are slow, so here the same job runs in this process: what is checked and filled is the
+same code, only the bounds of the child are not there."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from inspector import answers as ans
+from inspector import checklist as cl
+from inspector import errors as E
+from inspector import inspections as ins
+from inspector import minutes as mn
+from inspector import templates as tg
+
+SHIPPED = mn.DEFAULT_TEMPLATE["kiem_tra"]
+
+
+@pytest.fixture
+def in_process(monkeypatch):
+    """The child's job run here: mn._isolated_job, as inspector.templates' child runs it."""
+    jobs: list[str] = []
+
+    def run(path, job, payload):
+        jobs.append(job)
+        return mn._isolated_job(str(path), job, payload)
+
+    monkeypatch.setattr(tg, "run_isolated", run)
+    return jobs
+
+
+def _ninh_xuan(db):
+    return next(v for v in ins.visits(db) if v.commune == "Ninh Xuân")
+
+
+def _edited(out: Path, old: str, new: str) -> Path:
+    with zipfile.ZipFile(SHIPPED) as z, zipfile.ZipFile(out, "w") as o:
+        for i in z.infolist():
+            d = z.read(i.filename)
+            if i.filename == "word/document.xml":
+                assert old.encode() in d
+                d = d.replace(old.encode(), new.encode(), 1)
+            o.writestr(i, d)
+    return out
+
+
+def _document(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def test_an_office_copy_of_the_template_is_checked_and_filled_by_the_childs_job(demo_db, tmp_path, in_process):
+    tpl = tmp_path / "mau-so-noi-vu.docx"
+    shutil.copy(SHIPPED, tpl)
+    mn.check_template(tpl)
+    assert in_process == ["check"]
+    assert mn._isolated_job(str(tpl), "check", {}) == {}
+    v = _ninh_xuan(demo_db)
+    out = mn.write_minutes(demo_db, v.id, tmp_path / "bb.docx", template=tpl)
+    assert in_process == ["check", "fill"]
+    text = _document(out)
+    assert "Ninh Xuân" in text and "{{" not in text
+
+
+def test_an_unknown_field_is_refused_with_the_fields_documentation_and_its_place(tmp_path, in_process):
+    tpl = _edited(tmp_path / "mau.docx", "{{ mo_dau }}", "{{ mo_dau }} {{ ten_chu_tich }}")
+    with pytest.raises(E.TemplateError) as err:
+        mn.check_template(tpl)
+    e = err.value
+    assert e.code == "tpl_field" and e.path == str(tpl)
+    detail = e.params["detail"]
+    assert "ten_chu_tich" in detail and "is not a field Inspector provides (see docs/template-fields.md)" in detail
+    assert "is not present in the data file" not in detail
+    assert "(paragraph " in detail and "more)" not in detail
+
+
+def test_several_problems_are_counted_after_the_first(tmp_path, in_process):
+    tpl = _edited(tmp_path / "mau.docx", "{{ mo_dau }}", "{{ mo_dau }} {{ ten_a }} {{ ten_b }} {{ ten_c }}")
+    with pytest.raises(E.TemplateError) as err:
+        mn.check_template(tpl)
+    assert err.value.params["detail"].endswith("(and 2 more)")
+
+
+def test_a_field_the_sample_provides_passes_and_one_it_lacks_does_not(tmp_path, in_process):
+    tpl = _edited(tmp_path / "mau.docx", "{{ mo_dau }}", "{{ mo_dau }} {{ ten_rieng }}")
+    sample = dict(mn.SAMPLE_FIELDS, ten_rieng="x")
+    mn.check_template(tpl, sample)
+    with pytest.raises(E.TemplateError):
+        mn.check_template(tpl)
+
+
+def test_a_template_the_linter_cannot_read_is_one_message(tmp_path, in_process, monkeypatch):
+    import docxtpl_lint
+
+    tpl = tmp_path / "mau.docx"
+    shutil.copy(SHIPPED, tpl)
+
+    def broken(*a, **k):
+        raise ValueError("bad\nzip")
+
+    monkeypatch.setattr(docxtpl_lint, "lint", broken)
+    with pytest.raises(E.TemplateError) as err:
+        mn.check_template(tpl)
+    assert err.value.code == "tpl_cannot_read" and err.value.params["detail"] == "bad zip"
+
+    def deep(*a, **k):
+        raise RecursionError("deep")
+
+    monkeypatch.setattr(docxtpl_lint, "lint", deep)
+    with pytest.raises(RecursionError):  # the sandbox's bound, not a reading problem: it goes on up
+        mn._lint(tpl, tpl.read_bytes(), None)
+
+
+def test_where_names_the_part_paragraph_and_table_cells():
+    def issue(**loc):
+        return SimpleNamespace(location=SimpleNamespace(**loc) if loc else None)
+
+    assert mn._where(issue()) == ""
+    assert mn._where(issue(part="body", paragraph=None, cells=())) == ""
+    assert mn._where(issue(part="body", paragraph=3, cells=())) == " (paragraph 3)"
+    assert mn._where(issue(part="body", paragraph=0, cells=None)) == " (paragraph 0)"
+    assert mn._where(issue(part="word/header1.xml", paragraph=2, cells=(1, 4))) == (
+        " (word/header1.xml, paragraph 2, table cell 1 > 4)"
+    )
+    assert mn._where(SimpleNamespace(location=SimpleNamespace(cells=(2,)))) == " (table cell 2)"
+
+
+def test_the_text_typed_under_a_g_item_only_when_it_is_a_text_item(demo_db):
+    v = _ninh_xuan(demo_db)
+    checklist = cl.get(demo_db, v.checklist_version)
+    text_items = [i for i in checklist.items if i.type == "text"]
+    other = next(i for i in checklist.items if i.type != "text")
+    code = text_items[0].code
+    answers = {
+        code: ans.Answer("a1", v.id, code, "Đã niêm yết đầy đủ", "", None, "", ""),
+        other.code: ans.Answer("a2", v.id, other.code, "dat", "", None, "", ""),
+    }
+    assert mn.typed_text(answers, checklist, code) == "Đã niêm yết đầy đủ"
+    assert mn.typed_text(answers, checklist, other.code) == ""  # not a text item
+    assert mn.typed_text(answers, checklist, "Z9") == ""  # no such item
+    assert mn.typed_text({code: ans.Answer("a1", v.id, code, None, "", None, "", "")}, checklist, code) == ""
+    assert mn.typed_text({code: ans.Answer("a1", v.id, code, "", "", None, "", "")}, checklist, code) == ""
+    assert mn.typed_text({}, checklist, code) == ""
