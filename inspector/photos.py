@@ -611,6 +611,13 @@ def _to_rgb(im):
 # ---- files and folders ----------------------------------------------------------------------
 
 
+def _is_dir(p: Path) -> bool:
+    try:
+        return p.is_dir()
+    except OSError:  # a file whose details cannot be read is refused when it is read
+        return False
+
+
 def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to import from files and folders (recursively, image extensions only), and folders
     that held none."""
@@ -619,12 +626,12 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
     seen: set[Path] = set()
     for p in paths:
         p = Path(p)
-        if p.is_dir():
+        if _is_dir(p):
             found = sorted(
                 (
                     q
                     for q in p.rglob("*")
-                    if q.is_file() and q.suffix.lower() in EXTENSIONS and not q.name.startswith(".")
+                    if q.suffix.lower() in EXTENSIONS and not q.name.startswith(".") and not _is_dir(q)
                 ),
                 key=lambda q: str(q).lower(),
             )
@@ -634,7 +641,10 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
         else:
             candidates = [p]
         for q in candidates:
-            key = q.resolve() if q.exists() else q
+            try:
+                key = q.resolve() if q.exists() else q
+            except OSError:  # not even its details can be read: the batch refuses it by name
+                key = q
             if key not in seen:
                 seen.add(key)
                 files.append(q)

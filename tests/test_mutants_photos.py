@@ -544,3 +544,36 @@ def test_photos_are_listed_in_the_checklists_order_visit_photos_first(demo_db, v
     demo_db.conn.commit()
     assert [a.item_code for a in ph.attachments(demo_db, visit.id)] == [None, "B5", "B6", "Z9"]
     assert ph.attachments(demo_db, "no-such-visit") == []
+
+
+def test_a_batch_refuses_by_code_what_it_cannot_read_and_a_repeat_on_the_visit_itself(
+    demo_db, visit, monkeypatch, tmp_path
+):
+    from pathlib import Path
+
+    a, b, c = (tmp_path / n for n in ("a.jpg", "b.jpg", "c.jpg"))
+    for p in (a, b, c):
+        p.write_bytes(ORIENT_1.read_bytes())
+    real_stat, real_read = Path.stat, Path.read_bytes
+
+    def stat(self, *args, **kw):
+        if self.name == "a.jpg":
+            raise PermissionError(13, "denied")
+        return real_stat(self, *args, **kw)
+
+    def read_bytes(self):
+        if self.name == "b.jpg":
+            raise PermissionError(13, "denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(ph, "MAX_FILE_BYTES", c.stat().st_size)  # exactly at the limit: imported
+    report = ph.import_files(demo_db, visit.id, [a, b, c], workers=1)
+    assert [(n, code) for n, code, _ in report.rejected] == [("a.jpg", "unreadable"), ("b.jpg", "unreadable")]
+    assert [x.source_name for x in report.imported] == ["c.jpg"]
+    again = ph.import_files(demo_db, visit.id, [c], workers=1)  # on the visit itself again: a repeat
+    assert again.duplicates == ["c.jpg"] and not again.imported
+    monkeypatch.setattr(ph, "MAX_FILE_BYTES", c.stat().st_size - 1)
+    over = ph.import_files(demo_db, visit.id, [c], item_code="B1", workers=1)
+    assert [(n, code) for n, code, _ in over.rejected] == [("c.jpg", "file_too_big")]
