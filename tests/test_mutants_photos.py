@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import struct
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
@@ -577,3 +579,104 @@ def test_a_batch_refuses_by_code_what_it_cannot_read_and_a_repeat_on_the_visit_i
     monkeypatch.setattr(ph, "MAX_FILE_BYTES", c.stat().st_size - 1)
     over = ph.import_files(demo_db, visit.id, [c], item_code="B1", workers=1)
     assert [(n, code) for n, code, _ in over.rejected] == [("c.jpg", "file_too_big")]
+
+
+# ---- a batch's report, progress and captions ----------------------------------------------------
+
+
+def test_a_batch_counts_each_step_each_reuse_and_every_stored_byte(demo_db, visit):
+    files = [GPS / "DSCN0021.jpg", GPS / "DSCN0025.jpg", ORIENT_1]
+    first = ph.import_files(demo_db, visit.id, files, item_code="B5")
+    stored = sum(
+        len(ph.photo_bytes(demo_db, a.photo_sha256)) + len(ph.thumb_bytes(demo_db, a.photo_sha256))
+        for a in first.imported
+    )
+    assert first.stored_bytes == stored and first.reused == 0
+    steps = []
+    again = ph.import_files(
+        demo_db, visit.id, [*files, files[0]], item_code="B6", progress=lambda d, t: steps.append((d, t))
+    )
+    assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]  # the repeated file is one file
+    assert again.reused == 3 and again.stored_bytes == 0 and len(again.imported) == 3
+
+
+def test_the_same_photo_twice_in_one_batch_is_a_repeat_the_second_time(demo_db, visit, tmp_path):
+    copy = tmp_path / "copy.jpg"
+    copy.write_bytes(ORIENT_1.read_bytes())
+    report = ph.import_files(demo_db, visit.id, [ORIENT_1, copy], item_code="B2")
+    assert len(report.imported) == 1 and report.duplicates == ["copy.jpg"]
+
+
+def test_a_batch_on_a_signed_visit_keeps_its_reason_on_every_change(demo_db, visit):
+    ins.update_visit(demo_db, visit.id, status="signed")
+    report = ph.import_files(demo_db, visit.id, [ORIENT_1], item_code="B2", reason="bổ sung ảnh", author="Lan")
+    changes = _changes(demo_db, report.imported[0].id)
+    assert {(e["author"], e["reason"]) for e in changes} == {("Lan", "bổ sung ảnh")}
+
+
+def test_the_default_caption_names_the_item_in_its_own_words_and_when_the_photo_was_taken():
+    item = SimpleNamespace(code="B5", text_vi="Niêm yết công khai / Public posting")
+    assert ph.default_caption(item, "2026-11-17T09:42") == "B5 – Niêm yết công khai, chụp lúc 09 giờ 42 ngày 17/11/2026"
+    assert ph.default_caption(item, "2026-11-17T09:4") == "B5 – Niêm yết công khai, không rõ thời gian chụp"
+    assert ph.default_caption(None, None) == "Ảnh không rõ thời gian chụp"
+    sixty = "một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu"[:60]
+    assert len(sixty) == 60
+    assert ph.default_caption(SimpleNamespace(code="A1", text_vi=sixty), None).startswith(f"A1 – {sixty},")
+    long = sixty + "x bảy"  # longer than 60: cut at the last space before the 60th letter, with "…"
+    words = sixty.rsplit(" ", 1)[0]
+    assert ph.default_caption(SimpleNamespace(code="A1", text_vi=long), None) == (
+        f"A1 – {words}…, không rõ thời gian chụp"
+    )
+    spaced = "Cán bộ một cửa có đeo thẻ và có bảng tên tại vị trí làm việc theo quy định hiện hành"
+    got = ph.default_caption(SimpleNamespace(code="C2", text_vi=spaced), None)
+    assert got == "C2 – Cán bộ một cửa có đeo thẻ và có bảng tên tại vị trí làm…, không rõ thời gian chụp"
+
+
+# ---- JPEG decoding ----------------------------------------------------------------------------------
+
+
+def _jpeg(tmp_path, name: str, size: tuple[int, int], **save) -> Path:
+    p = tmp_path / name
+    Image.effect_noise(size, 40).convert("RGB").save(p, "JPEG", quality=85, **save)
+    return p
+
+
+def test_a_large_jpeg_is_decoded_once_at_a_reduced_scale_and_a_progressive_one_twice(tmp_path, monkeypatch):
+    from PIL.JpegImagePlugin import JpegImageFile
+
+    drafts, loads = [], []
+    real_draft, real_load = JpegImageFile.draft, JpegImageFile.load
+
+    def draft(self, mode, size):
+        drafts.append((mode, size))
+        return real_draft(self, mode, size)
+
+    def load(self):
+        if all(im is not self for im in loads):  # each picture decoded (load is called again on a loaded one)
+            loads.append(self)
+        return real_load(self)
+
+    monkeypatch.setattr(JpegImageFile, "draft", draft)
+    monkeypatch.setattr(JpegImageFile, "load", load)
+    base = ph.process_file(_jpeg(tmp_path, "base.jpg", (2400, 1600)), max_edge=600)
+    assert (base.width, base.height) == (600, 400)
+    assert drafts == [("RGB", (600, 400))] and len(loads) == 1 and max(loads[0].size) < 2400  # one decode, scaled
+    drafts.clear(), loads.clear()
+    prog = ph.process_file(_jpeg(tmp_path, "prog.jpg", (2400, 1600), progressive=True), max_edge=600)
+    assert (prog.width, prog.height) == (600, 400)
+    assert drafts == [("RGB", (600, 400))] * 2 and len(loads) == 2  # as it is, and with stray bytes at its end
+    drafts.clear(), loads.clear()
+    small = ph.process_file(_jpeg(tmp_path, "small.jpg", (300, 200)), max_edge=600)
+    assert (small.width, small.height) == (300, 200) and drafts == [] and len(loads) == 1
+
+
+def test_a_progressive_jpeg_whose_last_scan_lost_bytes_is_refused_as_truncated(tmp_path):
+    data = _jpeg(tmp_path, "prog.jpg", (640, 480), progressive=True).read_bytes()
+    last_sos = data.rindex(b"\xff\xda")
+    length = int.from_bytes(data[last_sos + 2 : last_sos + 4], "big")
+    start, end = last_sos + 2 + length, len(data) - 2  # the last scan's coded bytes, before EOI
+    assert end - start > 400
+    damaged = data[: start + 100] + data[end - 100 :]  # its middle gone, the end marker kept
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("prog.jpg", data=damaged)
+    assert (r.value.code, r.value.detail) == ("truncated", "image file is truncated (the last scan ends early)")
