@@ -174,7 +174,13 @@ class Answer:
     points_reason: str = ""
 
 
-_COLS = "id, visit_id, item_code, value, note, suggested, author, updated, points, points_reason"
+# who changed the answer last: the author of its newest current change (the events keep every
+# change and its author; the table's own author column is not written)
+_COLS = (
+    "id, visit_id, item_code, value, note, suggested, "
+    "(SELECT e.author FROM events e WHERE e.entity_id = answers.id AND e.is_head = 1 ORDER BY e.hlc DESC LIMIT 1), "
+    "updated, points, points_reason"
+)
 
 
 def _row_to_answer(r) -> Answer:

@@ -6,6 +6,7 @@ from inspector import answers as ans
 from inspector import checklist as cl
 from inspector import events
 from inspector import inspections as ins
+from inspector.db import author as db_author
 from inspector.errors import InvalidValue, VisitFrozen
 
 C = cl.default_checklist()
@@ -376,3 +377,14 @@ def test_set_many_refuses_visits_of_two_inspections(db, visit):
     with pytest.raises(ValueError) as e:
         ans.set_many(db, {visit.id: [ans.AnswerInput("B2", "dat")], v2.id: [ans.AnswerInput("B2", "dat")]})
     assert str(e.value) == "set_many takes visits of one inspection"
+
+
+def test_an_answer_names_who_changed_it_last(db, visit):
+    v = visit.id
+    ans.set_answer(db, v, "B2", "dat", author="Lan")
+    assert ans.answers_for_visit(db, v)["B2"].author == "Lan"
+    ans.set_answer(db, v, "B2", "dat", note="Đã kiểm tra lại", author="Minh")  # the note only
+    got = ans.answers_for_visit(db, v)["B2"]
+    assert got.author == "Minh" and ans.to_json(got)["author"] == "Minh"
+    ans.set_answer(db, v, "B3", "khong_dat")  # no name given: the database's own author
+    assert ans.answers_for_visit(db, v)["B3"].author == db_author(db)
