@@ -269,6 +269,7 @@ def run(names: list[str], max_children: int) -> int:
         " --deselect=tests/test_minutes.py::test_an_office_template_copy_renders"
         " --deselect=tests/test_minutes.py::test_a_template_with_an_error_is_refused_naming_it_and_nothing_is_written"
         " --ignore=tests/test_kill_answers.py --ignore=tests/test_crash.py"
+        " --ignore=tests/test_mutation_tool.py"  # the tool itself, whose list of equivalents stays outside mutants/
     )
     env["PYTEST_ADDOPTS"] = f"{env.get('PYTEST_ADDOPTS', '')} {skip}".strip()
     # Inside mutants/ the tests' ROOT is mutants/, so their ROOT.parent / "shared" is this folder's shared/.
