@@ -680,3 +680,73 @@ def test_a_progressive_jpeg_whose_last_scan_lost_bytes_is_refused_as_truncated(t
     with pytest.raises(ph.Rejected) as r:
         ph.process_file("prog.jpg", data=damaged)
     assert (r.value.code, r.value.detail) == ("truncated", "image file is truncated (the last scan ends early)")
+
+
+# ---- EXIF -------------------------------------------------------------------------------------------
+
+
+def _with_exif(tags: dict[int, object] | None = None, *, exif_ifd=None, gps=None) -> Image.Image:
+    """A small JPEG carrying the given EXIF, opened again as a camera file would be."""
+    exif = Image.Exif()
+    for k, v in (tags or {}).items():
+        exif[k] = v
+    if exif_ifd:
+        exif.get_ifd(0x8769).update(exif_ifd)
+    if gps:
+        exif.get_ifd(0x8825).update(gps)
+    out = io.BytesIO()
+    Image.new("RGB", (8, 6), "white").save(out, "JPEG", exif=exif.tobytes())
+    return Image.open(io.BytesIO(out.getvalue()))
+
+
+def test_orientation_outside_one_to_eight_reads_as_upright():
+    for raw, want in ((6, 6), (8, 8), (1, 1), (0, 1), (9, 1)):
+        assert ph._exif_meta(_with_exif({0x0112: raw}))[0] == want, raw
+    assert ph._exif_meta(_with_exif())[0] == 1
+
+
+def test_the_time_taken_comes_from_the_original_then_the_digitised_then_the_file_time():
+    both = {0x9003: "2026:11:17 09:42:05", 0x9004: "2026:11:18 10:00:00"}
+    assert ph._exif_meta(_with_exif(exif_ifd=both))[1] == "2026-11-17T09:42:05"
+    assert ph._exif_meta(_with_exif(exif_ifd={0x9004: "2026:11:18 10:00:00"}))[1] == "2026-11-18T10:00:00"
+    assert ph._exif_meta(_with_exif({0x0132: "2026:11:19 11:11:11"}))[1] == "2026-11-19T11:11:11"
+    padded = _with_exif(exif_ifd={0x9003: "2026:11:17 09:42:05\x00 "})
+    assert ph._exif_meta(padded)[1] == "2026-11-17T09:42:05"
+    assert ph._exif_meta(_with_exif(exif_ifd={0x9003: "not a date"}))[1] is None
+    assert ph._exif_meta(_with_exif())[1] is None
+
+
+def test_a_gps_position_with_its_hemispheres_and_impossible_ones_left_out():
+    def pos(lat, lat_ref, lon, lon_ref):
+        return ph._exif_meta(_with_exif(gps={1: lat_ref, 2: lat, 3: lon_ref, 4: lon}))[2:4]
+
+    hanoi = ((21.0, 1.0, 42.6), (105.0, 51.0, 15.12))
+    assert pos(hanoi[0], "N", hanoi[1], "E") == (21.0285, 105.8542)
+    assert pos(hanoi[0], "S", hanoi[1], "W") == (-21.0285, -105.8542)
+    assert pos(hanoi[0], "s", hanoi[1], "w") == (-21.0285, -105.8542)
+    assert pos((0.0, 0.0, 0.0), "N", (0.0, 0.0, 0.0), "E") == (None, None)  # a camera without a fix
+    assert pos((91.0, 0.0, 0.0), "N", (10.0, 0.0, 0.0), "E") == (None, None)
+    assert pos((10.0, 0.0, 0.0), "N", (181.0, 0.0, 0.0), "E") == (None, None)
+    assert pos((90.0, 0.0, 0.0), "N", (180.0, 0.0, 0.0), "W") == (90.0, -180.0)  # the edges themselves
+    only_lat = ph._exif_meta(_with_exif(gps={1: "N", 2: (21.0, 1.0, 42.6)}))
+    assert only_lat[2:4] == (None, None)
+    no_ref = ph._exif_meta(_with_exif(gps={2: (21.0, 1.0, 42.6), 4: (105.0, 51.0, 15.12)}))
+    assert no_ref[2:4] == (21.0285, 105.8542)  # no hemisphere: north and east
+
+
+def test_the_camera_is_its_model_with_the_maker_in_front_unless_the_model_names_it():
+    def cam(make=None, model=None):
+        tags = {}
+        if make is not None:
+            tags[0x010F] = make
+        if model is not None:
+            tags[0x0110] = model
+        return ph._exif_meta(_with_exif(tags))[4]
+
+    assert cam("Canon", "Canon EOS 40D") == "Canon EOS 40D"
+    assert cam("NIKON CORPORATION", "NIKON D70") == "NIKON D70"
+    assert cam("Apple", "iPhone 13 Pro Max") == "Apple iPhone 13 Pro Max"
+    assert cam("Samsung", None) == "Samsung"
+    assert cam(None, "iPhone 13") == "iPhone 13"
+    assert cam("  ", "\x00") is None
+    assert cam() is None
