@@ -750,3 +750,84 @@ def test_the_camera_is_its_model_with_the_maker_in_front_unless_the_model_names_
     assert cam(None, "iPhone 13") == "iPhone 13"
     assert cam("  ", "\x00") is None
     assert cam() is None
+
+
+# ---- decoding to the stored photo -------------------------------------------------------------------
+
+
+def _png(im: Image.Image, **save) -> bytes:
+    out = io.BytesIO()
+    im.save(out, "PNG", **save)
+    return out.getvalue()
+
+
+def _stored(data: bytes, **kw) -> Image.Image:
+    p = ph.process_file("x.png", data=data, **kw)
+    got = Image.open(io.BytesIO(p.data))
+    got.load()
+    return got
+
+
+def test_transparent_parts_become_white_and_other_modes_plain_rgb():
+    rgba = Image.new("RGBA", (32, 32), (255, 0, 0, 0))
+    rgba.paste((0, 0, 255, 255), (0, 0, 16, 32))  # the left half opaque blue
+    got = _stored(_png(rgba)).convert("RGB")
+    assert min(got.getpixel((28, 16))) > 235  # transparent: white, not red
+    assert got.getpixel((4, 16))[2] > 200 and got.getpixel((4, 16))[0] < 60  # opaque blue stays blue
+    la = Image.new("LA", (4, 4), (0, 0))
+    assert min(_stored(_png(la)).getpixel((1, 1))) > 240
+    p = Image.new("P", (4, 4), 0)
+    p.putpalette([0, 0, 0, 255, 0, 0] + [0] * 762)
+    assert min(_stored(_png(p, transparency=0)).getpixel((1, 1))) > 240  # palette colour 0 is transparent
+    assert max(_stored(_png(p)).getpixel((1, 1))) < 15  # without transparency: black
+    grey = Image.new("L", (4, 4), 100)
+    assert _stored(_png(grey)).mode == "RGB"
+
+
+def test_sixteen_bit_scans_are_scaled_to_eight_bits():
+    im = Image.new("I;16", (4, 2))
+    for x in range(4):
+        im.putpixel((x, 0), 65535)
+        im.putpixel((x, 1), 32768)
+    got = _stored(_png(im)).convert("L")
+    assert got.getpixel((0, 0)) > 245 and 120 <= got.getpixel((0, 1)) <= 136
+
+
+def test_sizes_of_the_stored_photo_and_its_thumbnail_and_its_hash():
+    p = ph.process_file("x.png", data=_png(Image.effect_noise((1000, 500), 30).convert("RGB")), max_edge=400)
+    assert (p.width, p.height) == (400, 200) and Image.open(io.BytesIO(p.data)).size == (400, 200)
+    assert Image.open(io.BytesIO(p.thumb)).size == (256, 128)
+    import hashlib
+
+    assert p.sha256 == hashlib.sha256(p.data).hexdigest() and p.source_name == "x.png"
+    small = ph.process_file("y.png", data=_png(Image.new("RGB", (300, 100), "red")), max_edge=400)
+    assert (small.width, small.height) == (300, 100) and Image.open(io.BytesIO(small.thumb)).size == (256, 85)
+
+
+def test_formats_not_taken_and_files_too_large_in_pixels(monkeypatch):
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(out, "BMP")
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("x.bmp", data=out.getvalue())
+    assert (r.value.code, r.value.detail) == ("unsupported", "BMP")
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("x.txt", data=b"hello, not a picture at all")
+    assert r.value.code == "not_image"
+    png = _png(Image.new("RGB", (40, 30)))
+    monkeypatch.setattr(ph, "MAX_PIXELS", 40 * 30)  # at the limit: taken
+    assert ph.process_file("x.png", data=png).width == 40
+    monkeypatch.setattr(ph, "MAX_PIXELS", 40 * 30 - 1)
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("x.png", data=png)
+    assert (r.value.code, r.value.detail) == ("too_large", "40×30")
+
+
+def test_a_library_setting_that_lets_cut_files_through_is_turned_off(monkeypatch, caplog):
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = _png(Image.effect_noise((64, 48), 40).convert("RGB"))
+    with caplog.at_level("WARNING"), pytest.raises(ph.Rejected) as r:
+        ph.process_file("cut.png", data=data[: len(data) - 40])
+    assert r.value.code == "truncated" and ImageFile.LOAD_TRUNCATED_IMAGES is False
+    assert "LOAD_TRUNCATED_IMAGES" in caplog.text
