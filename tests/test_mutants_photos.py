@@ -831,3 +831,32 @@ def test_a_library_setting_that_lets_cut_files_through_is_turned_off(monkeypatch
         ph.process_file("cut.png", data=data[: len(data) - 40])
     assert r.value.code == "truncated" and ImageFile.LOAD_TRUNCATED_IMAGES is False
     assert "LOAD_TRUNCATED_IMAGES" in caplog.text
+
+
+def test_an_attachment_carries_every_field_of_its_photo(demo_db, visit):
+    a = ph.import_files(demo_db, visit.id, [GPS / "DSCN0021.jpg"], item_code="B5", caption="Bảng").imported[0]
+    row = demo_db.execute(
+        "SELECT width, height, taken_at, gps_lat, gps_lon, camera, source_name, source_sha256, length(data) "
+        "FROM photos WHERE sha256 = ?",
+        [a.photo_sha256],
+    ).fetchone()
+    got = ph.get_attachment(demo_db, a.id)
+    assert (got.id, got.visit_id, got.item_code, got.caption, got.ord) == (a.id, visit.id, "B5", "Bảng", 1)
+    assert (got.confirmed, got.deleted, got.flags) == (False, False, ())
+    assert (
+        got.width,
+        got.height,
+        got.taken_at,
+        got.gps_lat,
+        got.gps_lon,
+        got.camera,
+        got.source_name,
+        got.source_sha256,
+        got.size,
+    ) == tuple(row)
+    assert got.width > got.height and got.camera and got.taken_at.startswith("2008-10-22")
+    assert got.source_name == "DSCN0021.jpg" and len(got.source_sha256) == 64 and got.source_sha256 != got.photo_sha256
+    demo_db.execute("UPDATE attachments SET item_code = '', confirmed = 1, deleted = 1 WHERE id = ?", [a.id])
+    demo_db.conn.commit()
+    again = ph.get_attachment(demo_db, a.id)
+    assert again.item_code is None and again.confirmed is True and again.deleted is True
