@@ -346,6 +346,23 @@ def mutmut_child(argv: list[str]) -> int:
         }
 
     mm.filter_mutants_with_type_checker = fast_filter
+
+    # mutmut hands a mutant's tests to pytest in no particular order (a set), and pytest -x stops
+    # at the first failure: given fastest first, a mutant a quick test kills costs that test only.
+    real_runner = mm.get_mutant_runner
+
+    def fastest_first_runner(*args, **kwargs):
+        runner = real_runner(*args, **kwargs)
+        submit = runner.submit
+
+        def sorted_submit(name: str, tests: list[str], cpu_time_limit: int, estimated_time: float) -> None:
+            durations = mm.state().duration_by_test
+            submit(name, sorted(tests, key=lambda t: (durations.get(t, 0.0), t)), cpu_time_limit, estimated_time)
+
+        runner.submit = sorted_submit
+        return runner
+
+    mm.get_mutant_runner = fastest_first_runner
     try:
         mm.cli(["run", *argv], standalone_mode=False)
     except SystemExit as exc:
