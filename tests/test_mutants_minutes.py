@@ -148,3 +148,81 @@ def test_the_text_typed_under_a_g_item_only_when_it_is_a_text_item(demo_db):
     assert mn.typed_text({code: ans.Answer("a1", v.id, code, None, "", None, "", "")}, checklist, code) == ""
     assert mn.typed_text({code: ans.Answer("a1", v.id, code, "", "", None, "", "")}, checklist, code) == ""
     assert mn.typed_text({}, checklist, code) == ""
+
+
+# ---- the top of the document, the delegation, findings ----------------------------------------------
+
+
+def _insp(**kw) -> ins.Inspection:
+    base = dict(
+        id="i",
+        kind="kiem_tra",
+        title="Kiểm tra",
+        decision_no="",
+        decision_date="",
+        legal_basis="",
+        issuing_agency="",
+        parent_agency="",
+        home_office="",
+        period="",
+        checklist_version="",
+    )
+    return ins.Inspection(**{**base, **kw})
+
+
+def test_the_header_names_the_province_body_and_the_delegation():
+    assert mn.header_names(_insp(), "Khánh Hòa") == (
+        "UBND TỈNH KHÁNH HÒA",
+        ["ĐOÀN KIỂM TRA CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"],
+    )
+    assert mn.header_names(_insp(kind="giam_sat"), "Khánh Hòa") == (
+        "HĐND TỈNH KHÁNH HÒA",
+        ["ĐOÀN GIÁM SÁT CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"],
+    )
+    assert mn.header_names(_insp(), "")[0] == "UBND TỈNH"
+    typed = _insp(parent_agency="Sở Nội vụ tỉnh Khánh Hòa", issuing_agency="Đoàn kiểm tra\nsố 12")
+    assert mn.header_names(typed, "Khánh Hòa") == ("SỞ NỘI VỤ TỈNH KHÁNH HÒA", ["ĐOÀN KIỂM TRA", "SỐ 12"])
+    not_a_delegation = _insp(issuing_agency="Sở Nội vụ")  # the issuing body, not a delegation's name
+    assert mn.header_names(not_a_delegation, "Khánh Hòa")[1] == ["ĐOÀN KIỂM TRA CÔNG TÁC", "CẢI CÁCH HÀNH CHÍNH"]
+
+
+def test_the_delegation_is_listed_by_role_then_order_each_line_ended_as_a_list():
+    def m(name, role, ord_, position="", salutation=""):
+        return ins.Member(name, "i", name, position, "", role, ord_, salutation)
+
+    people = [
+        m("Cường", "thu_ky", 1),
+        m("Bình", "thanh_vien", 2, "Chuyên viên"),
+        m("An", "truong_doan", 5, "Phó Giám đốc Sở Nội vụ", "Ông"),
+        m("Dung", "other", 1),
+        m("Em", "pho_truong_doan", 9, salutation="Bà"),
+    ]
+    lines = mn.member_lines(people, lambda name, sal: f"{sal or 'Ông (Bà)'} {name}")
+    assert lines == [
+        "Ông An, Phó Giám đốc Sở Nội vụ, Trưởng đoàn;",
+        "Bà Em, Phó Trưởng đoàn;",
+        "Ông (Bà) Dung, Thành viên;",
+        "Ông (Bà) Bình, Chuyên viên, Thành viên;",
+        "Ông (Bà) Cường, Thư ký.",
+    ]
+
+
+def test_findings_of_a_kind_follow_the_text_typed_under_its_g_item(demo_db):
+    v = _ninh_xuan(demo_db)
+    checklist = cl.get(demo_db, v.checklist_version)
+    g2 = checklist.by_code.get("G2")
+    assert g2 is not None and g2.type == "text"
+    answers = {"G2": ans.Answer("a", v.id, "G2", "Chưa niêm yết đủ\n\n  Thiếu số điện thoại  ", "", None, "", "")}
+    finds = [
+        ins.Finding("f1", v.id, "ton_tai", "Máy lấy số hỏng", "", "", "", 1),
+        ins.Finding("f2", v.id, "kien_nghi", "Sửa máy", "", "", "", 2),
+        ins.Finding("f3", v.id, "ton_tai", "Thiếu ghế chờ", "", "", "", 3),
+    ]
+    assert mn.finding_texts(finds, answers, checklist, "ton_tai") == [
+        "Chưa niêm yết đủ",
+        "Thiếu số điện thoại",
+        "Máy lấy số hỏng",
+        "Thiếu ghế chờ",
+    ]
+    assert mn.finding_texts(finds, answers, checklist, "kien_nghi") == ["Sửa máy"]  # nothing typed under G4
+    assert mn.finding_texts(finds, answers, checklist, "other") == []
