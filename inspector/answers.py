@@ -162,6 +162,8 @@ def is_failed(item: cl.Item, value: str | None) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
+    """A commune's answer to one criterion, with its note and who changed it last."""
+
     id: str
     visit_id: str
     item_code: str
@@ -219,6 +221,8 @@ def get_answer(db: Database, visit_id: str, item_code: str) -> Answer | None:
 
 @dataclass(frozen=True, slots=True)
 class AnswerInput:
+    """One answer to record: the item, its value and, when given, its note."""
+
     item_code: str
     value: str | int | None
     note: str | None = None  # None: leave the note as it is

@@ -22,6 +22,8 @@ CODE_RE = re.compile(r"^[A-Z][A-Z]?\d{1,3}$")
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """One criterion of a criteria set: its code, its words in both languages, its type and points."""
+
     version_id: str
     code: str
     group: str
@@ -51,6 +53,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """An area of a criteria set (A, B, …) and its title."""
+
     code: str
     title_vi: str
     title_en: str = ""
@@ -58,6 +62,8 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Checklist:
+    """A criteria set: its groups and items, in order."""
+
     id: str
     title: str
     date: str
@@ -326,6 +332,8 @@ def versions(db: Database) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True, slots=True)
 class VersionInfo:
+    """A stored criteria set as listed: its id, title, item count, points and the inspections using it."""
+
     id: str
     title: str
     items: int

@@ -356,6 +356,8 @@ def _derive(db: Database, entity: str, field: str, ids: list[str]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class HeadValue:
+    """One current value of a field in conflict, with who set it, where and when."""
+
     event_id: str
     value: Any
     author: str
@@ -371,6 +373,8 @@ class HeadValue:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
+    """A field that two laptops changed concurrently to different values: its current values."""
+
     id: str
     inspection_id: str
     entity: str

@@ -22,6 +22,8 @@ FINDING_KINDS = ("uu_diem", "ton_tai", "nguyen_nhan", "kien_nghi")
 
 @dataclass(frozen=True, slots=True)
 class Inspection:
+    """An inspection (or supervision) and the decision that set it up."""
+
     id: str
     kind: str
     title: str
@@ -41,6 +43,8 @@ class Inspection:
 
 @dataclass(frozen=True, slots=True)
 class Member:
+    """A member of the delegation."""
+
     id: str
     inspection_id: str
     name: str
@@ -53,6 +57,8 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Representative:
+    """A person who received the delegation on the commune's side."""
+
     name: str
     position: str = ""
     salutation: str = ""
@@ -60,6 +66,8 @@ class Representative:
 
 @dataclass(frozen=True, slots=True)
 class Visit:
+    """A delegation's working session at one commune."""
+
     id: str
     inspection_id: str
     commune: str
@@ -88,6 +96,8 @@ class Visit:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """An advantage, shortcoming, cause or recommendation written for a visit."""
+
     id: str
     visit_id: str
     kind: str

@@ -44,6 +44,8 @@ def number(text: Any) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class Band:
+    """A range of a figure (an operator and a bound) and the points it earns."""
+
     op: str  # >=, >, <=, <, =
     bound: float
     points: float
@@ -58,6 +60,8 @@ class Band:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """How an item earns points."""
+
     partial: float | None = None  # assessment: Đạt một phần
     bands: tuple[Band, ...] = ()
 
@@ -236,6 +240,8 @@ def item_points(item: Item, value: str | None, override: float | None = None) ->
 
 @dataclass
 class GroupScore:
+    """Points of one area of one commune."""
+
     code: str
     title: str
     points: float = 0.0
@@ -251,6 +257,8 @@ class GroupScore:
 
 @dataclass
 class VisitScore:
+    """Points of one commune, in total and by area."""
+
     points: float = 0.0
     maximum: float = 0.0
     bonus: float = 0.0  # bonus and penalty items together
