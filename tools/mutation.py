@@ -7,7 +7,7 @@
 
 Prints per module: mutants, killed, survived, timeout, no tests, equivalent (the list in
 docs/mutation.md, and any survivor that only changes the case of SQL text outside its quoted values:
-SQLite reads it the same) and the score = killed / (mutants - equivalent), then the survivors' names
+SQLite reads it the same) and the score = (killed + timeout) / (mutants - equivalent), then the survivors' names
 (`uv run mutmut show NAME` shows the diff). Exit status 1 when a module scores under --target.
 
 A run goes on where the last one stopped: it runs only the mutants with no result yet (--fresh
@@ -191,7 +191,8 @@ def report(modules: list[str], target: float) -> bool:
         )
         equiv = sum(1 for n, s in status.items() if n in mine_eq and s != "killed")
         denominator = len(codes) - equiv
-        score = count["killed"] / denominator if denominator else 1.0
+        # a mutant that makes the tests hang (timeout) is caught as a killed one is: the run never passes
+        score = (count["killed"] + count["timeout"]) / denominator if denominator else 1.0
         ok &= score >= target
         rows.append(
             (
@@ -236,7 +237,7 @@ def report(modules: list[str], target: float) -> bool:
         for n in stale:
             print("    " + n)
     print(
-        f"\nscore = killed / (mutants - equivalent); target {target:.0%}; "
+        f"\nscore = (killed + timeout) / (mutants - equivalent); target {target:.0%}; "
         "`uv run mutmut show NAME` prints a mutant's diff"
     )
     return ok
