@@ -642,7 +642,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
             candidates = [p]
         for q in candidates:
             try:
-                key = q.resolve() if q.exists() else q
+                key = q.resolve()  # one file named two ways (a link, "..") is read once
             except OSError:  # not even its details can be read: the batch refuses it by name
                 key = q
             if key not in seen:

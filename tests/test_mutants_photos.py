@@ -716,7 +716,9 @@ def test_the_time_taken_comes_from_the_original_then_the_digitised_then_the_file
     assert ph._exif_meta(_with_exif())[1] is None
 
 
-def test_a_gps_position_with_its_hemispheres_and_impossible_ones_left_out():
+def test_a_gps_position_with_its_hemispheres_and_impossible_ones_left_out(caplog):
+    caplog.set_level("INFO", logger="inspector.photos")
+
     def pos(lat, lat_ref, lon, lon_ref):
         return ph._exif_meta(_with_exif(gps={1: lat_ref, 2: lat, 3: lon_ref, 4: lon}))[2:4]
 
@@ -730,8 +732,11 @@ def test_a_gps_position_with_its_hemispheres_and_impossible_ones_left_out():
     assert pos((90.0, 0.0, 0.0), "N", (180.0, 0.0, 0.0), "W") == (90.0, -180.0)  # the edges themselves
     only_lat = ph._exif_meta(_with_exif(gps={1: "N", 2: (21.0, 1.0, 42.6)}))
     assert only_lat[2:4] == (None, None)
+    only_lon = ph._exif_meta(_with_exif(gps={3: "E", 4: (105.0, 51.0, 15.12)}))
+    assert only_lon[2:4] == (None, None)
     no_ref = ph._exif_meta(_with_exif(gps={2: (21.0, 1.0, 42.6), 4: (105.0, 51.0, 15.12)}))
     assert no_ref[2:4] == (21.0285, 105.8542)  # no hemisphere: north and east
+    assert not caplog.records  # a position the camera did not record is not an unreadable one
 
 
 def test_the_camera_is_its_model_with_the_maker_in_front_unless_the_model_names_it():
@@ -860,3 +865,145 @@ def test_an_attachment_carries_every_field_of_its_photo(demo_db, visit):
     demo_db.conn.commit()
     again = ph.get_attachment(demo_db, a.id)
     assert again.item_code is None and again.confirmed is True and again.deleted is True
+
+
+# ---- JPEG structure ---------------------------------------------------------------------------------
+
+
+def _seg(marker: int, payload: bytes = b"") -> bytes:
+    return b"\xff" + bytes([marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+SOI, EOI = b"\xff\xd8", b"\xff\xd9"
+APP0 = _seg(0xE0, b"JFIF\0\1\1\0\0\1\0\1\0\0")
+SOF0, SOF2 = _seg(0xC0, b"\x08\0\x10\0\x10\x01\x01\x11\0"), _seg(0xC2, b"\x08\0\x10\0\x10\x01\x01\x11\0")
+SOS = _seg(0xDA, b"\x01\x01\0\0\x3f\0")
+CODED = b"\x12\x34\xff\x00\x56"  # entropy-coded bytes, with a stuffed 0xFF
+
+
+def _layout(data: bytes):
+    got = ph._jpeg_layout(data)
+    return None if got is None else (got.scan_end, got.scans, got.sof)
+
+
+def test_the_layout_of_a_jpeg_its_last_scan_end_its_scan_count_and_frame_type():
+    data = SOI + APP0 + SOF0 + SOS + CODED + EOI
+    assert _layout(data) == (len(data) - 2, 1, 0xC0)
+    two = SOI + SOF2 + SOS + CODED + SOS + CODED + b"\x77" + EOI
+    assert _layout(two) == (len(two) - 2, 2, 0xC2)
+    assert _layout(SOI + SOF0 + SOF2 + SOS + CODED + EOI)[2] == 0xC0  # the first frame header counts
+    assert _layout(SOI + APP0 + SOS + CODED + EOI)[2] == 0  # no frame header at all
+    assert _layout(SOI + APP0 + EOI) is None  # no scan: the decoder says what is wrong
+
+
+def test_fill_bytes_stray_bytes_and_markers_without_a_length_are_stepped_over():
+    tail = SOF0 + SOS + CODED + EOI
+    for between in (b"\xff\xff\xff", b"stray", b"\xff\x01", b"\xff\xd0", b"\xff\xd7", b"\xff\xd8", b"\xff\x00"):
+        data = SOI + APP0 + between + tail
+        assert _layout(data) == (len(data) - 2, 1, 0xC0), between
+    padded = SOI + SOF0 + b"\xff\xff\xff\xc4" + (2).to_bytes(2, "big") + SOS + CODED + EOI  # fill bytes, then DHT
+    assert _layout(padded) == (len(padded) - 2, 1, 0xC0)
+    empty_app = SOI + _seg(0xE1) + tail  # a segment of length 2 (no payload) is whole
+    assert _layout(empty_app) == (len(empty_app) - 2, 1, 0xC0)
+    assert _layout(SOI + b"\xff\xe1\x00\x01" + tail) is None  # a length under 2: not a JPEG to follow
+
+
+def test_fill_bytes_at_the_end_of_the_last_scan_are_not_part_of_it():
+    data = SOI + SOF0 + SOS + CODED + b"\xff\xff\xff" + EOI
+    assert _layout(data) == (len(data) - 5, 1, 0xC0)
+
+
+def test_a_jpeg_cut_anywhere_is_found():
+    whole = SOI + APP0 + SOF0 + SOS + CODED + EOI
+    for cut in range(3, len(whole)):
+        with pytest.raises(ph._Cut):
+            ph._jpeg_layout(whole[:cut])
+    with pytest.raises(ph._Cut):
+        ph._jpeg_layout(SOI + APP0 + b"\xff")  # a marker's first byte, then the end
+    with pytest.raises(ph._Cut):
+        ph._jpeg_layout(SOI + APP0 + b"\xff\xff\xff")  # fill bytes to the end
+    with pytest.raises(ph._Cut):
+        ph._jpeg_layout(SOI + APP0 + b"no marker after this")
+
+
+class _Exif(dict):
+    """What Image.getexif() gives, with chosen keys raising as a damaged block does."""
+
+    def __init__(self, tags=None, ifds=None, broken=()):
+        super().__init__(tags or {})
+        self.ifds, self.broken = ifds or {}, set(broken)
+
+    def get(self, key, default=None):
+        if key in self.broken:
+            raise ValueError(f"bad tag {key}")
+        return super().get(key, default)
+
+    def get_ifd(self, key):
+        if key in self.broken:
+            raise ValueError(f"bad directory {key}")
+        return self.ifds.get(key, {})
+
+
+def _meta(exif=None, error=None, name="IMG_1.jpg"):
+    class Im:
+        def getexif(self):
+            if error:
+                raise error
+            return exif
+
+    return ph._exif_meta(Im(), name)
+
+
+def test_each_unreadable_part_of_the_exif_is_left_out_and_logged_with_the_files_name(caplog):
+    with caplog.at_level("INFO", logger="inspector.photos"):
+        assert _meta(error=SyntaxError("not exif")) == (1, None, None, None, None)
+        assert _meta(error=ValueError("x"), name="") == (1, None, None, None, None)
+        assert _meta(_Exif(broken={0x0112, 0x8769, 0x8825, 0x010F})) == (1, None, None, None, None)
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == [
+        "IMG_1.jpg: EXIF block unreadable (SyntaxError: not exif)",
+        "photo: EXIF block unreadable (ValueError: x)",
+        "IMG_1.jpg: EXIF orientation unreadable (ValueError: bad tag 274)",
+        "IMG_1.jpg: EXIF date unreadable (ValueError: bad directory 34665)",
+        "IMG_1.jpg: EXIF GPS position unreadable (ValueError: bad directory 34853)",
+        "IMG_1.jpg: EXIF camera unreadable (ValueError: bad tag 271)",
+    ]
+
+
+def test_dates_given_as_bytes_with_padding_or_fractions_are_read():
+    def taken(raw):
+        return _meta(_Exif(ifds={0x8769: {0x9003: raw}}))[1]
+
+    assert taken(b"2026:11:17 09:42:05") == "2026-11-17T09:42:05"
+    assert taken(b"2026:11:17 09:42:05\xff\x00") == "2026-11-17T09:42:05"  # a byte that is not ASCII: dropped
+    assert taken("\x00 2026:11:17 09:42:05") == "2026-11-17T09:42:05"
+    assert taken("2026:11:17 09:42:05.123") == "2026-11-17T09:42:05"  # fractions of a second
+    assert taken(b"") is None
+
+
+def test_a_photo_goes_on_an_item_of_the_visits_own_criteria_set(tmp_path):
+    import inspector
+    from inspector import checklist as cl
+    from inspector import criteria_xlsx as cx
+    from tests.test_criteria import workbook
+
+    db = inspector.open_db(tmp_path / "kh.sqlite3")
+    version, _ = cl.add_version(db, cx.read(workbook(tmp_path / "kh.xlsx")))
+    own = next(i.code for i in version.items if cl.get(db, None).by_code.get(i.code) is None)
+    insp = ins.create_inspection(db, title="Kiểm tra 2026", checklist_version=version.id)
+    v = ins.add_visit(db, insp.id, commune="Ninh Xuân", province="Khánh Hòa")
+    a = ph.import_files(db, v.id, [ORIENT_1], item_code=own).imported[0]
+    assert a.item_code == own
+
+
+def test_photos_of_the_visit_itself_are_numbered_in_turn(demo_db, visit):
+    first = ph.import_files(demo_db, visit.id, [ORIENT_1]).imported[0]
+    second = ph.attach(demo_db, visit.id, first.photo_sha256)
+    on_item = ph.attach(demo_db, visit.id, first.photo_sha256, item_code="B1")
+    assert (first.ord, second.ord, on_item.ord) == (1, 2, 1)
+
+
+def test_an_unknown_attachment_is_refused_as_a_photo(demo_db):
+    with pytest.raises(E.NotFound) as nf:
+        ph.get_attachment(demo_db, "ffffffff")
+    assert nf.value.what == "photo"
