@@ -1007,3 +1007,68 @@ def test_an_unknown_attachment_is_refused_as_a_photo(demo_db):
     with pytest.raises(E.NotFound) as nf:
         ph.get_attachment(demo_db, "ffffffff")
     assert nf.value.what == "photo"
+
+
+def test_a_processed_photo_carries_its_source_and_what_its_exif_says():
+    import hashlib
+
+    src = GPS / "DSCN0021.jpg"
+    p = ph.process_file(src)
+    with Image.open(src) as im:
+        orientation, taken, lat, lon, camera = ph._exif_meta(im)
+    assert (p.source_name, p.source_sha256) == ("DSCN0021.jpg", hashlib.sha256(src.read_bytes()).hexdigest())
+    assert (p.taken_at, p.gps_lat, p.gps_lon, p.camera) == (taken, lat, lon, camera)
+    assert taken and lat is not None and lon is not None and camera and p.original is None
+
+
+@pytest.mark.parametrize(
+    "error,code,detail",
+    [
+        (
+            OSError("image file is truncated (3 bytes not processed)"),
+            "truncated",
+            "image file is truncated (3 bytes not processed)",
+        ),
+        (
+            OSError("broken data stream when reading image file"),
+            "truncated",
+            "broken data stream when reading image file",
+        ),
+        (OSError("decoder error -2 " + "x" * 100), "unreadable", ("decoder error -2 " + "x" * 100)[:80]),
+        (ValueError("bad"), "unreadable", "ValueError"),
+        (EOFError(), "unreadable", "EOFError"),
+        (SyntaxError("bad"), "unreadable", "SyntaxError"),
+        (MemoryError(), "too_large", ""),  # too many pixels for this machine
+        (RuntimeError("odd"), "unreadable", "RuntimeError"),
+    ],
+)
+def test_what_a_decoder_raises_becomes_a_refusal_with_its_code_and_detail(monkeypatch, error, code, detail):
+    from PIL import PngImagePlugin
+
+    def load(self):
+        raise error
+
+    monkeypatch.setattr(PngImagePlugin.PngImageFile, "load", load)
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("x.png", data=_png(Image.new("RGB", (8, 8))))
+    assert (r.value.code, r.value.detail) == (code, detail)
+
+
+def test_memory_running_out_after_decoding_is_a_photo_too_large(monkeypatch):
+    def thumbnail(self, *a, **k):
+        raise MemoryError
+
+    monkeypatch.setattr(Image.Image, "thumbnail", thumbnail)
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("x.png", data=_png(Image.new("RGB", (800, 600))), max_edge=400)
+    assert (r.value.code, r.value.detail) == ("too_large", "")
+
+
+def test_a_header_a_reader_chokes_on_is_refused_as_unreadable(monkeypatch):
+    def choke(*a, **k):
+        raise struct.error("unpack requires a buffer")
+
+    monkeypatch.setattr(Image, "open", choke)
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("x.png", data=_png(Image.new("RGB", (8, 8))))
+    assert (r.value.code, r.value.detail) == ("unreadable", "error")
