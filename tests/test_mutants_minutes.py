@@ -226,3 +226,39 @@ def test_findings_of_a_kind_follow_the_text_typed_under_its_g_item(demo_db):
     ]
     assert mn.finding_texts(finds, answers, checklist, "kien_nghi") == ["Sửa máy"]  # nothing typed under G4
     assert mn.finding_texts(finds, answers, checklist, "other") == []
+
+
+def test_the_version_code_changes_with_everything_the_minutes_show_and_nothing_else(demo_db, tmp_path):
+    import re
+
+    from inspector import photos as ph
+    from tests.conftest import PHOTOS
+
+    v = _ninh_xuan(demo_db)
+    codes = [mn.version_code(demo_db, v.id)]
+    assert re.fullmatch(r"[0-9A-F]{4}-[0-9A-F]{4}", codes[0])
+    assert mn.version_code(demo_db, v.id) == codes[0]  # the same record, the same code
+
+    def changed(step) -> None:
+        step()
+        code = mn.version_code(demo_db, v.id)
+        assert code not in codes, step
+        codes.append(code)
+
+    changed(lambda: ans.set_answer(demo_db, v.id, "B2", "khong_dat"))
+    changed(lambda: ans.set_answer(demo_db, v.id, "B2", "khong_dat", note="Thiếu bảng"))
+    changed(lambda: ins.update_visit(demo_db, v.id, opinion="Thống nhất"))
+    changed(lambda: ins.update_inspection(demo_db, v.inspection_id, title="Kiểm tra CCHC năm 2026 (bổ sung)"))
+    m = ins.members(demo_db, v.inspection_id)[0]
+    changed(lambda: ins.update_member(demo_db, m.id, position="Chuyên viên chính"))
+    changed(lambda: ins.add_finding(demo_db, v.id, kind="ton_tai", text="Máy lấy số hỏng"))
+    if PHOTOS.exists():
+        photo = ph.import_files(demo_db, v.id, [PHOTOS / "jpg" / "orientation" / "landscape_1.jpg"]).imported[0]
+        codes.append(mn.version_code(demo_db, v.id))
+        assert len(set(codes)) == len(codes)
+        changed(lambda: ph.set_caption(demo_db, photo.id, "Bảng niêm yết"))
+        ph.remove(demo_db, photo.id)  # the photo gone: the minutes show what they showed before it
+        assert mn.version_code(demo_db, v.id) == codes[-3]
+    before = mn.version_code(demo_db, v.id)
+    signed = mn.sign_visit(demo_db, v.id)
+    assert signed.version_code == before == mn.version_code(demo_db, v.id)  # signing itself changes nothing shown
