@@ -1072,3 +1072,83 @@ def test_a_header_a_reader_chokes_on_is_refused_as_unreadable(monkeypatch):
     with pytest.raises(ph.Rejected) as r:
         ph.process_file("x.png", data=_png(Image.new("RGB", (8, 8))))
     assert (r.value.code, r.value.detail) == ("unreadable", "error")
+
+
+def test_pillow_is_set_up_once_with_heic_and_without_its_own_pixel_limit(monkeypatch, caplog):
+    import sys
+
+    import pillow_heif
+
+    calls = []
+    monkeypatch.setattr(ph, "_heif_registered", False)
+    monkeypatch.setattr(pillow_heif, "register_heif_opener", lambda: calls.append(1))
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    assert ph._pillow() is Image and calls == [1] and Image.MAX_IMAGE_PIXELS is None
+    assert ph._heif_registered is True
+    ph._pillow()
+    assert calls == [1]  # once
+    monkeypatch.setattr(ph, "_heif_registered", False)
+    monkeypatch.setitem(sys.modules, "pillow_heif", None)  # not installed
+    with caplog.at_level("WARNING", logger="inspector.photos"):
+        assert ph._pillow() is Image
+    assert [r.getMessage() for r in caplog.records] == ["pillow-heif missing: HEIC photos cannot be imported"]
+
+
+def test_big_endian_reads_stop_exactly_at_the_end():
+    data = b"\x01\x02\x03"
+    assert ph._be(data, 0, 2) == 0x0102 and ph._be(data, 1, 2) == 0x0203 and ph._be(data, 2, 1) == 3
+    for pos, size in ((2, 2), (-1, 1), (3, 1)):
+        with pytest.raises(ph._Cut):
+            ph._be(data, pos, size)
+
+
+def test_a_riff_file_that_is_not_webp_is_not_checked_as_one():
+    wav = b"RIFF" + (10_000).to_bytes(4, "little") + b"WAVEfmt " + b"\0" * 20  # declares more than it has
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("sound.jpg", data=wav)
+    assert r.value.code == "not_image"
+    webp = b"RIFF" + (10_000).to_bytes(4, "little") + b"WEBPVP8 " + b"\0" * 20
+    with pytest.raises(ph.Rejected) as r:
+        ph.process_file("cut.webp", data=webp)
+    assert r.value.code == "truncated"
+
+
+def test_a_structure_too_odd_to_follow_is_left_to_the_decoder_and_logged(monkeypatch, caplog):
+    def odd(data):
+        raise RuntimeError("odd chunk")
+
+    monkeypatch.setattr(ph, "_check_png", odd)
+    with caplog.at_level("INFO", logger="inspector.photos"):
+        p = ph.process_file("x.png", data=_png(Image.new("RGB", (8, 6))))
+    assert (p.width, p.height) == (8, 6)
+    assert "photo structure not checked: RuntimeError('odd chunk')" in [r.getMessage() for r in caplog.records]
+
+
+def test_a_refused_file_is_logged_with_its_name_and_the_error(monkeypatch, caplog):
+    def choke(*a, **k):
+        raise struct.error("unpack requires a buffer")
+
+    monkeypatch.setattr(Image, "open", choke)
+    with caplog.at_level("INFO", logger="inspector.photos"), pytest.raises(ph.Rejected):
+        ph.process_file("IMG_7.png", data=_png(Image.new("RGB", (8, 8))))
+    assert "photo IMG_7.png refused: error('unpack requires a buffer')" in [r.getMessage() for r in caplog.records]
+
+
+def test_positions_at_the_poles_the_date_line_and_the_equator_and_seven_decimals():
+    def pos(lat, lat_ref, lon, lon_ref):
+        return ph._exif_meta(_with_exif(gps={1: lat_ref, 2: lat, 3: lon_ref, 4: lon}))[2:4]
+
+    assert pos((90.0, 0.0, 0.0), "S", (180.0, 0.0, 0.0), "E") == (-90.0, 180.0)
+    assert pos((90.0, 30.0, 0.0), "S", (10.0, 0.0, 0.0), "E") == (None, None)  # past the pole
+    assert pos((10.0, 0.0, 0.0), "N", (180.0, 30.0, 0.0), "W") == (None, None)
+    assert pos((0.0, 0.0, 0.0), "N", (105.0, 0.0, 0.0), "E") == (0.0, 105.0)  # on the equator: a place
+    assert pos((21.0, 1.0, 42.61234), "N", (105.0, 51.0, 15.12345), "E") == (21.0285034, 105.8542010)
+
+
+def test_camera_names_padded_with_nuls_and_makers_beginning_with_x():
+    def cam(make, model):
+        return ph._exif_meta(_with_exif({0x010F: make, 0x0110: model}))[4]
+
+    assert cam("Canon\x00\x00", "\x00Canon EOS 40D\x00") == "Canon EOS 40D"
+    assert cam("Xiaomi", "MI 9") == "Xiaomi MI 9"
+    assert cam("XIAOMI", "Xiaomi 13T") == "Xiaomi 13T"
