@@ -3,6 +3,7 @@ import json
 import click
 import pytest
 
+import inspector
 from inspector.cli import cli, main
 
 
@@ -31,10 +32,16 @@ def test_demo_list_show_answer(db_path, capsys):
     visit = data[0]["visits"][0]["id"]
     code, out, _ = run(capsys, "--db", str(db_path), "answer", visit[:8], "b3", "dat", "--note", "Đã niêm yết đủ")
     assert code == 0
+    named = inspector.open_db(db_path)
+    inspector.db.set_author(named, "Lê Văn Tâm")  # as the window's settings do
+    named.close()
+    run(capsys, "--db", str(db_path), "answer", visit[:8], "b4", "khong_dat", "--note", "Chưa có")
     code, out, _ = run(capsys, "--db", str(db_path), "show", visit, "--json")
     shown = json.loads(out)
     b3 = next(a for a in shown["answers"] if a["item"] == "B3")
     assert (b3["value"], b3["note"], b3["display"]) == ("dat", "Đã niêm yết đủ", "Đạt")
+    b4 = next(a for a in shown["answers"] if a["item"] == "B4")
+    assert (b4["value"], b4["author"]) == ("khong_dat", "Lê Văn Tâm")  # who changed it last
     assert len(shown["answers"]) == 70
 
 

@@ -204,6 +204,7 @@ def show(ctx: Context, visit: str, as_json: bool) -> None:
             "display": ans.display(it, a.value if a else None),
             "note": a.note if a else "",
             "suggested": a.suggested if a else None,
+            "author": a.author if a else "",
             "photo_required": it.photo_required,
         }
         if score is not None and it.points is not None:
