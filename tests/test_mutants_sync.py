@@ -685,3 +685,47 @@ def test_export_stores_the_built_in_set_when_a_database_lacks_it(tmp_path):
     assert (
         a.execute("SELECT count(*) FROM checklist_items WHERE version_id = ?", [cl.DEFAULT_VERSION]).fetchone()[0] > 0
     )
+
+
+def test_a_batch_of_packages_reports_each_step_and_each_refusal_in_order(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    ans.set_answer(a, v.id, "B2", "dat")
+    sync.export_package(a, tmp_path / "a.cchc")
+    (tmp_path / "bad.cchc").write_bytes(b"not a package at all")
+    (tmp_path / "worse.cchc").write_bytes(b"")
+    fresh = inspector.open_db(tmp_path / "c.sqlite3")
+    steps: list[tuple[int, int]] = []
+    report = sync.merge_packages(
+        fresh,
+        [tmp_path / "bad.cchc", tmp_path / "plan.cchc", tmp_path / "worse.cchc", tmp_path / "a.cchc"],
+        progress=lambda n, total: steps.append((n, total)),
+    )
+    assert steps == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    assert [name for name, _ in report.rejected] == ["bad.cchc", "worse.cchc"]
+    assert [r.reason for r in report.refusals] == [reason for _, reason in report.rejected]
+    assert len(report.packages) == 2 and report.added["answers"] == 1
+
+
+def test_when_every_package_fails_the_first_refusal_is_raised_with_every_files_reason(tmp_path):
+    db = inspector.open_db(tmp_path / "c.sqlite3")
+    (tmp_path / "bad.cchc").write_bytes(b"not a package at all")
+    (tmp_path / "worse.cchc").write_bytes(b"")
+    with pytest.raises(errors.PackageRejected) as err:
+        sync.merge_packages(db, [tmp_path / "bad.cchc", tmp_path / "worse.cchc"])
+    assert err.value.path == "bad.cchc"
+    assert [name for name, _ in err.value.report.rejected] == ["bad.cchc", "worse.cchc"]
+
+
+def test_merging_is_refused_inside_a_transaction_and_cancelled_before_the_first_package(tmp_path):
+    a, b, insp, m, v = _pair(tmp_path)
+    fresh = inspector.open_db(tmp_path / "c.sqlite3")
+    fresh.execute("BEGIN")
+    try:
+        with pytest.raises(RuntimeError) as rt:
+            sync.merge_packages(fresh, [tmp_path / "plan.cchc"])
+        assert str(rt.value) == "merge_packages cannot run inside a transaction"
+    finally:
+        fresh.execute("ROLLBACK")
+    with pytest.raises(errors.Cancelled) as c:
+        sync.merge_packages(fresh, [tmp_path / "plan.cchc"], cancelled=lambda: True)
+    assert c.value.report.packages == [] and not ins.list_inspections(fresh)
