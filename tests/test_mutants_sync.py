@@ -729,3 +729,39 @@ def test_merging_is_refused_inside_a_transaction_and_cancelled_before_the_first_
     with pytest.raises(errors.Cancelled) as c:
         sync.merge_packages(fresh, [tmp_path / "plan.cchc"], cancelled=lambda: True)
     assert c.value.report.packages == [] and not ins.list_inspections(fresh)
+
+
+def test_a_package_records_what_it_holds_and_who_made_it(tmp_path):
+    import json
+    import sqlite3
+
+    from inspector import db as dbmod
+    from inspector import photos as ph
+    from tests.conftest import PHOTOS
+
+    a, b, insp, m, v = _pair(tmp_path)
+    second = ins.create_inspection(a, title="Giám sát năm 2026 ở Đồng Hóa", kind="giam_sat")
+    dbmod.set_author(a, "Lê Văn Tâm")
+    photo = PHOTOS / "jpg" / "orientation" / "landscape_1.jpg"
+    n_photos = 0
+    if photo.exists():
+        ph.import_files(a, v.id, [photo, PHOTOS / "jpg" / "orientation" / "portrait_1.jpg"])
+        n_photos = 2
+    asked: list[int] = []
+    result = sync.export_package(a, tmp_path / "x.cchc", cancelled=lambda: asked.append(1) and False)
+    assert len(asked) == 4 + (1 if n_photos else 0)  # and once per 200 photos
+    c = sqlite3.connect(tmp_path / "x.cchc")
+    try:
+        info = dict(c.execute("SELECT key, value FROM package WHERE key != 'digest'"))
+        n_events = c.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert c.execute("SELECT count(*) FROM photos").fetchone()[0] == n_photos
+    finally:
+        c.close()
+    assert set(info) == {"created", "device", "author", "inspections", "titles", "events", "photos"}
+    assert (info["device"], info["author"]) == (dbmod.device_id(a), "Lê Văn Tâm")
+    assert sorted(json.loads(info["inspections"])) == sorted([insp.id, second.id])
+    assert json.loads(info["titles"]) == ["Giám sát năm 2026 ở Đồng Hóa", "Kiểm tra 2026"]  # by title
+    assert "Giám sát" in info["titles"]  # kept as written, not escaped
+    assert (info["events"], info["photos"]) == (str(n_events), str(n_photos))
+    assert (result.events, result.photos, result.inspections) == (n_events, n_photos, tuple(json.loads(info["titles"])))
+    assert result.size == (tmp_path / "x.cchc").stat().st_size and info["created"][:2] == "20"
