@@ -262,3 +262,64 @@ def test_the_version_code_changes_with_everything_the_minutes_show_and_nothing_e
     before = mn.version_code(demo_db, v.id)
     signed = mn.sign_visit(demo_db, v.id)
     assert signed.version_code == before == mn.version_code(demo_db, v.id)  # signing itself changes nothing shown
+
+
+# ---- the document's parts ---------------------------------------------------------------------------
+
+
+def test_typed_line_breaks_and_tabs_become_word_breaks_and_escaped_braces_come_back():
+    assert mn._finish("<w:t>a</w:t>") == "<w:t>a</w:t>"
+    assert mn._finish('<w:t xml:space="preserve">một\nhai\tba</w:t>') == (
+        '<w:t xml:space="preserve">một</w:t><w:br/><w:t xml:space="preserve">hai</w:t><w:tab/>'
+        '<w:t xml:space="preserve">ba</w:t>'
+    )
+    assert mn._finish("<w:t>{_{ x }_} {_% if %_}</w:t>") == "<w:t>{{ x }} {% if %}</w:t>"
+    assert mn._finish("<w:p>\n<w:t>x</w:t>\n</w:p>") == "<w:p>\n<w:t>x</w:t>\n</w:p>"  # breaks between tags stay
+
+
+def test_the_documents_properties_say_what_it_is_in_vietnamese_and_nothing_of_the_template():
+    import re
+
+    from lxml import etree
+
+    xml = mn._core_xml(
+        {"trich_yeu": ["Kiểm tra", "xã\u00a0Ninh Xuân"], "bo_tieu_chi": "Bộ 2026 <KH>", "ma_doi_chieu": "AB12-CD34"}
+    )
+    root = etree.fromstring(xml.encode())
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "cp": root.nsmap["cp"], "dcterms": "http://purl.org/dc/terms/"}
+
+    def get(path):
+        return root.find(path, ns).text
+
+    assert get("dc:title") == "Biên bản Kiểm tra xã Ninh Xuân"  # a non-breaking space made plain
+    assert (get("dc:subject"), get("dc:description"), get("dc:creator")) == ("Bộ 2026 <KH>", "AB12-CD34", "Inspector")
+    assert (get("dc:language"), get("cp:revision")) == ("vi-VN", "1")
+    created, modified = get("dcterms:created"), get("dcterms:modified")
+    assert created == modified and re.fullmatch(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ", created)
+    assert "Biên bản Tổng hợp" in mn._core_xml({}, "Biên bản Tổng hợp")
+    assert "<dc:title>Biên bản </dc:title>" in mn._core_xml({})
+
+
+def test_a_photo_in_the_minutes_is_as_wide_as_the_text_or_as_high_as_its_limit(demo_db):
+    from inspector import photos as ph
+    from tests.conftest import PHOTOS
+
+    if not PHOTOS.exists():
+        pytest.skip("../shared/real-photos is not beside the project")
+    v = _ninh_xuan(demo_db)
+    land, port = (
+        ph.import_files(demo_db, v.id, [PHOTOS / "jpg" / "orientation" / f"{n}_1.jpg"]).imported[0]
+        for n in ("landscape", "portrait")
+    )
+    groups = [
+        {"tieu_de": "B5", "anh": [(1, "Bảng", land.photo_sha256, 1600, 900), (2, "Ảnh", port.photo_sha256, 900, 1600)]}
+    ]
+    anh, media = mn._photo_context(demo_db, groups)
+    assert [m[:2] for m in media] == [("rIdAnh1", "word/media/anh1.jpeg"), ("rIdAnh2", "word/media/anh2.jpeg")]
+    assert media[0][2] == ph.photo_bytes(demo_db, land.photo_sha256)
+    wide, tall = (x["hinh"] for x in anh[0]["anh"])
+    cx = int(mn.TEXT_WIDTH_MM * 36000)  # a landscape photo: the text's width
+    assert f'cx="{cx}" cy="{int(cx * 900 / 1600)}"' in wide
+    cx2 = int(mn.PHOTO_MAX_HEIGHT_MM * 900 / 1600 * 36000)  # a portrait one: the height limit
+    assert f'cx="{cx2}" cy="{int(cx2 * 1600 / 900)}"' in tall
+    assert [x["chu_thich"] for x in anh[0]["anh"]] == ["Ảnh 1. Bảng", "Ảnh 2. Ảnh"] and anh[0]["tieu_de"] == "B5"
