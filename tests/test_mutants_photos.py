@@ -1152,3 +1152,21 @@ def test_camera_names_padded_with_nuls_and_makers_beginning_with_x():
     assert cam("Canon\x00\x00", "\x00Canon EOS 40D\x00") == "Canon EOS 40D"
     assert cam("Xiaomi", "MI 9") == "Xiaomi MI 9"
     assert cam("XIAOMI", "Xiaomi 13T") == "Xiaomi 13T"
+
+
+def test_a_one_pixel_image_is_a_photo_too():
+    p = ph.process_file("dot.png", data=_png(Image.new("RGB", (1, 1), "red")))
+    assert (p.width, p.height) == (1, 1)
+    tall = ph.process_file("line.png", data=_png(Image.new("RGB", (1, 40), "red")))
+    assert (tall.width, tall.height) == (1, 40)
+
+
+def test_the_stored_photo_and_its_thumbnail_use_their_jpeg_qualities():
+    def tables(quality: int) -> dict:
+        out = io.BytesIO()
+        Image.effect_noise((64, 64), 40).convert("RGB").save(out, "JPEG", quality=quality)
+        return Image.open(io.BytesIO(out.getvalue())).quantization
+
+    p = ph.process_file("x.png", data=_png(Image.effect_noise((600, 400), 40).convert("RGB")))
+    assert Image.open(io.BytesIO(p.data)).quantization == tables(ph.QUALITY)
+    assert Image.open(io.BytesIO(p.thumb)).quantization == tables(80)
