@@ -176,11 +176,13 @@ class Answer:
     points_reason: str = ""
 
 
-# who changed the answer last: the author of its newest current change (the events keep every
-# change and its author; the table's own author column is not written)
+# who changed the answer last: the author of the newest current change of its value or note, as
+# the window shows it (the events keep every change and its author; the table's own author column
+# is not written)
 _COLS = (
     "id, visit_id, item_code, value, note, suggested, "
-    "(SELECT e.author FROM events e WHERE e.entity_id = answers.id AND e.is_head = 1 ORDER BY e.hlc DESC LIMIT 1), "
+    "(SELECT e.author FROM events e WHERE e.entity_id = answers.id AND e.field IN ('value', 'note') "
+    "AND e.is_head = 1 ORDER BY e.hlc DESC LIMIT 1), "
     "updated, points, points_reason"
 )
 

@@ -386,5 +386,7 @@ def test_an_answer_names_who_changed_it_last(db, visit):
     ans.set_answer(db, v, "B2", "dat", note="Đã kiểm tra lại", author="Minh")  # the note only
     got = ans.answers_for_visit(db, v)["B2"]
     assert got.author == "Minh" and ans.to_json(got)["author"] == "Minh"
+    ans.set_answers(db, v, [ans.AnswerInput("B2", "khong_dat")], author="Hải", suggested=True)
+    assert ans.answers_for_visit(db, v)["B2"].author == "Minh"  # a suggestion is not an answer
     ans.set_answer(db, v, "B3", "khong_dat")  # no name given: the database's own author
     assert ans.answers_for_visit(db, v)["B3"].author == db_author(db)
