@@ -52,6 +52,18 @@ class NavTree(QTreeView):
             self.on_drop(e)
 
 
+class FilterBox(QLineEdit):
+    """The filter above the list: Down goes into the list (Enter is its returnPressed)."""
+
+    down = Signal()
+
+    def keyPressEvent(self, e) -> None:
+        if e.key() == Qt.Key.Key_Down and not e.modifiers():
+            self.down.emit()
+            return
+        super().keyPressEvent(e)
+
+
 class NavPane(QWidget):
     visit_chosen = Signal(str)
     inspection_chosen = Signal(str)
@@ -71,11 +83,13 @@ class NavPane(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.setAcceptDrops(True)
-        self.filter_box = QLineEdit()
+        self.filter_box = FilterBox()
         self.filter_box.setObjectName("nav_filter")
         self.filter_box.setPlaceholderText(_tr("Lọc xã, đợt kiểm tra…"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.set_filter)
+        self.filter_box.down.connect(self._into_list)  # typed a commune's name, then Down or Enter
+        self.filter_box.returnPressed.connect(self._open_first)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 0, 4)
         lay.addWidget(self.filter_box)
@@ -222,10 +236,12 @@ class NavPane(QWidget):
         return False
 
     def select_first_visit(self) -> None:
-        if self.nav_filter.rowCount():
-            parent = self.nav_filter.index(0, 0)
+        """The first commune the list shows, under whichever inspection it is."""
+        for r in range(self.nav_filter.rowCount()):
+            parent = self.nav_filter.index(r, 0)
             if self.nav_filter.rowCount(parent):
                 self.tree.setCurrentIndex(self.nav_filter.index(0, 0, parent))
+                return
 
     def select_first_child(self) -> None:
         """After filtering: from an inspection to its first matching commune."""
@@ -241,6 +257,22 @@ class NavPane(QWidget):
         if idx.parent().isValid():
             return idx.parent().data(IdRole)
         return idx.data(IdRole)
+
+    def _shown(self, idx: QModelIndex) -> bool:
+        return idx.isValid() and idx.model() is self.nav_filter
+
+    def _into_list(self) -> None:
+        """From the filter into the list, on the first commune it shows (or the current one)."""
+        if not self._shown(self.tree.currentIndex()):
+            self.select_first_visit()
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_first(self) -> None:
+        """Enter in the filter: open the first commune it shows, as Enter in the list would."""
+        self.select_first_visit()
+        idx = self.tree.currentIndex()
+        if self._shown(idx) and idx.parent().isValid():
+            self._activated(idx)
 
     def set_filter(self, text: str) -> None:
         self.nav_filter.set_text(text)
@@ -259,4 +291,4 @@ class NavPane(QWidget):
             self.inspection_activated.emit(idx.data(IdRole))
 
 
-__all__ = ["IdRole", "KindRole", "NavPane", "NavTree", "vn_date"]
+__all__ = ["FilterBox", "IdRole", "KindRole", "NavPane", "NavTree", "vn_date"]

@@ -110,6 +110,29 @@ def test_filter_finds_a_commune_without_diacritics(qtbot, demo_db, demo_path):
     assert [w.nav_filter.index(i, 0, parent).data()[:8] for i in range(w.nav_filter.rowCount(parent))] == ["Đồng Hóa"]
 
 
+def test_from_the_filter_enter_opens_the_commune_found_and_down_goes_into_the_list(qtbot, demo_db, demo_path):
+    w = _window(qtbot, demo_db, demo_path)
+    w.filter_box.setFocus()
+    qtbot.keyClicks(w.filter_box, "dai cuong")
+    qtbot.keyClick(w.filter_box, Qt.Key.Key_Return)  # the one commune found is opened, its checklist focused
+    assert w.visit is not None and w.visit.commune == "Đại Cương"
+    qtbot.waitUntil(lambda: w.view.hasFocus(), timeout=2000)
+    w.filter_box.setFocus()
+    w.filter_box.clear()
+    qtbot.keyClicks(w.filter_box, "ninh")  # two communes: Down goes to the list, on the current one
+    qtbot.keyClick(w.filter_box, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: w.tree.hasFocus(), timeout=2000)
+    assert w.tree.currentIndex().data().startswith(("Ninh Xuân", "Ninh Đa"))
+    qtbot.keyClick(w.tree, Qt.Key.Key_Down)
+    assert w.tree.currentIndex().data().startswith(("Ninh Xuân", "Ninh Đa"))
+    assert w.filter_box.text() == "ninh"  # Down typed nothing into the filter
+    w.filter_box.setFocus()
+    w.filter_box.clear()
+    qtbot.keyClicks(w.filter_box, "khong co xa nay")
+    qtbot.keyClick(w.filter_box, Qt.Key.Key_Return)  # nothing found: nothing opened, nothing raised
+    assert w.visit.commune.startswith("Ninh")
+
+
 def test_undo_restores_the_previous_value_and_redo_reapplies(qtbot, demo_db, demo_path):
     w = _window(qtbot, demo_db, demo_path)
     _select_visit(w, "Ninh Xuân")
