@@ -25,7 +25,7 @@ KEYS: list[tuple[str, str]] = [
     ),
     ("1 2 3 4", _N("Đạt / Đạt một phần / Không đạt / Không áp dụng (câu Có/Không: 1 = Có, 2 = Không)")),
     ("0–9", _N("gõ số liệu của tiêu chí đếm hoặc tỷ lệ (tỷ lệ: tử số, Tab, mẫu số)")),
-    ("Enter", _N("trong ô số: giữ số đã gõ; ở danh sách: viết ghi chú")),
+    ("Enter", _N("trong ô lọc xã: mở xã đầu tiên tìm thấy; trong ô số: giữ số đã gõ; ở danh sách: viết ghi chú")),
     ("Esc", _N("quay lại danh sách, giữ những gì đã gõ")),
     ("Delete", _N("xóa kết quả của tiêu chí")),
     ("Ctrl+Enter", _N("xác nhận gợi ý từ lần kiểm tra trước")),

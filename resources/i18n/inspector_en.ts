@@ -594,7 +594,7 @@ Logs: %5</translation>
       <translation>Merge &amp;log…</translation>
     </message>
     <message>
-      <location filename="../../ui/nav_pane.py" line="76" />
+      <location filename="../../ui/nav_pane.py" line="88" />
       <source>Lọc xã, đợt kiểm tra…</source>
       <translation>Filter communes, inspections…</translation>
     </message>
@@ -748,7 +748,7 @@ Reason for the amendment:</translation>
       <translation>Upgrading the database %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="129" />
+      <location filename="../../ui/app.py" line="100" />
       <source>Không mở được cơ sở dữ liệu:
 %s</source>
       <translation>Cannot open the database:
@@ -1498,8 +1498,8 @@ Reason for the amendment:</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="28" />
-      <source>trong ô số: giữ số đã gõ; ở danh sách: viết ghi chú</source>
-      <translation>in a number box: keep what was typed; in the list: write a note</translation>
+      <source>trong ô lọc xã: mở xã đầu tiên tìm thấy; trong ô số: giữ số đã gõ; ở danh sách: viết ghi chú</source>
+      <translation>in the commune filter: open the first commune found; in a number box: keep what was typed; in the list: write a note</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="29" />
@@ -2094,12 +2094,12 @@ After this, any change to this commune's results is an amendment and needs a rea
       <translation>Save summary</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="286" />
+      <location filename="../../ui/summary_view.py" line="287" />
       <source>Đang lập bảng tổng hợp…</source>
       <translation>Writing the summary…</translation>
     </message>
     <message>
-      <location filename="../../ui/summary_view.py" line="286" />
+      <location filename="../../ui/summary_view.py" line="287" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
