@@ -323,3 +323,92 @@ def test_a_photo_in_the_minutes_is_as_wide_as_the_text_or_as_high_as_its_limit(d
     cx2 = int(mn.PHOTO_MAX_HEIGHT_MM * 900 / 1600 * 36000)  # a portrait one: the height limit
     assert f'cx="{cx2}" cy="{int(cx2 * 1600 / 900)}"' in tall
     assert [x["chu_thich"] for x in anh[0]["anh"]] == ["Ảnh 1. Bảng", "Ảnh 2. Ảnh"] and anh[0]["tieu_de"] == "B5"
+
+
+def test_the_context_of_a_supervision_with_its_own_wording(db):
+    insp = ins.create_inspection(
+        db,
+        title="Giám sát CCHC",
+        kind="giam_sat",
+        legal_basis="Luật Hoạt động giám sát của Quốc hội và HĐND\nCăn cứ Nghị quyết số 12/NQ-HĐND",
+        home_office="Văn phòng HĐND tỉnh",
+        period="Năm 2026",
+    )
+    ins.add_member(db, insp.id, name="Trần Thị Bích", role="thu_ky", salutation="Bà")
+    ins.add_member(
+        db, insp.id, name="Nguyễn Văn An", role="truong_doan", salutation="Ông", position="Phó Chủ tịch HĐND"
+    )
+    v = ins.add_visit(
+        db,
+        insp.id,
+        commune="Ninh Xuân",
+        province="Khánh Hòa",
+        date="2026-03-05",
+        start_time="08:30",
+        end_time="11:00",
+        place="Trụ sở Đảng ủy xã",
+        representatives=[{"name": "Lê Văn Cường", "position": "Chủ tịch UBND xã", "salutation": "Ông"}],
+    )
+    ctx = mn.context(db, v.id)
+    assert (ctx["loai"], ctx["giam_sat"], ctx["ky_hieu"], ctx["so_ky_hieu"]) == (
+        "giam_sat",
+        True,
+        "BB-ĐGS",
+        "Số:        /BB-ĐGS",
+    )
+    assert ctx["co_quan_chu_quan"] == ["HĐND TỈNH KHÁNH HÒA"]
+    assert ctx["trich_yeu"] == [
+        "Làm việc của Đoàn giám sát với Ủy ban nhân dân xã\u00a0Ninh\u00a0Xuân về việc thực hiện chính sách, "
+        "pháp luật về cải cách hành chính"
+    ]
+    assert ctx["can_cu"] == [
+        "Căn cứ Luật Hoạt động giám sát của Quốc hội và HĐND;",
+        "Căn cứ Nghị quyết số 12/NQ-HĐND.",
+    ]
+    assert ctx["mo_dau"] == (
+        "Hôm nay, vào hồi 08 giờ 30 phút, ngày 05 tháng 3 năm 2026, tại trụ sở Đảng ủy xã, "
+        "Đoàn giám sát làm việc với Ủy ban nhân dân xã Ninh Xuân."
+    )
+    assert (ctx["dia_danh_ngay"], ctx["ngay_ngan"]) == ("Khánh Hòa, ngày 05 tháng 3 năm 2026", "05/3/2026")
+    assert ctx["thanh_vien"] == ["- Ông Nguyễn Văn An, Phó Chủ tịch HĐND, Trưởng đoàn;", "- Bà Trần Thị Bích, Thư ký."]
+    assert ctx["dai_dien"] == ["- Ông Lê Văn Cường, Chủ tịch UBND xã."]
+    assert ctx["don_vi_duoc_kiem_tra"] == "Cơ quan, đơn vị chịu sự giám sát: Ủy ban nhân dân xã Ninh Xuân"
+    assert ctx["noi_dung"].startswith("Giám sát việc thực hiện các nội dung: ")
+    assert " Kỳ số liệu: Năm 2026. Bộ tiêu chí: " in ctx["noi_dung"]
+    assert ctx["ket_thuc"].startswith("Buổi làm việc kết thúc vào hồi 11 giờ 00 phút cùng ngày.")
+    assert "cơ quan, đơn vị chịu sự giám sát giữ 01 bản, Đoàn giám sát giữ 02 bản./." in ctx["ket_thuc"]
+    assert ctx["noi_nhan"] == [
+        "- Ủy ban nhân dân xã Ninh Xuân (để thực hiện);",
+        "- Thường trực HĐND tỉnh Khánh Hòa (để báo cáo);",
+        "- Văn phòng HĐND tỉnh (để tổng hợp);",
+        "- Thành viên Đoàn giám sát;",
+        "- Lưu: VT, Hồ sơ Đoàn.",
+    ]
+    assert (ctx["ky_ben_xa"], ctx["ten_ben_xa"]) == ("ĐẠI DIỆN UBND XÃ NINH XUÂN", "Lê Văn Cường")
+    assert (ctx["ten_truong_doan"], ctx["ten_thu_ky"]) == ("Nguyễn Văn An", "Trần Thị Bích")
+    assert ctx["kem_theo"] == (
+        "(Kèm theo Biên bản số        /BB-ĐGS ngày 05 tháng 3 năm 2026 của Đoàn giám sát tại Ủy ban nhân dân xã Ninh Xuân)"
+    )
+    assert ctx["uu_diem"] == [mn.DOTS] and ctx["y_kien"] == [mn.DOTS] * 3 and ctx["kien_nghi"] == []
+    assert (ctx["phu_luc_anh"], ctx["bang_trong_than"], ctx["dieu_chinh"], ctx["anh"]) == ("Phụ lục II", False, [], [])
+    assert mn.context(db, v.id, tables_in_body=True)["phu_luc_anh"] == "Phụ lục"
+
+
+def test_the_context_of_an_inspection_with_little_filled_in(db):
+    insp = ins.create_inspection(
+        db, title="Kiểm tra CCHC năm 2026", decision_no="245/QĐ-UBND", decision_date="2026-11-10"
+    )
+    v = ins.add_visit(db, insp.id, commune="Đồng Hóa")
+    ctx = mn.context(db, v.id)
+    assert ctx["ky_hieu"] == "BB-ĐKT" and ctx["co_quan_chu_quan"] == ["UBND TỈNH"]
+    assert ctx["trich_yeu"] == ["Kiểm tra CCHC năm 2026 tại Ủy ban nhân dân xã\u00a0Đồng\u00a0Hóa"]
+    assert len(ctx["can_cu"]) == 1 and ctx["can_cu"][0].startswith("Căn cứ ")
+    assert "số 245/QĐ-UBND ngày 10 tháng 11 năm 2026 về việc thành lập Đoàn kiểm tra." in ctx["can_cu"][0]
+    assert ctx["mo_dau"] == (
+        "Hôm nay, vào hồi … giờ … phút, ngày … tháng … năm …, tại trụ sở Ủy ban nhân dân xã Đồng Hóa, "
+        "Đoàn kiểm tra tiến hành kiểm tra công tác cải cách hành chính tại Ủy ban nhân dân xã Đồng Hóa."
+    )
+    assert ctx["dia_danh"] == "Đồng Hóa" and ctx["thanh_vien"] == [mn.DOTS] and ctx["dai_dien"] == [mn.DOTS]
+    assert ctx["noi_nhan"][1] == "- Chủ tịch UBND tỉnh (để báo cáo);" and len(ctx["noi_nhan"]) == 4
+    assert ctx["ket_thuc"].startswith("Buổi kiểm tra kết thúc vào hồi … giờ … phút")
+    assert (ctx["ten_ben_xa"], ctx["ten_truong_doan"], ctx["ten_thu_ky"]) == ("", "", "")
