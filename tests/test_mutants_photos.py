@@ -463,6 +463,7 @@ def test_an_item_extent_past_the_end_of_the_file_is_found_in_each_iloc_version(v
     assert not _cut(_heif(_iloc(version, [(0, 0, 0, [(0, 10)]), (0, 0, 0, [(whole - 20, 20)])])))  # ends at the end
     assert _cut(_heif(_iloc(version, [(0, 0, 0, [(0, 10)]), (0, 0, 0, [(whole - 20, 21)])])))  # one byte past
     assert _cut(_heif(_iloc(version, [(0, 0, whole - 20, [(0, 10), (10, 11)])])))  # base + offset + length
+    assert _cut(_heif(_iloc(version, [(0, 0, 2**24, [(0, 10)])])))  # a base past 16 MB: its first byte counts
     with pytest.raises(ph._Cut) as e:
         ph._check_heif(_heif(_iloc(version, [(0, 0, 0, [(whole, 1)])])))
     assert str(e.value) == "an item's bytes lie past the end of the file"
