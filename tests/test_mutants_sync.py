@@ -650,6 +650,9 @@ def test_export_reports_each_step_once_in_order_and_checks_for_cancel_at_each(tm
         with pytest.raises(errors.Cancelled):
             sync.export_package(a, tmp_path / "y.cchc", cancelled=lambda c=calls, k=stop_at: c.append(1) or len(c) >= k)
         assert len(calls) == stop_at and not (tmp_path / "y.cchc").exists()
+    with pytest.raises(errors.Cancelled) as e:
+        sync.export_package(a, tmp_path / "y.cchc", cancelled=lambda: True)
+    assert str(e.value) == "cancelled"
 
 
 def test_a_package_carries_every_criteria_set_its_inspections_ever_named(tmp_path):
@@ -765,3 +768,40 @@ def test_a_package_records_what_it_holds_and_who_made_it(tmp_path):
     assert (info["events"], info["photos"]) == (str(n_events), str(n_photos))
     assert (result.events, result.photos, result.inspections) == (n_events, n_photos, tuple(json.loads(info["titles"])))
     assert result.size == (tmp_path / "x.cchc").stat().st_size and info["created"][:2] == "20"
+
+
+def test_a_package_counts_its_photos_over_several_batches(tmp_path):
+    import hashlib
+
+    from inspector import photos as ph
+
+    a, b, insp, m, v = _pair(tmp_path)
+    with inspector.atomic(a):
+        for n in range(205):  # more than one batch of 200
+            sha = hashlib.sha256(str(n).encode()).hexdigest()
+            a.execute(
+                "INSERT INTO photos(sha256, data, thumb, width, height, source_sha256, source_name) "
+                "VALUES (?, ?, ?, 4, 3, ?, ?)",
+                [sha, b"jpeg", b"thumb", sha, f"{n}.jpg"],
+            )
+    for n in range(205):
+        ph.attach(a, v.id, hashlib.sha256(str(n).encode()).hexdigest(), caption=f"Ảnh {n}")
+    asked: list[int] = []
+    result = sync.export_package(a, tmp_path / "x.cchc", cancelled=lambda: asked.append(1) and False)
+    assert result.photos == 205 and len(asked) == 4 + 2  # one check per batch of photos
+
+
+def test_a_package_whose_text_is_not_utf8_is_refused_as_damaged(tmp_path):
+    import sqlite3
+
+    a, b, insp, m, v = _pair(tmp_path)
+    sync.export_package(a, tmp_path / "x.cchc")
+    c = sqlite3.connect(tmp_path / "x.cchc")
+    c.execute("UPDATE events SET value = CAST(X'22FF22' AS TEXT) WHERE field = 'title'")
+    c.commit()
+    c.close()
+    fresh = inspector.open_db(tmp_path / "c.sqlite3")
+    with pytest.raises(errors.PackageRejected) as err:
+        sync.merge_packages(fresh, [tmp_path / "x.cchc"])
+    assert (err.value.path, err.value.code) == ("x.cchc", "damaged") and "UTF-8" in err.value.params["detail"]
+    assert err.value.reason and not ins.list_inspections(fresh)
