@@ -343,12 +343,14 @@ def test_evidence_flags_of_photos_listed_without_their_flags(demo_db, visit, mon
 # ---- binary readers and TIFF structure --------------------------------------------------------------
 
 
-def test_little_endian_reads_stop_exactly_at_the_end():
+@pytest.mark.parametrize("read,order", [(ph._le, "little"), (ph._be, "big")])
+def test_binary_reads_stop_exactly_at_the_end(read, order):
     data = b"\x01\x02\x03"
-    assert ph._le(data, 0, 2) == 0x0201 and ph._le(data, 1, 2) == 0x0302 and ph._le(data, 2, 1) == 3
+    assert read(data, 0, 2) == int.from_bytes(b"\x01\x02", order) and read(data, 2, 1) == 3
+    assert read(data, 1, 2) == int.from_bytes(b"\x02\x03", order)
     for pos, size in ((2, 2), (-1, 1), (3, 1)):
         with pytest.raises(ph._Cut):
-            ph._le(data, pos, size)
+            read(data, pos, size)
 
 
 def _tiff(extra: list[tuple[int, int, int, int]] = (), *, tiles: bool = False, cut: int = 0) -> bytes:
@@ -1093,14 +1095,6 @@ def test_pillow_is_set_up_once_with_heic_and_without_its_own_pixel_limit(monkeyp
     with caplog.at_level("WARNING", logger="inspector.photos"):
         assert ph._pillow() is Image
     assert [r.getMessage() for r in caplog.records] == ["pillow-heif missing: HEIC photos cannot be imported"]
-
-
-def test_big_endian_reads_stop_exactly_at_the_end():
-    data = b"\x01\x02\x03"
-    assert ph._be(data, 0, 2) == 0x0102 and ph._be(data, 1, 2) == 0x0203 and ph._be(data, 2, 1) == 3
-    for pos, size in ((2, 2), (-1, 1), (3, 1)):
-        with pytest.raises(ph._Cut):
-            ph._be(data, pos, size)
 
 
 def test_a_riff_file_that_is_not_webp_is_not_checked_as_one():
