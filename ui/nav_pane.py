@@ -258,12 +258,9 @@ class NavPane(QWidget):
             return idx.parent().data(IdRole)
         return idx.data(IdRole)
 
-    def _shown(self, idx: QModelIndex) -> bool:
-        return idx.isValid() and idx.model() is self.nav_filter
-
     def _into_list(self) -> None:
         """From the filter into the list, on the first commune it shows (or the current one)."""
-        if not self._shown(self.tree.currentIndex()):
+        if not self.tree.currentIndex().isValid():
             self.select_first_visit()
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -271,7 +268,7 @@ class NavPane(QWidget):
         """Enter in the filter: open the first commune it shows, as Enter in the list would."""
         self.select_first_visit()
         idx = self.tree.currentIndex()
-        if self._shown(idx) and idx.parent().isValid():
+        if idx.isValid() and idx.parent().isValid():
             self._activated(idx)
 
     def set_filter(self, text: str) -> None:
